@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* GVirtBackend: the driver interface each hypervisor backend module implements. */
+#include "config.h"
+
+#include "gvirt-backend.h"
+#include "gvirt-enum-types.h"
+
+/**
+ * GVirtBackend:
+ *
+ * The interface a hypervisor driver implements. Backends live in GIO
+ * modules that implement the %GVIRT_BACKEND_EXTENSION_POINT_NAME extension
+ * point, named after the URI scheme they serve. Applications never see a
+ * backend: #GVirtConnection wraps it and turns its events into #GVirtDomain
+ * and #GVirtNetwork properties and signals.
+ */
+
+enum {
+  DOMAIN_EVENT,
+  NETWORK_EVENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_INTERFACE (GVirtBackend, gvirt_backend, G_TYPE_OBJECT)
+
+static void
+gvirt_backend_default_init (GVirtBackendInterface *iface)
+{
+  /**
+   * GVirtBackend::domain-event:
+   * @backend: the backend
+   * @kind: a #GVirtDomainEventKind
+   * @reason: the reason enum matching @kind, or 0
+   * @record: the domain's record after the change
+   *
+   * Emitted, in any thread, when a domain changes.
+   */
+  signals[DOMAIN_EVENT] =
+    g_signal_new ("domain-event", G_TYPE_FROM_INTERFACE (iface),
+                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3,
+                  GVIRT_TYPE_DOMAIN_EVENT_KIND, G_TYPE_INT,
+                  GVIRT_TYPE_DOMAIN_RECORD | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * GVirtBackend::network-event:
+   * @backend: the backend
+   * @kind: a #GVirtNetworkEventKind
+   * @record: the network's record after the change
+   *
+   * Emitted, in any thread, when a network changes.
+   */
+  signals[NETWORK_EVENT] =
+    g_signal_new ("network-event", G_TYPE_FROM_INTERFACE (iface),
+                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2,
+                  GVIRT_TYPE_NETWORK_EVENT_KIND,
+                  GVIRT_TYPE_NETWORK_RECORD | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+/**
+ * gvirt_backend_emit_domain_event:
+ * @self: a #GVirtBackend
+ * @kind: what happened
+ * @reason: the reason enum matching @kind, or 0
+ * @record: the domain's record after the change
+ *
+ * Reports a change of a domain, whoever caused it. Call it from any
+ * thread, with no lock of the backend held: the handlers may call back in.
+ */
+void
+gvirt_backend_emit_domain_event (GVirtBackend            *self,
+                                 GVirtDomainEventKind     kind,
+                                 gint                     reason,
+                                 const GVirtDomainRecord *record)
+{
+  g_return_if_fail (GVIRT_IS_BACKEND (self));
+  g_return_if_fail (record != NULL && record->uuid != NULL);
+
+  g_signal_emit (self, signals[DOMAIN_EVENT], 0, kind, reason, record);
+}
+
+/**
+ * gvirt_backend_emit_network_event:
+ * @self: a #GVirtBackend
+ * @kind: what happened
+ * @record: the network's record after the change
+ *
+ * Reports a change of a network; the same rules as
+ * gvirt_backend_emit_domain_event() apply.
+ */
+void
+gvirt_backend_emit_network_event (GVirtBackend             *self,
+                                  GVirtNetworkEventKind     kind,
+                                  const GVirtNetworkRecord *record)
+{
+  g_return_if_fail (GVIRT_IS_BACKEND (self));
+  g_return_if_fail (record != NULL && record->uuid != NULL);
+
+  g_signal_emit (self, signals[NETWORK_EVENT], 0, kind, record);
+}

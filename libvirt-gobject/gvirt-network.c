@@ -1,0 +1,768 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* GVirtNetwork: one virtual network of a connection, its state and its actions. */
+#include "config.h"
+
+#include "gvirt-network-private.h"
+#include "gvirt-connection-private.h"
+#include "gvirt-task-private.h"
+#include "gvirt-error.h"
+#include "gvirt-i18n-private.h"
+
+/**
+ * GVirtNetwork:
+ *
+ * A virtual network of a #GVirtConnection: a bridge on the host, with
+ * optional NAT or routing and DHCP. One object per network per connection;
+ * its properties follow the node whoever changes it.
+ */
+struct _GVirtNetwork
+{
+  GObject   parent_instance;
+
+  GWeakRef  connection;
+  char     *uuid;
+  char     *name;
+  char     *bridge;
+  gboolean  active;
+  gboolean  persistent;
+  gboolean  autostart;
+};
+
+enum {
+  PROP_0,
+  PROP_CONNECTION,
+  PROP_NAME,
+  PROP_UUID,
+  PROP_BRIDGE,
+  PROP_ACTIVE,
+  PROP_PERSISTENT,
+  PROP_AUTOSTART,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  STARTED,
+  STOPPED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (GVirtNetwork, gvirt_network, G_TYPE_OBJECT)
+
+GVirtNetwork *
+_gvirt_network_new (GVirtConnection          *connection,
+                    const GVirtNetworkRecord *record)
+{
+  GVirtNetwork *self = g_object_new (GVIRT_TYPE_NETWORK, NULL);
+
+  g_weak_ref_set (&self->connection, connection);
+  self->uuid = g_strdup (record->uuid);
+  self->name = g_strdup (record->name);
+  self->bridge = g_strdup (record->bridge);
+  self->active = record->active;
+  self->persistent = record->persistent;
+  self->autostart = record->autostart;
+  return self;
+}
+
+static void
+update_boolean (GVirtNetwork *self,
+                gboolean     *field,
+                gboolean      value,
+                guint         prop)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+void
+_gvirt_network_apply_record (GVirtNetwork             *self,
+                             const GVirtNetworkRecord *record)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_strcmp0 (self->bridge, record->bridge) != 0)
+    {
+      g_free (self->bridge);
+      self->bridge = g_strdup (record->bridge);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIDGE]);
+    }
+  update_boolean (self, &self->active, record->active, PROP_ACTIVE);
+  update_boolean (self, &self->persistent, record->persistent, PROP_PERSISTENT);
+  update_boolean (self, &self->autostart, record->autostart, PROP_AUTOSTART);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+_gvirt_network_emit_event (GVirtNetwork          *self,
+                           GVirtNetworkEventKind  kind)
+{
+  if (kind == GVIRT_NETWORK_EVENT_STARTED)
+    g_signal_emit (self, signals[STARTED], 0);
+  else if (kind == GVIRT_NETWORK_EVENT_STOPPED)
+    g_signal_emit (self, signals[STOPPED], 0);
+}
+
+/* Operations, as in GVirtDomain: one function behind every triple. */
+
+typedef enum {
+  OP_START,
+  OP_DESTROY,
+  OP_UNDEFINE,
+  OP_SET_AUTOSTART,
+  OP_GET_CONFIG,
+  OP_GET_XML,
+} NetworkOp;
+
+typedef struct {
+  NetworkOp op;
+  gboolean  autostart;
+} NetworkCall;
+
+static const char *
+op_description (NetworkOp op)
+{
+  switch (op)
+    {
+    case OP_START: return _("start networks");
+    case OP_DESTROY: return _("destroy networks");
+    case OP_UNDEFINE: return _("undefine networks");
+    case OP_SET_AUTOSTART: return _("change autostart of networks");
+    case OP_GET_CONFIG:
+    case OP_GET_XML:
+    default: return _("describe networks");
+    }
+}
+
+static GDestroyNotify
+op_result_free (NetworkOp op)
+{
+  switch (op)
+    {
+    case OP_GET_CONFIG: return g_object_unref;
+    case OP_GET_XML: return g_free;
+    default: return NULL;
+    }
+}
+
+static gpointer
+done_or_null (gboolean ok)
+{
+  return ok ? GVIRT_TASK_DONE : NULL;
+}
+
+static gpointer
+network_call_func (gpointer       source,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  GVirtNetwork *self = source;
+  NetworkCall *call = data;
+  g_autoptr(GVirtConnection) connection = g_weak_ref_get (&self->connection);
+  g_autoptr(GVirtBackend) backend = NULL;
+  g_autoptr(GVirtNetworkConfig) config = NULL;
+  GVirtBackendInterface *iface;
+  gpointer entry = NULL;
+
+  backend = _gvirt_connection_ref_backend (connection, call->op < OP_GET_CONFIG, error);
+  if (backend == NULL)
+    return NULL;
+  iface = GVIRT_BACKEND_GET_IFACE (backend);
+
+  switch (call->op)
+    {
+    case OP_START: entry = iface->network_start; break;
+    case OP_DESTROY: entry = iface->network_destroy; break;
+    case OP_UNDEFINE: entry = iface->network_undefine; break;
+    case OP_SET_AUTOSTART: entry = iface->network_set_autostart; break;
+    case OP_GET_CONFIG:
+    case OP_GET_XML: entry = iface->network_get_config; break;
+    }
+  if (entry == NULL)
+    return done_or_null (_gvirt_unsupported (connection, op_description (call->op), error));
+
+  switch (call->op)
+    {
+    case OP_START:
+      return done_or_null (iface->network_start (backend, self->uuid, cancellable, error));
+    case OP_DESTROY:
+      return done_or_null (iface->network_destroy (backend, self->uuid, cancellable, error));
+    case OP_UNDEFINE:
+      return done_or_null (iface->network_undefine (backend, self->uuid, cancellable, error));
+    case OP_SET_AUTOSTART:
+      return done_or_null (iface->network_set_autostart (backend, self->uuid, call->autostart,
+                                                         cancellable, error));
+    case OP_GET_CONFIG:
+      return iface->network_get_config (backend, self->uuid, cancellable, error);
+    case OP_GET_XML:
+    default:
+      config = iface->network_get_config (backend, self->uuid, cancellable, error);
+      return config ? gvirt_network_config_to_xml (config) : NULL;
+    }
+}
+
+static gpointer
+network_call_sync (GVirtNetwork  *self,
+                   NetworkCall    call,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  return _gvirt_task_run_sync (self, network_call_func, &call, cancellable, error);
+}
+
+static void
+network_call_async (GVirtNetwork        *self,
+                    NetworkCall          call,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data,
+                    gpointer             source_tag)
+{
+  _gvirt_task_run_async (self, network_call_func, g_memdup2 (&call, sizeof call), g_free,
+                         op_result_free (call.op), cancellable, callback, user_data, source_tag);
+}
+
+#define CALL(...) ((NetworkCall) { __VA_ARGS__ })
+
+/**
+ * gvirt_network_start_sync:
+ * @self: a #GVirtNetwork
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Starts a defined, inactive network.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
+gboolean
+gvirt_network_start_sync (GVirtNetwork *self, GCancellable *cancellable, GError **error)
+{
+  g_return_val_if_fail (GVIRT_IS_NETWORK (self), FALSE);
+  return network_call_sync (self, CALL (.op = OP_START), cancellable, error) != NULL;
+}
+
+/**
+ * gvirt_network_start_async:
+ * @self: a #GVirtNetwork
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when done
+ * @user_data: data for @callback
+ *
+ * The async form of gvirt_network_start_sync().
+ */
+void
+gvirt_network_start_async (GVirtNetwork *self, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIRT_IS_NETWORK (self));
+  network_call_async (self, CALL (.op = OP_START), cancellable, callback, user_data,
+                      gvirt_network_start_async);
+}
+
+/**
+ * gvirt_network_start_finish:
+ * @self: a #GVirtNetwork
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
+gboolean
+gvirt_network_start_finish (GVirtNetwork *self, GAsyncResult *result, GError **error)
+{
+  return _gvirt_task_finish (self, result, gvirt_network_start_async, error) != NULL;
+}
+
+/**
+ * gvirt_network_destroy_sync:
+ * @self: a #GVirtNetwork
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Stops an active network. A transient network disappears.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
+gboolean
+gvirt_network_destroy_sync (GVirtNetwork *self, GCancellable *cancellable, GError **error)
+{
+  g_return_val_if_fail (GVIRT_IS_NETWORK (self), FALSE);
+  return network_call_sync (self, CALL (.op = OP_DESTROY), cancellable, error) != NULL;
+}
+
+/**
+ * gvirt_network_destroy_async:
+ * @self: a #GVirtNetwork
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when done
+ * @user_data: data for @callback
+ *
+ * The async form of gvirt_network_destroy_sync().
+ */
+void
+gvirt_network_destroy_async (GVirtNetwork *self, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIRT_IS_NETWORK (self));
+  network_call_async (self, CALL (.op = OP_DESTROY), cancellable, callback, user_data,
+                      gvirt_network_destroy_async);
+}
+
+/**
+ * gvirt_network_destroy_finish:
+ * @self: a #GVirtNetwork
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
+gboolean
+gvirt_network_destroy_finish (GVirtNetwork *self, GAsyncResult *result, GError **error)
+{
+  return _gvirt_task_finish (self, result, gvirt_network_destroy_async, error) != NULL;
+}
+
+/**
+ * gvirt_network_undefine_sync:
+ * @self: a #GVirtNetwork
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Forgets the network's persistent configuration; an active network
+ * becomes transient.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
+gboolean
+gvirt_network_undefine_sync (GVirtNetwork *self, GCancellable *cancellable, GError **error)
+{
+  g_return_val_if_fail (GVIRT_IS_NETWORK (self), FALSE);
+  return network_call_sync (self, CALL (.op = OP_UNDEFINE), cancellable, error) != NULL;
+}
+
+/**
+ * gvirt_network_undefine_async:
+ * @self: a #GVirtNetwork
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when done
+ * @user_data: data for @callback
+ *
+ * The async form of gvirt_network_undefine_sync().
+ */
+void
+gvirt_network_undefine_async (GVirtNetwork *self, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIRT_IS_NETWORK (self));
+  network_call_async (self, CALL (.op = OP_UNDEFINE), cancellable, callback, user_data,
+                      gvirt_network_undefine_async);
+}
+
+/**
+ * gvirt_network_undefine_finish:
+ * @self: a #GVirtNetwork
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
+gboolean
+gvirt_network_undefine_finish (GVirtNetwork *self, GAsyncResult *result, GError **error)
+{
+  return _gvirt_task_finish (self, result, gvirt_network_undefine_async, error) != NULL;
+}
+
+/**
+ * gvirt_network_set_autostart_sync:
+ * @self: a #GVirtNetwork
+ * @autostart: whether the network starts with the host
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Sets #GVirtNetwork:autostart.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
+gboolean
+gvirt_network_set_autostart_sync (GVirtNetwork *self, gboolean autostart,
+                                  GCancellable *cancellable, GError **error)
+{
+  g_return_val_if_fail (GVIRT_IS_NETWORK (self), FALSE);
+  return network_call_sync (self, CALL (.op = OP_SET_AUTOSTART, .autostart = autostart != FALSE),
+                            cancellable, error) != NULL;
+}
+
+/**
+ * gvirt_network_set_autostart_async:
+ * @self: a #GVirtNetwork
+ * @autostart: whether the network starts with the host
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when done
+ * @user_data: data for @callback
+ *
+ * The async form of gvirt_network_set_autostart_sync().
+ */
+void
+gvirt_network_set_autostart_async (GVirtNetwork *self, gboolean autostart,
+                                   GCancellable *cancellable, GAsyncReadyCallback callback,
+                                   gpointer user_data)
+{
+  g_return_if_fail (GVIRT_IS_NETWORK (self));
+  network_call_async (self, CALL (.op = OP_SET_AUTOSTART, .autostart = autostart != FALSE),
+                      cancellable, callback, user_data, gvirt_network_set_autostart_async);
+}
+
+/**
+ * gvirt_network_set_autostart_finish:
+ * @self: a #GVirtNetwork
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success, %FALSE with @error set
+ */
+gboolean
+gvirt_network_set_autostart_finish (GVirtNetwork *self, GAsyncResult *result, GError **error)
+{
+  return _gvirt_task_finish (self, result, gvirt_network_set_autostart_async, error) != NULL;
+}
+
+/**
+ * gvirt_network_get_config_sync:
+ * @self: a #GVirtNetwork
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Asks for a copy of the network's configuration.
+ *
+ * Returns: (transfer full): the configuration, or %NULL with @error set
+ */
+GVirtNetworkConfig *
+gvirt_network_get_config_sync (GVirtNetwork *self, GCancellable *cancellable, GError **error)
+{
+  g_return_val_if_fail (GVIRT_IS_NETWORK (self), NULL);
+  return network_call_sync (self, CALL (.op = OP_GET_CONFIG), cancellable, error);
+}
+
+/**
+ * gvirt_network_get_config_async:
+ * @self: a #GVirtNetwork
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the result
+ * @user_data: data for @callback
+ *
+ * The async form of gvirt_network_get_config_sync().
+ */
+void
+gvirt_network_get_config_async (GVirtNetwork *self, GCancellable *cancellable,
+                                GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIRT_IS_NETWORK (self));
+  network_call_async (self, CALL (.op = OP_GET_CONFIG), cancellable, callback, user_data,
+                      gvirt_network_get_config_async);
+}
+
+/**
+ * gvirt_network_get_config_finish:
+ * @self: a #GVirtNetwork
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the configuration, or %NULL with @error set
+ */
+GVirtNetworkConfig *
+gvirt_network_get_config_finish (GVirtNetwork *self, GAsyncResult *result, GError **error)
+{
+  return _gvirt_task_finish (self, result, gvirt_network_get_config_async, error);
+}
+
+/**
+ * gvirt_network_get_xml_sync:
+ * @self: a #GVirtNetwork
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Asks for the network's XML description.
+ *
+ * Returns: (transfer full): the XML, or %NULL with @error set
+ */
+char *
+gvirt_network_get_xml_sync (GVirtNetwork *self, GCancellable *cancellable, GError **error)
+{
+  g_return_val_if_fail (GVIRT_IS_NETWORK (self), NULL);
+  return network_call_sync (self, CALL (.op = OP_GET_XML), cancellable, error);
+}
+
+/**
+ * gvirt_network_get_xml_async:
+ * @self: a #GVirtNetwork
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the result
+ * @user_data: data for @callback
+ *
+ * The async form of gvirt_network_get_xml_sync().
+ */
+void
+gvirt_network_get_xml_async (GVirtNetwork *self, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (GVIRT_IS_NETWORK (self));
+  network_call_async (self, CALL (.op = OP_GET_XML), cancellable, callback, user_data,
+                      gvirt_network_get_xml_async);
+}
+
+/**
+ * gvirt_network_get_xml_finish:
+ * @self: a #GVirtNetwork
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the XML, or %NULL with @error set
+ */
+char *
+gvirt_network_get_xml_finish (GVirtNetwork *self, GAsyncResult *result, GError **error)
+{
+  return _gvirt_task_finish (self, result, gvirt_network_get_xml_async, error);
+}
+
+#undef CALL
+
+/**
+ * gvirt_network_get_connection:
+ * @self: a #GVirtNetwork
+ *
+ * Returns: (transfer full) (nullable): the network's connection, or %NULL
+ *   once the connection is finalized
+ */
+GVirtConnection *
+gvirt_network_get_connection (GVirtNetwork *self)
+{
+  g_return_val_if_fail (GVIRT_IS_NETWORK (self), NULL);
+
+  return g_weak_ref_get (&self->connection);
+}
+
+/**
+ * gvirt_network_get_name:
+ * @self: a #GVirtNetwork
+ *
+ * Returns: the network's name
+ */
+const char *
+gvirt_network_get_name (GVirtNetwork *self)
+{
+  g_return_val_if_fail (GVIRT_IS_NETWORK (self), NULL);
+
+  return self->name;
+}
+
+/**
+ * gvirt_network_get_uuid:
+ * @self: a #GVirtNetwork
+ *
+ * Returns: the network's UUID, lower-case 8-4-4-4-12
+ */
+const char *
+gvirt_network_get_uuid (GVirtNetwork *self)
+{
+  g_return_val_if_fail (GVIRT_IS_NETWORK (self), NULL);
+
+  return self->uuid;
+}
+
+/**
+ * gvirt_network_get_bridge:
+ * @self: a #GVirtNetwork
+ *
+ * Returns: (nullable): the host bridge device of the network
+ */
+const char *
+gvirt_network_get_bridge (GVirtNetwork *self)
+{
+  g_return_val_if_fail (GVIRT_IS_NETWORK (self), NULL);
+
+  return self->bridge;
+}
+
+/**
+ * gvirt_network_get_active:
+ * @self: a #GVirtNetwork
+ *
+ * Returns: whether the network is running
+ */
+gboolean
+gvirt_network_get_active (GVirtNetwork *self)
+{
+  g_return_val_if_fail (GVIRT_IS_NETWORK (self), FALSE);
+
+  return self->active;
+}
+
+/**
+ * gvirt_network_get_persistent:
+ * @self: a #GVirtNetwork
+ *
+ * Returns: whether the network's configuration outlives a stop
+ */
+gboolean
+gvirt_network_get_persistent (GVirtNetwork *self)
+{
+  g_return_val_if_fail (GVIRT_IS_NETWORK (self), FALSE);
+
+  return self->persistent;
+}
+
+/**
+ * gvirt_network_get_autostart:
+ * @self: a #GVirtNetwork
+ *
+ * Returns: whether the network starts with the host
+ */
+gboolean
+gvirt_network_get_autostart (GVirtNetwork *self)
+{
+  g_return_val_if_fail (GVIRT_IS_NETWORK (self), FALSE);
+
+  return self->autostart;
+}
+
+static void
+gvirt_network_finalize (GObject *object)
+{
+  GVirtNetwork *self = GVIRT_NETWORK (object);
+
+  g_weak_ref_clear (&self->connection);
+  g_free (self->uuid);
+  g_free (self->name);
+  g_free (self->bridge);
+
+  G_OBJECT_CLASS (gvirt_network_parent_class)->finalize (object);
+}
+
+static void
+gvirt_network_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  GVirtNetwork *self = GVIRT_NETWORK (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      g_value_take_object (value, gvirt_network_get_connection (self));
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+    case PROP_BRIDGE:
+      g_value_set_string (value, self->bridge);
+      break;
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, self->active);
+      break;
+    case PROP_PERSISTENT:
+      g_value_set_boolean (value, self->persistent);
+      break;
+    case PROP_AUTOSTART:
+      g_value_set_boolean (value, self->autostart);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gvirt_network_class_init (GVirtNetworkClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = gvirt_network_finalize;
+  object_class->get_property = gvirt_network_get_property;
+
+  /**
+   * GVirtNetwork:connection:
+   *
+   * The connection the network belongs to.
+   */
+  properties[PROP_CONNECTION] =
+    g_param_spec_object ("connection", NULL, NULL, GVIRT_TYPE_CONNECTION, flags);
+
+  /**
+   * GVirtNetwork:name:
+   *
+   * The network's name, unique on its node.
+   */
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+
+  /**
+   * GVirtNetwork:uuid:
+   *
+   * The network's UUID, lower-case 8-4-4-4-12.
+   */
+  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
+
+  /**
+   * GVirtNetwork:bridge:
+   *
+   * The host bridge device of the network.
+   */
+  properties[PROP_BRIDGE] = g_param_spec_string ("bridge", NULL, NULL, NULL, flags);
+
+  /**
+   * GVirtNetwork:active:
+   *
+   * Whether the network is running.
+   */
+  properties[PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, FALSE, flags);
+
+  /**
+   * GVirtNetwork:persistent:
+   *
+   * Whether the network's configuration outlives a stop.
+   */
+  properties[PROP_PERSISTENT] = g_param_spec_boolean ("persistent", NULL, NULL, FALSE, flags);
+
+  /**
+   * GVirtNetwork:autostart:
+   *
+   * Whether the network starts with the host.
+   */
+  properties[PROP_AUTOSTART] = g_param_spec_boolean ("autostart", NULL, NULL, FALSE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GVirtNetwork::started:
+   * @self: the network
+   *
+   * The network started, by any client's doing.
+   */
+  signals[STARTED] =
+    g_signal_new ("started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * GVirtNetwork::stopped:
+   * @self: the network
+   *
+   * The network stopped.
+   */
+  signals[STOPPED] =
+    g_signal_new ("stopped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+gvirt_network_init (GVirtNetwork *self)
+{
+  g_weak_ref_init (&self->connection, NULL);
+}

@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* GVirtNetwork: one virtual network of a connection, its state and its actions. */
+#pragma once
+
+#include <gio/gio.h>
+#include "libvirt-gobject/config/gvirt-network-config.h"
+
+G_BEGIN_DECLS
+
+typedef struct _GVirtConnection GVirtConnection;
+
+#define GVIRT_TYPE_NETWORK (gvirt_network_get_type ())
+G_DECLARE_FINAL_TYPE (GVirtNetwork, gvirt_network, GVIRT, NETWORK, GObject)
+
+GVirtConnection *gvirt_network_get_connection (GVirtNetwork *self);
+const char      *gvirt_network_get_name       (GVirtNetwork *self);
+const char      *gvirt_network_get_uuid       (GVirtNetwork *self);
+const char      *gvirt_network_get_bridge     (GVirtNetwork *self);
+gboolean         gvirt_network_get_active     (GVirtNetwork *self);
+gboolean         gvirt_network_get_persistent (GVirtNetwork *self);
+gboolean         gvirt_network_get_autostart  (GVirtNetwork *self);
+
+gboolean gvirt_network_start_sync (GVirtNetwork *self,
+    GCancellable *cancellable,
+    GError **error);
+void gvirt_network_start_async (GVirtNetwork *self,
+    GCancellable *cancellable,
+    GAsyncReadyCallback callback,
+    gpointer user_data);
+gboolean gvirt_network_start_finish (GVirtNetwork *self,
+    GAsyncResult *result,
+    GError **error);
+
+gboolean gvirt_network_destroy_sync (GVirtNetwork *self,
+    GCancellable *cancellable,
+    GError **error);
+void gvirt_network_destroy_async (GVirtNetwork *self,
+    GCancellable *cancellable,
+    GAsyncReadyCallback callback,
+    gpointer user_data);
+gboolean gvirt_network_destroy_finish (GVirtNetwork *self,
+    GAsyncResult *result,
+    GError **error);
+
+gboolean gvirt_network_undefine_sync (GVirtNetwork *self,
+    GCancellable *cancellable,
+    GError **error);
+void gvirt_network_undefine_async (GVirtNetwork *self,
+    GCancellable *cancellable,
+    GAsyncReadyCallback callback,
+    gpointer user_data);
+gboolean gvirt_network_undefine_finish (GVirtNetwork *self,
+    GAsyncResult *result,
+    GError **error);
+
+gboolean gvirt_network_set_autostart_sync (GVirtNetwork *self,
+    gboolean autostart,
+    GCancellable *cancellable,
+    GError **error);
+void gvirt_network_set_autostart_async (GVirtNetwork *self,
+    gboolean autostart,
+    GCancellable *cancellable,
+    GAsyncReadyCallback callback,
+    gpointer user_data);
+gboolean gvirt_network_set_autostart_finish (GVirtNetwork *self,
+    GAsyncResult *result,
+    GError **error);
+
+GVirtNetworkConfig * gvirt_network_get_config_sync (GVirtNetwork *self,
+    GCancellable *cancellable,
+    GError **error);
+void gvirt_network_get_config_async (GVirtNetwork *self,
+    GCancellable *cancellable,
+    GAsyncReadyCallback callback,
+    gpointer user_data);
+GVirtNetworkConfig * gvirt_network_get_config_finish (GVirtNetwork *self,
+    GAsyncResult *result,
+    GError **error);
+
+char * gvirt_network_get_xml_sync (GVirtNetwork *self,
+    GCancellable *cancellable,
+    GError **error);
+void gvirt_network_get_xml_async (GVirtNetwork *self,
+    GCancellable *cancellable,
+    GAsyncReadyCallback callback,
+    gpointer user_data);
+char * gvirt_network_get_xml_finish (GVirtNetwork *self,
+    GAsyncResult *result,
+    GError **error);
+
+G_END_DECLS
