@@ -1,0 +1,1432 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* GVirtDomainConfig: parses, edits and writes the domain XML format in place. */
+#include "libvirt-gobject/gvirt-i18n-private.h"
+
+#include <string.h>
+#include "libvirt-gobject/config/gvirt-domain-config-private.h"
+#include "libvirt-gobject/config/gvirt-domain-device-private.h"
+#include "libvirt-gobject/config/gvirt-domain-chardev.h"
+#include "libvirt-gobject/config/gvirt-domain-graphics.h"
+#include "libvirt-gobject/config/gvirt-domain-interface.h"
+#include "libvirt-gobject/gvirt-enum-types.h"
+#include "libvirt-gobject/gvirt-error.h"
+#include "libvirt-gobject/config/gvirt-domain-config.h"
+#include "libvirt-gobject/config/gvirt-xml-private.h"
+
+/**
+ * GVirtDomainConfig:
+ *
+ * The configuration of a domain, in the domain XML format of the libvirt
+ * documentation.
+ *
+ * Every element and attribute of the format has a property: hypervisor
+ * type, id, name, UUID, memory, vCPUs, the `<os>` block (type, kernel, boot
+ * devices…), features, clock, lifecycle actions and the emulator. Devices
+ * are typed objects in the list model of
+ * [method@GVirt.DomainConfig.get_devices].
+ *
+ * The object is a view of its XML tree: reading a property reads the tree,
+ * setting one edits it, so whatever GVirt does not model (unknown elements
+ * and attributes, `<metadata>` in foreign namespaces) stays where it was and
+ * is written back by [method@GVirt.DomainConfig.to_xml].
+ *
+ * ```python
+ * from gi.repository import GVirt
+ * cfg = GVirt.DomainConfig.new_kvm("web", 1024 * 1024, 2, "/var/lib/images/web.qcow2")
+ * print(cfg.to_xml())
+ * ```
+ */
+
+struct _GVirtDomainConfig
+{
+  GObject      parent_instance;
+
+  GVirtXmlDoc *doc;
+  xmlNodePtr   node;
+  GListStore  *devices;
+};
+
+enum {
+  PROP_0,
+  PROP_DOMAIN_TYPE,
+  PROP_ID,
+  PROP_NAME,
+  PROP_UUID,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_MEMORY,
+  PROP_CURRENT_MEMORY,
+  PROP_MAX_MEMORY,
+  PROP_VCPUS,
+  PROP_CURRENT_VCPUS,
+  PROP_CPUSET,
+  PROP_OS_TYPE,
+  PROP_ARCH,
+  PROP_MACHINE,
+  PROP_KERNEL,
+  PROP_INITRD,
+  PROP_CMDLINE,
+  PROP_ROOT,
+  PROP_LOADER,
+  PROP_BOOTLOADER,
+  PROP_BOOTLOADER_ARGS,
+  PROP_PAE,
+  PROP_ACPI,
+  PROP_APIC,
+  PROP_CLOCK_OFFSET,
+  PROP_ON_POWEROFF,
+  PROP_ON_REBOOT,
+  PROP_ON_CRASH,
+  PROP_EMULATOR,
+  N_PROPS
+};
+
+static const GVirtField gvirt_domain_config_fields[N_PROPS] = {
+  [PROP_DOMAIN_TYPE] = { "domain-type", NULL, "type", GVIRT_FIELD_STRING, 0, NULL,
+      N_("hypervisor type (test, qemu, kvm, xen)"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_ID] = { "id", NULL, "id", GVIRT_FIELD_INT, -1, NULL,
+      N_("id of a running domain, -1 when none"), GVIRT_FIELD_FLAG_REMOVE_DEFAULT },
+  [PROP_NAME] = { "name", "name", NULL, GVIRT_FIELD_STRING, 0, NULL,
+      N_("name of the domain"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_UUID] = { "uuid", "uuid", NULL, GVIRT_FIELD_UUID, 0, NULL,
+      N_("UUID of the domain, canonical lowercase 8-4-4-4-12"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_TITLE] = { "title", "title", NULL, GVIRT_FIELD_STRING, 0, NULL,
+      N_("short title"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_DESCRIPTION] = { "description", "description", NULL, GVIRT_FIELD_STRING, 0, NULL,
+      N_("human-readable description"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_MEMORY] = { "memory", "memory", NULL, GVIRT_FIELD_SCALED, 0, NULL,
+      N_("maximum memory at boot in KiB"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_CURRENT_MEMORY] = { "current-memory", "currentMemory", NULL, GVIRT_FIELD_SCALED, 0, NULL,
+      N_("memory currently allocated in KiB"), GVIRT_FIELD_FLAG_REMOVE_DEFAULT },
+  [PROP_MAX_MEMORY] = { "max-memory", "maxMemory", NULL, GVIRT_FIELD_SCALED, 0, NULL,
+      N_("memory hotplug limit in KiB, 0 when unset"), GVIRT_FIELD_FLAG_REMOVE_DEFAULT },
+  [PROP_VCPUS] = { "vcpus", "vcpu", NULL, GVIRT_FIELD_UINT, 1, NULL,
+      N_("number of virtual CPUs"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_CURRENT_VCPUS] = { "current-vcpus", "vcpu", "current", GVIRT_FIELD_UINT, 0, NULL,
+      N_("number of virtual CPUs online, 0 when all are"), GVIRT_FIELD_FLAG_REMOVE_DEFAULT },
+  [PROP_CPUSET] = { "cpuset", "vcpu", "cpuset", GVIRT_FIELD_STRING, 0, NULL,
+      N_("host CPUs the virtual CPUs may run on"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_OS_TYPE] = { "os-type", "os/type", NULL, GVIRT_FIELD_STRING, 0, NULL,
+      N_("OS type (linux, hvm, xen, exe)"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_ARCH] = { "arch", "os/type", "arch", GVIRT_FIELD_STRING, 0, NULL,
+      N_("guest architecture"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_MACHINE] = { "machine", "os/type", "machine", GVIRT_FIELD_STRING, 0, NULL,
+      N_("machine type"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_KERNEL] = { "kernel", "os/kernel", NULL, GVIRT_FIELD_STRING, 0, NULL,
+      N_("kernel to boot directly"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_INITRD] = { "initrd", "os/initrd", NULL, GVIRT_FIELD_STRING, 0, NULL,
+      N_("initial ramdisk of a direct kernel boot"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_CMDLINE] = { "cmdline", "os/cmdline", NULL, GVIRT_FIELD_STRING, 0, NULL,
+      N_("kernel command line"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_ROOT] = { "root", "os/root", NULL, GVIRT_FIELD_STRING, 0, NULL,
+      N_("root device of a direct kernel boot"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_LOADER] = { "loader", "os/loader", NULL, GVIRT_FIELD_STRING, 0, NULL,
+      N_("firmware loader"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_BOOTLOADER] = { "bootloader", "bootloader", NULL, GVIRT_FIELD_STRING, 0, NULL,
+      N_("host-side boot loader of a Xen guest"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_BOOTLOADER_ARGS] = { "bootloader-args", "bootloader_args", NULL, GVIRT_FIELD_STRING, 0, NULL,
+      N_("arguments of the boot loader"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_PAE] = { "pae", "features/pae", NULL, GVIRT_FIELD_PRESENT, FALSE, NULL,
+      N_("PAE feature"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_ACPI] = { "acpi", "features/acpi", NULL, GVIRT_FIELD_PRESENT, FALSE, NULL,
+      N_("ACPI feature"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_APIC] = { "apic", "features/apic", NULL, GVIRT_FIELD_PRESENT, FALSE, NULL,
+      N_("APIC feature"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_CLOCK_OFFSET] = { "clock-offset", "clock", "offset", GVIRT_FIELD_STRING, 0, NULL,
+      N_("clock offset (utc, localtime…)"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_ON_POWEROFF] = { "on-poweroff", "on_poweroff", NULL, GVIRT_FIELD_ENUM, GVIRT_LIFECYCLE_ACTION_DESTROY, gvirt_lifecycle_action_get_type,
+      N_("action when the guest powers off"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_ON_REBOOT] = { "on-reboot", "on_reboot", NULL, GVIRT_FIELD_ENUM, GVIRT_LIFECYCLE_ACTION_RESTART, gvirt_lifecycle_action_get_type,
+      N_("action when the guest reboots"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_ON_CRASH] = { "on-crash", "on_crash", NULL, GVIRT_FIELD_ENUM, GVIRT_LIFECYCLE_ACTION_DESTROY, gvirt_lifecycle_action_get_type,
+      N_("action when the guest crashes"), GVIRT_FIELD_FLAG_NONE },
+  [PROP_EMULATOR] = { "emulator", "devices/emulator", NULL, GVIRT_FIELD_STRING, 0, NULL,
+      N_("device model emulator binary"), GVIRT_FIELD_FLAG_NONE },
+};
+
+static GParamSpec *gvirt_domain_config_properties[N_PROPS];
+
+static inline xmlNodePtr
+gvirt_domain_config_node (GVirtDomainConfig *self)
+{
+  return self->node;
+}
+
+G_DEFINE_FINAL_TYPE (GVirtDomainConfig, gvirt_domain_config, G_TYPE_OBJECT)
+
+/**
+ * gvirt_domain_config_get_domain_type:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the hypervisor type (test, qemu, kvm, xen), from the `type`
+ * attribute.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_domain_type:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the hypervisor type (test, qemu, kvm, xen) (the `type` attribute)
+ * and notifies #GVirtDomainConfig:domain-type on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, domain_type, PROP_DOMAIN_TYPE)
+
+/**
+ * gvirt_domain_config_get_id:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the id of a running domain, -1 when none, from the `id` attribute.
+ *
+ * Returns: the value
+ */
+/**
+ * gvirt_domain_config_set_id:
+ * @self: a #GVirtDomainConfig
+ * @value: the new value
+ *
+ * Sets the id of a running domain, -1 when none (the `id` attribute) and
+ * notifies #GVirtDomainConfig:id on a change.
+ */
+GVIRT_DEFINE_INT_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, id, PROP_ID)
+
+/**
+ * gvirt_domain_config_get_name:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the name of the domain, from the `<name>` element.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_name:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the name of the domain (the `<name>` element) and notifies
+ * #GVirtDomainConfig:name on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, name, PROP_NAME)
+
+/**
+ * gvirt_domain_config_get_uuid:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the UUID of the domain, canonical lowercase 8-4-4-4-12, from the
+ * `<uuid>` element.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_uuid:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the UUID of the domain, canonical lowercase 8-4-4-4-12 (the
+ * `<uuid>` element) and notifies #GVirtDomainConfig:uuid on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, uuid, PROP_UUID)
+
+/**
+ * gvirt_domain_config_get_title:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the short title, from the `<title>` element.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_title:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the short title (the `<title>` element) and notifies
+ * #GVirtDomainConfig:title on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, title, PROP_TITLE)
+
+/**
+ * gvirt_domain_config_get_description:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the human-readable description, from the `<description>` element.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_description:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the human-readable description (the `<description>` element) and
+ * notifies #GVirtDomainConfig:description on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, description, PROP_DESCRIPTION)
+
+/**
+ * gvirt_domain_config_get_memory:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the maximum memory at boot in KiB, from the `<memory>` element.
+ *
+ * Returns: the value
+ */
+/**
+ * gvirt_domain_config_set_memory:
+ * @self: a #GVirtDomainConfig
+ * @value: the new value
+ *
+ * Sets the maximum memory at boot in KiB (the `<memory>` element) and
+ * notifies #GVirtDomainConfig:memory on a change.
+ */
+GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, memory, PROP_MEMORY, guint64)
+
+/**
+ * gvirt_domain_config_get_max_memory:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the memory hotplug limit in KiB, 0 when unset, from the
+ * `<maxMemory>` element.
+ *
+ * Returns: the value
+ */
+/**
+ * gvirt_domain_config_set_max_memory:
+ * @self: a #GVirtDomainConfig
+ * @value: the new value
+ *
+ * Sets the memory hotplug limit in KiB, 0 when unset (the `<maxMemory>`
+ * element) and notifies #GVirtDomainConfig:max-memory on a change.
+ */
+GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, max_memory, PROP_MAX_MEMORY, guint64)
+
+/**
+ * gvirt_domain_config_get_vcpus:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the number of virtual CPUs, from the `<vcpu>` element.
+ *
+ * Returns: the value
+ */
+/**
+ * gvirt_domain_config_set_vcpus:
+ * @self: a #GVirtDomainConfig
+ * @value: the new value
+ *
+ * Sets the number of virtual CPUs (the `<vcpu>` element) and notifies
+ * #GVirtDomainConfig:vcpus on a change.
+ */
+GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, vcpus, PROP_VCPUS, guint)
+
+/**
+ * gvirt_domain_config_get_current_vcpus:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the number of virtual CPUs online, 0 when all are, from the
+ * `current` attribute of `<vcpu>`.
+ *
+ * Returns: the value
+ */
+/**
+ * gvirt_domain_config_set_current_vcpus:
+ * @self: a #GVirtDomainConfig
+ * @value: the new value
+ *
+ * Sets the number of virtual CPUs online, 0 when all are (the `current`
+ * attribute of `<vcpu>`) and notifies #GVirtDomainConfig:current-vcpus on
+ * a change.
+ */
+GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, current_vcpus, PROP_CURRENT_VCPUS, guint)
+
+/**
+ * gvirt_domain_config_get_cpuset:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the host CPUs the virtual CPUs may run on, from the `cpuset`
+ * attribute of `<vcpu>`.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_cpuset:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the host CPUs the virtual CPUs may run on (the `cpuset` attribute
+ * of `<vcpu>`) and notifies #GVirtDomainConfig:cpuset on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, cpuset, PROP_CPUSET)
+
+/**
+ * gvirt_domain_config_get_os_type:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the OS type (linux, hvm, xen, exe), from the `<type>` element.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_os_type:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the OS type (linux, hvm, xen, exe) (the `<type>` element) and
+ * notifies #GVirtDomainConfig:os-type on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, os_type, PROP_OS_TYPE)
+
+/**
+ * gvirt_domain_config_get_arch:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the guest architecture, from the `arch` attribute of `<type>`.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_arch:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the guest architecture (the `arch` attribute of `<type>`) and
+ * notifies #GVirtDomainConfig:arch on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, arch, PROP_ARCH)
+
+/**
+ * gvirt_domain_config_get_machine:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the machine type, from the `machine` attribute of `<type>`.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_machine:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the machine type (the `machine` attribute of `<type>`) and
+ * notifies #GVirtDomainConfig:machine on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, machine, PROP_MACHINE)
+
+/**
+ * gvirt_domain_config_get_kernel:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the kernel to boot directly, from the `<kernel>` element.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_kernel:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the kernel to boot directly (the `<kernel>` element) and notifies
+ * #GVirtDomainConfig:kernel on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, kernel, PROP_KERNEL)
+
+/**
+ * gvirt_domain_config_get_initrd:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the initial ramdisk of a direct kernel boot, from the `<initrd>`
+ * element.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_initrd:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the initial ramdisk of a direct kernel boot (the `<initrd>`
+ * element) and notifies #GVirtDomainConfig:initrd on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, initrd, PROP_INITRD)
+
+/**
+ * gvirt_domain_config_get_cmdline:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the kernel command line, from the `<cmdline>` element.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_cmdline:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the kernel command line (the `<cmdline>` element) and notifies
+ * #GVirtDomainConfig:cmdline on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, cmdline, PROP_CMDLINE)
+
+/**
+ * gvirt_domain_config_get_root:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the root device of a direct kernel boot, from the `<root>`
+ * element.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_root:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the root device of a direct kernel boot (the `<root>` element) and
+ * notifies #GVirtDomainConfig:root on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, root, PROP_ROOT)
+
+/**
+ * gvirt_domain_config_get_loader:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the firmware loader, from the `<loader>` element.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_loader:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the firmware loader (the `<loader>` element) and notifies
+ * #GVirtDomainConfig:loader on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, loader, PROP_LOADER)
+
+/**
+ * gvirt_domain_config_get_bootloader:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the host-side boot loader of a Xen guest, from the `<bootloader>`
+ * element.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_bootloader:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the host-side boot loader of a Xen guest (the `<bootloader>`
+ * element) and notifies #GVirtDomainConfig:bootloader on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, bootloader, PROP_BOOTLOADER)
+
+/**
+ * gvirt_domain_config_get_bootloader_args:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the arguments of the boot loader, from the `<bootloader_args>`
+ * element.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_bootloader_args:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the arguments of the boot loader (the `<bootloader_args>` element)
+ * and notifies #GVirtDomainConfig:bootloader-args on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, bootloader_args, PROP_BOOTLOADER_ARGS)
+
+/**
+ * gvirt_domain_config_get_pae:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the PAE feature, from the presence of `<pae/>`.
+ *
+ * Returns: whether it is on
+ */
+/**
+ * gvirt_domain_config_set_pae:
+ * @self: a #GVirtDomainConfig
+ * @value: the new value
+ *
+ * Sets the PAE feature (the presence of `<pae/>`) and notifies
+ * #GVirtDomainConfig:pae on a change.
+ */
+GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, pae, PROP_PAE, gboolean)
+
+/**
+ * gvirt_domain_config_get_acpi:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the ACPI feature, from the presence of `<acpi/>`.
+ *
+ * Returns: whether it is on
+ */
+/**
+ * gvirt_domain_config_set_acpi:
+ * @self: a #GVirtDomainConfig
+ * @value: the new value
+ *
+ * Sets the ACPI feature (the presence of `<acpi/>`) and notifies
+ * #GVirtDomainConfig:acpi on a change.
+ */
+GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, acpi, PROP_ACPI, gboolean)
+
+/**
+ * gvirt_domain_config_get_apic:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the APIC feature, from the presence of `<apic/>`.
+ *
+ * Returns: whether it is on
+ */
+/**
+ * gvirt_domain_config_set_apic:
+ * @self: a #GVirtDomainConfig
+ * @value: the new value
+ *
+ * Sets the APIC feature (the presence of `<apic/>`) and notifies
+ * #GVirtDomainConfig:apic on a change.
+ */
+GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, apic, PROP_APIC, gboolean)
+
+/**
+ * gvirt_domain_config_get_clock_offset:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the clock offset (utc, localtime…), from the `offset` attribute of
+ * `<clock>`.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_clock_offset:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the clock offset (utc, localtime…) (the `offset` attribute of
+ * `<clock>`) and notifies #GVirtDomainConfig:clock-offset on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, clock_offset, PROP_CLOCK_OFFSET)
+
+/**
+ * gvirt_domain_config_get_on_poweroff:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the action when the guest powers off, from the `<on_poweroff>`
+ * element.
+ *
+ * Returns: the value
+ */
+/**
+ * gvirt_domain_config_set_on_poweroff:
+ * @self: a #GVirtDomainConfig
+ * @value: the new value
+ *
+ * Sets the action when the guest powers off (the `<on_poweroff>` element)
+ * and notifies #GVirtDomainConfig:on-poweroff on a change.
+ */
+GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, on_poweroff, PROP_ON_POWEROFF, GVirtLifecycleAction)
+
+/**
+ * gvirt_domain_config_get_on_reboot:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the action when the guest reboots, from the `<on_reboot>` element.
+ *
+ * Returns: the value
+ */
+/**
+ * gvirt_domain_config_set_on_reboot:
+ * @self: a #GVirtDomainConfig
+ * @value: the new value
+ *
+ * Sets the action when the guest reboots (the `<on_reboot>` element) and
+ * notifies #GVirtDomainConfig:on-reboot on a change.
+ */
+GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, on_reboot, PROP_ON_REBOOT, GVirtLifecycleAction)
+
+/**
+ * gvirt_domain_config_get_on_crash:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the action when the guest crashes, from the `<on_crash>` element.
+ *
+ * Returns: the value
+ */
+/**
+ * gvirt_domain_config_set_on_crash:
+ * @self: a #GVirtDomainConfig
+ * @value: the new value
+ *
+ * Sets the action when the guest crashes (the `<on_crash>` element) and
+ * notifies #GVirtDomainConfig:on-crash on a change.
+ */
+GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, on_crash, PROP_ON_CRASH, GVirtLifecycleAction)
+
+/**
+ * gvirt_domain_config_get_emulator:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the device model emulator binary, from the `<emulator>` element.
+ *
+ * Returns: (nullable): the value, or %NULL when it is not set
+ */
+/**
+ * gvirt_domain_config_set_emulator:
+ * @self: a #GVirtDomainConfig
+ * @value: (nullable): the new value, or %NULL to remove it
+ *
+ * Sets the device model emulator binary (the `<emulator>` element) and
+ * notifies #GVirtDomainConfig:emulator on a change.
+ */
+GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, emulator, PROP_EMULATOR)
+
+/**
+ * gvirt_domain_config_get_current_memory:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the memory currently allocated to the domain in KiB, from the
+ * `<currentMemory>` element; when there is none, that is all of
+ * [method@GVirt.DomainConfig.get_memory].
+ *
+ * Returns: the current memory in KiB
+ */
+guint64
+gvirt_domain_config_get_current_memory (GVirtDomainConfig *self)
+{
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), 0);
+
+  if (_gvirt_xml_child (self->node, "currentMemory") == NULL)
+    return gvirt_domain_config_get_memory (self);
+  return _gvirt_field_get_uint64 (self->node, &gvirt_domain_config_fields[PROP_CURRENT_MEMORY]);
+}
+
+/**
+ * gvirt_domain_config_set_current_memory:
+ * @self: a #GVirtDomainConfig
+ * @value: the current memory in KiB, or 0 to remove `<currentMemory>`
+ *
+ * Sets the memory currently allocated to the domain, in KiB.
+ */
+void
+gvirt_domain_config_set_current_memory (GVirtDomainConfig *self,
+                                        guint64            value)
+{
+  guint64 old;
+
+  g_return_if_fail (GVIRT_IS_DOMAIN_CONFIG (self));
+
+  old = gvirt_domain_config_get_current_memory (self);
+  _gvirt_field_set_uint64 (self->node, &gvirt_domain_config_fields[PROP_CURRENT_MEMORY], value);
+  if (old != gvirt_domain_config_get_current_memory (self))
+    g_object_notify_by_pspec (G_OBJECT (self), gvirt_domain_config_properties[PROP_CURRENT_MEMORY]);
+}
+
+static gboolean
+domain_config_special_property (gpointer object,
+                                guint    prop_id,
+                                GValue  *value)
+{
+  if (prop_id != PROP_CURRENT_MEMORY)
+    return FALSE;
+  g_value_set_uint64 (value, gvirt_domain_config_get_current_memory (object));
+  return TRUE;
+}
+
+static void
+gvirt_domain_config_finalize (GObject *object)
+{
+  GVirtDomainConfig *self = GVIRT_DOMAIN_CONFIG (object);
+
+  g_clear_object (&self->devices);
+  g_clear_pointer (&self->doc, _gvirt_xml_doc_unref);
+  G_OBJECT_CLASS (gvirt_domain_config_parent_class)->finalize (object);
+}
+
+static gboolean
+is_device_element (xmlNodePtr node)
+{
+  return node->type == XML_ELEMENT_NODE && node->ns == NULL &&
+         strcmp ((const char *) node->name, "emulator") != 0;
+}
+
+static const char *
+disk_target (GVirtDomainDevice *device)
+{
+  if (!GVIRT_IS_DOMAIN_DISK (device))
+    return NULL;
+  return gvirt_domain_disk_get_target_dev (GVIRT_DOMAIN_DISK (device));
+}
+
+static gboolean
+check_disk_target (GVirtDomainConfig *self,
+                   GVirtDomainDevice *device,
+                   GError           **error)
+{
+  const char *target = disk_target (device);
+  guint i, n = g_list_model_get_n_items (G_LIST_MODEL (self->devices));
+
+  if (target == NULL)
+    return TRUE;
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(GVirtDomainDevice) other = g_list_model_get_item (G_LIST_MODEL (self->devices), i);
+
+      if (other != device && g_strcmp0 (disk_target (other), target) == 0)
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                       _("line %d: <disk> target “%s” is used twice"),
+                       (int) xmlGetLineNo (_gvirt_domain_device_get_node (device)), target);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Takes @doc; builds the device objects and checks the values. */
+static GVirtDomainConfig *
+domain_config_new_for_doc (GVirtXmlDoc *doc,
+                           GError     **error)
+{
+  g_autoptr(GVirtDomainConfig) self = g_object_new (GVIRT_TYPE_DOMAIN_CONFIG, NULL);
+  xmlNodePtr child;
+
+  self->doc = doc;
+  self->node = _gvirt_xml_doc_root (doc);
+  if (!_gvirt_fields_check (self->node, gvirt_domain_config_fields, N_PROPS, error))
+    return NULL;
+
+  for (child = _gvirt_xml_child (self->node, "devices") ?
+               _gvirt_xml_child (self->node, "devices")->children : NULL;
+       child != NULL; child = child->next)
+    {
+      g_autoptr(GVirtDomainDevice) device = NULL;
+
+      if (!is_device_element (child))
+        continue;
+      device = _gvirt_domain_device_new_for_node (self->doc, child, error);
+      if (device == NULL || !check_disk_target (self, device, error))
+        return NULL;
+      g_list_store_append (self->devices, device);
+    }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * gvirt_domain_config_new:
+ *
+ * Creates an empty domain configuration, `<domain/>`; set at least the
+ * domain type, name, memory and OS type before defining it.
+ *
+ * Returns: (transfer full): the new configuration
+ */
+GVirtDomainConfig *
+gvirt_domain_config_new (void)
+{
+  xmlNodePtr root;
+
+  return domain_config_new_for_doc (_gvirt_xml_doc_new_with_root ("domain", &root), NULL);
+}
+
+/**
+ * gvirt_domain_config_new_from_xml:
+ * @xml: a domain XML document
+ * @error: return location for a #GError
+ *
+ * Parses a domain XML document. Malformed XML fails with
+ * %GVIRT_ERROR_INVALID_XML, values that make no sense (a bad UUID, memory
+ * that is not a number, two disks on one target) with
+ * %GVIRT_ERROR_INVALID_ARGUMENT; both name the line.
+ *
+ * Returns: (transfer full): the configuration, or %NULL with @error set
+ */
+GVirtDomainConfig *
+gvirt_domain_config_new_from_xml (const char *xml,
+                                  GError    **error)
+{
+  GVirtXmlDoc *doc = _gvirt_xml_doc_from_string (xml, "domain", error);
+
+  return doc != NULL ? domain_config_new_for_doc (doc, error) : NULL;
+}
+
+GVirtDomainConfig *
+_gvirt_domain_config_new_from_xml_node (xmlNodePtr node,
+                                        GError   **error)
+{
+  GVirtXmlDoc *doc = _gvirt_xml_doc_from_node (node, "domain", error);
+
+  return doc != NULL ? domain_config_new_for_doc (doc, error) : NULL;
+}
+
+/**
+ * gvirt_domain_config_to_xml:
+ * @self: a #GVirtDomainConfig
+ *
+ * Formats the configuration as domain XML, indented, with everything it
+ * was read with that GVirt does not model.
+ *
+ * Returns: (transfer full): the XML document
+ */
+char *
+gvirt_domain_config_to_xml (GVirtDomainConfig *self)
+{
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), NULL);
+
+  return _gvirt_xml_to_string (_gvirt_xml_doc_get (self->doc));
+}
+
+/**
+ * gvirt_domain_config_copy:
+ * @self: a #GVirtDomainConfig
+ *
+ * Makes a deep copy: changing one does not change the other.
+ *
+ * Returns: (transfer full): the copy
+ */
+GVirtDomainConfig *
+gvirt_domain_config_copy (GVirtDomainConfig *self)
+{
+  GVirtDomainConfig *copy;
+
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), NULL);
+
+  copy = domain_config_new_for_doc (_gvirt_xml_doc_copy (self->doc), NULL);
+  g_return_val_if_fail (copy != NULL, NULL);
+  return copy;
+}
+
+/**
+ * gvirt_domain_config_equal:
+ * @a: a #GVirtDomainConfig
+ * @b: another #GVirtDomainConfig
+ *
+ * Compares two configurations by meaning: the same elements with the same
+ * attributes and text, whatever the layout, the attribute order and the
+ * comments.
+ *
+ * Returns: %TRUE if @a and @b describe the same domain
+ */
+gboolean
+gvirt_domain_config_equal (GVirtDomainConfig *a,
+                           GVirtDomainConfig *b)
+{
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (a), FALSE);
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (b), FALSE);
+
+  return _gvirt_xml_node_equal (a->node, b->node);
+}
+
+/**
+ * gvirt_domain_config_validate:
+ * @self: a #GVirtDomainConfig
+ * @error: return location for a #GError
+ *
+ * Checks the configuration against GVirt's Relax-NG schema for domains
+ * (`domain.rng` in the `schemas` directory of GVirt's data, or of
+ * `$GVIRT_SCHEMA_DIR`). On failure @error, in %GVIRT_ERROR_INVALID_XML, gives
+ * the line and the reason.
+ *
+ * Returns: %TRUE if the configuration is valid
+ */
+gboolean
+gvirt_domain_config_validate (GVirtDomainConfig *self,
+                              GError           **error)
+{
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _gvirt_xml_validate (_gvirt_xml_doc_get (self->doc), "domain.rng", error);
+}
+
+/**
+ * gvirt_domain_config_get_devices:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the devices of the domain, in document order, as a list model of
+ * #GVirtDomainDevice that changes with [method@GVirt.DomainConfig.add_device]
+ * and [method@GVirt.DomainConfig.remove_device].
+ *
+ * Returns: (transfer none): the devices
+ */
+GListModel *
+gvirt_domain_config_get_devices (GVirtDomainConfig *self)
+{
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), NULL);
+
+  return G_LIST_MODEL (self->devices);
+}
+
+/**
+ * gvirt_domain_config_add_device:
+ * @self: a #GVirtDomainConfig
+ * @device: a device that belongs to no configuration
+ * @error: return location for a #GError
+ *
+ * Appends @device to `<devices>`. From then on @device is a view of its
+ * element in @self. A disk whose target is already used fails with
+ * %GVIRT_ERROR_INVALID_ARGUMENT. To add a device of another configuration,
+ * add a [method@GVirt.DomainDevice.copy] of it.
+ *
+ * Returns: %TRUE if the device was added
+ */
+gboolean
+gvirt_domain_config_add_device (GVirtDomainConfig *self,
+                                GVirtDomainDevice *device,
+                                GError           **error)
+{
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), FALSE);
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_DEVICE (device), FALSE);
+  g_return_val_if_fail (!_gvirt_domain_device_is_attached (device), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_disk_target (self, device, error))
+    return FALSE;
+  _gvirt_domain_device_attach (device, self->doc, _gvirt_xml_lookup (self->node, "devices", TRUE));
+  g_list_store_append (self->devices, device);
+  return TRUE;
+}
+
+/**
+ * gvirt_domain_config_remove_device:
+ * @self: a #GVirtDomainConfig
+ * @device: one of the devices of @self
+ *
+ * Removes @device from the configuration. The object stays usable on its
+ * own and can be added again.
+ *
+ * Returns: %TRUE if @device was a device of @self
+ */
+gboolean
+gvirt_domain_config_remove_device (GVirtDomainConfig *self,
+                                   GVirtDomainDevice *device)
+{
+  guint position;
+
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), FALSE);
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_DEVICE (device), FALSE);
+
+  if (!g_list_store_find (self->devices, device, &position))
+    return FALSE;
+  g_object_ref (device);
+  g_list_store_remove (self->devices, position);
+  _gvirt_domain_device_detach (device);
+  g_object_unref (device);
+  return TRUE;
+}
+
+/**
+ * gvirt_domain_config_find_disk:
+ * @self: a #GVirtDomainConfig
+ * @target_dev: a target device name, such as `hda` or `vdb`
+ *
+ * Finds the disk the guest sees as @target_dev.
+ *
+ * Returns: (transfer none) (nullable): the disk, or %NULL
+ */
+GVirtDomainDisk *
+gvirt_domain_config_find_disk (GVirtDomainConfig *self,
+                               const char        *target_dev)
+{
+  guint i, n;
+
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), NULL);
+  g_return_val_if_fail (target_dev != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->devices));
+  for (i = 0; i < n; i++)
+    {
+      GVirtDomainDevice *device = g_list_model_get_item (G_LIST_MODEL (self->devices), i);
+
+      /* the store keeps its own reference */
+      g_object_unref (device);
+      if (g_strcmp0 (disk_target (device), target_dev) == 0)
+        return GVIRT_DOMAIN_DISK (device);
+    }
+  return NULL;
+}
+
+/**
+ * gvirt_domain_config_get_boot_devices:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the boot devices in order, from the `dev` attributes of the
+ * `<boot>` elements of `<os>`: `hd`, `cdrom`, `fd` or `network`.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the boot devices
+ */
+char **
+gvirt_domain_config_get_boot_devices (GVirtDomainConfig *self)
+{
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), NULL);
+
+  return _gvirt_xml_collect (_gvirt_xml_child (self->node, "os"), "boot", "dev");
+}
+
+/**
+ * gvirt_domain_config_set_boot_devices:
+ * @self: a #GVirtDomainConfig
+ * @devices: (array zero-terminated=1) (nullable): the boot devices in order
+ *
+ * Replaces the `<boot>` elements of `<os>`.
+ */
+void
+gvirt_domain_config_set_boot_devices (GVirtDomainConfig  *self,
+                                      const char * const *devices)
+{
+  g_return_if_fail (GVIRT_IS_DOMAIN_CONFIG (self));
+
+  _gvirt_xml_replace_list (_gvirt_xml_lookup (self->node, "os", TRUE), "boot", "dev", devices);
+  _gvirt_xml_prune (_gvirt_xml_child (self->node, "os"), self->node);
+}
+
+/**
+ * gvirt_domain_config_get_features:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the names of the features turned on in `<features>`, such as `pae`,
+ * `acpi` and `apic`.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the feature names
+ */
+char **
+gvirt_domain_config_get_features (GVirtDomainConfig *self)
+{
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), NULL);
+
+  return _gvirt_xml_child_names (_gvirt_xml_child (self->node, "features"));
+}
+
+/**
+ * gvirt_domain_config_has_feature:
+ * @self: a #GVirtDomainConfig
+ * @feature: a feature name, such as `acpi`
+ *
+ * Checks whether `<features>` holds @feature.
+ *
+ * Returns: %TRUE if the feature is on
+ */
+gboolean
+gvirt_domain_config_has_feature (GVirtDomainConfig *self,
+                                 const char        *feature)
+{
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), FALSE);
+  g_return_val_if_fail (feature != NULL, FALSE);
+
+  return _gvirt_xml_child (_gvirt_xml_child (self->node, "features"), feature) != NULL;
+}
+
+/**
+ * gvirt_domain_config_set_feature:
+ * @self: a #GVirtDomainConfig
+ * @feature: a feature name, such as `acpi`
+ * @enabled: whether the feature is on
+ *
+ * Adds `<@feature/>` to `<features>` or removes it.
+ */
+void
+gvirt_domain_config_set_feature (GVirtDomainConfig *self,
+                                 const char        *feature,
+                                 gboolean           enabled)
+{
+  g_autofree char *path = NULL;
+  GVirtField field = { feature, NULL, NULL, GVIRT_FIELD_PRESENT, FALSE, NULL, NULL, 0 };
+  guint i;
+
+  g_return_if_fail (GVIRT_IS_DOMAIN_CONFIG (self));
+  g_return_if_fail (feature != NULL && xmlValidateNCName ((const xmlChar *) feature, 0) == 0);
+
+  path = g_strconcat ("features/", feature, NULL);
+  field.path = path;
+  if (!_gvirt_field_set_uint64 (self->node, &field, enabled))
+    return;
+  for (i = 1; i < N_PROPS; i++)
+    if (g_strcmp0 (gvirt_domain_config_fields[i].path, path) == 0)
+      g_object_notify_by_pspec (G_OBJECT (self), gvirt_domain_config_properties[i]);
+}
+
+static void
+add_new_device (GVirtDomainConfig *self,
+                gpointer           device)
+{
+  g_autoptr(GVirtDomainDevice) owned = device;
+
+  gvirt_domain_config_add_device (self, owned, NULL);
+}
+
+/**
+ * gvirt_domain_config_new_test:
+ * @name: the domain name
+ * @memory_kib: the memory in KiB
+ *
+ * Creates the configuration of a guest of the `test` hypervisor: one vCPU,
+ * `linux` OS type, a fresh random UUID.
+ *
+ * Returns: (transfer full): the new configuration
+ */
+GVirtDomainConfig *
+gvirt_domain_config_new_test (const char *name,
+                              guint64     memory_kib)
+{
+  GVirtDomainConfig *self;
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  self = gvirt_domain_config_new ();
+  gvirt_domain_config_set_domain_type (self, "test");
+  gvirt_domain_config_set_name (self, name);
+  gvirt_domain_config_set_uuid (self, uuid);
+  gvirt_domain_config_set_memory (self, memory_kib);
+  gvirt_domain_config_set_vcpus (self, 1);
+  gvirt_domain_config_set_os_type (self, "linux");
+  return self;
+}
+
+/**
+ * gvirt_domain_config_new_kvm:
+ * @name: the domain name
+ * @memory_kib: the memory in KiB
+ * @vcpus: the number of virtual CPUs
+ * @disk_image: (nullable): a disk image for the first virtio disk, or %NULL
+ *
+ * Creates the configuration of a typical KVM guest: `hvm` on the host's
+ * architecture, booting from @disk_image (qcow2 when the name ends in
+ * `.qcow2`, raw otherwise) with ACPI and APIC, a user-mode virtio NIC, a VNC
+ * display, a USB tablet and a serial console on a pty.
+ *
+ * Returns: (transfer full): the new configuration
+ */
+GVirtDomainConfig *
+gvirt_domain_config_new_kvm (const char *name,
+                             guint64     memory_kib,
+                             guint       vcpus,
+                             const char *disk_image)
+{
+  static const char *const boot[] = { "hd", NULL };
+  GVirtDomainConfig *self;
+  GVirtDomainInterface *nic;
+  GVirtDomainGraphics *graphics;
+  GVirtDomainChardev *serial;
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (vcpus > 0, NULL);
+
+  self = gvirt_domain_config_new ();
+  gvirt_domain_config_set_domain_type (self, "kvm");
+  gvirt_domain_config_set_name (self, name);
+  gvirt_domain_config_set_uuid (self, uuid);
+  gvirt_domain_config_set_memory (self, memory_kib);
+  gvirt_domain_config_set_vcpus (self, vcpus);
+  gvirt_domain_config_set_os_type (self, "hvm");
+  gvirt_domain_config_set_boot_devices (self, boot);
+  gvirt_domain_config_set_acpi (self, TRUE);
+  gvirt_domain_config_set_apic (self, TRUE);
+  gvirt_domain_config_set_clock_offset (self, "utc");
+
+  if (disk_image != NULL)
+    {
+      GVirtDomainDisk *disk = gvirt_domain_disk_new ();
+
+      gvirt_domain_disk_set_disk_type (disk, GVIRT_DOMAIN_DISK_TYPE_FILE);
+      gvirt_domain_disk_set_device (disk, GVIRT_DOMAIN_DISK_DEVICE_DISK);
+      gvirt_domain_disk_set_driver_name (disk, "qemu");
+      gvirt_domain_disk_set_driver_type (disk, g_str_has_suffix (disk_image, ".qcow2") ? "qcow2" : "raw");
+      gvirt_domain_disk_set_source_file (disk, disk_image);
+      gvirt_domain_disk_set_target_dev (disk, "vda");
+      gvirt_domain_disk_set_target_bus (disk, "virtio");
+      add_new_device (self, disk);
+    }
+
+  nic = gvirt_domain_interface_new ();
+  gvirt_domain_interface_set_interface_type (nic, GVIRT_DOMAIN_INTERFACE_TYPE_USER);
+  gvirt_domain_interface_set_model (nic, "virtio");
+  add_new_device (self, nic);
+
+  graphics = gvirt_domain_graphics_new ();
+  gvirt_domain_graphics_set_graphics_type (graphics, GVIRT_DOMAIN_GRAPHICS_TYPE_VNC);
+  gvirt_domain_graphics_set_autoport (graphics, TRUE);
+  add_new_device (self, graphics);
+
+  serial = gvirt_domain_chardev_new_with_kind ("serial");
+  gvirt_domain_chardev_set_chardev_type (serial, GVIRT_DOMAIN_CHARDEV_TYPE_PTY);
+  add_new_device (self, serial);
+  return self;
+}
+
+GVIRT_DEFINE_PROPERTY_FUNCS (GVirtDomainConfig, gvirt_domain_config, domain_config_special_property)
+
+static void
+gvirt_domain_config_class_init (GVirtDomainConfigClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gvirt_domain_config_finalize;
+  object_class->get_property = gvirt_domain_config_get_property;
+  object_class->set_property = gvirt_domain_config_set_property;
+
+  /**
+   * GVirtDomainConfig:domain-type:
+   *
+   * The hypervisor type (test, qemu, kvm, xen), from the `type` attribute.
+   */
+  /**
+   * GVirtDomainConfig:id:
+   *
+   * The id of a running domain, -1 when none, from the `id` attribute.
+   */
+  /**
+   * GVirtDomainConfig:name:
+   *
+   * The name of the domain, from the `<name>` element.
+   */
+  /**
+   * GVirtDomainConfig:uuid:
+   *
+   * The UUID of the domain, canonical lowercase 8-4-4-4-12, from the `<uuid>` element.
+   */
+  /**
+   * GVirtDomainConfig:title:
+   *
+   * The short title, from the `<title>` element.
+   */
+  /**
+   * GVirtDomainConfig:description:
+   *
+   * The human-readable description, from the `<description>` element.
+   */
+  /**
+   * GVirtDomainConfig:memory:
+   *
+   * The maximum memory at boot in KiB, from the `<memory>` element.
+   */
+  /**
+   * GVirtDomainConfig:current-memory:
+   *
+   * The memory currently allocated in KiB, from the `<currentMemory>` element.
+   */
+  /**
+   * GVirtDomainConfig:max-memory:
+   *
+   * The memory hotplug limit in KiB, 0 when unset, from the `<maxMemory>` element.
+   */
+  /**
+   * GVirtDomainConfig:vcpus:
+   *
+   * The number of virtual CPUs, from the `<vcpu>` element.
+   */
+  /**
+   * GVirtDomainConfig:current-vcpus:
+   *
+   * The number of virtual CPUs online, 0 when all are, from the `current` attribute of `<vcpu>`.
+   */
+  /**
+   * GVirtDomainConfig:cpuset:
+   *
+   * The host CPUs the virtual CPUs may run on, from the `cpuset` attribute of `<vcpu>`.
+   */
+  /**
+   * GVirtDomainConfig:os-type:
+   *
+   * The OS type (linux, hvm, xen, exe), from the `<type>` element.
+   */
+  /**
+   * GVirtDomainConfig:arch:
+   *
+   * The guest architecture, from the `arch` attribute of `<type>`.
+   */
+  /**
+   * GVirtDomainConfig:machine:
+   *
+   * The machine type, from the `machine` attribute of `<type>`.
+   */
+  /**
+   * GVirtDomainConfig:kernel:
+   *
+   * The kernel to boot directly, from the `<kernel>` element.
+   */
+  /**
+   * GVirtDomainConfig:initrd:
+   *
+   * The initial ramdisk of a direct kernel boot, from the `<initrd>` element.
+   */
+  /**
+   * GVirtDomainConfig:cmdline:
+   *
+   * The kernel command line, from the `<cmdline>` element.
+   */
+  /**
+   * GVirtDomainConfig:root:
+   *
+   * The root device of a direct kernel boot, from the `<root>` element.
+   */
+  /**
+   * GVirtDomainConfig:loader:
+   *
+   * The firmware loader, from the `<loader>` element.
+   */
+  /**
+   * GVirtDomainConfig:bootloader:
+   *
+   * The host-side boot loader of a Xen guest, from the `<bootloader>` element.
+   */
+  /**
+   * GVirtDomainConfig:bootloader-args:
+   *
+   * The arguments of the boot loader, from the `<bootloader_args>` element.
+   */
+  /**
+   * GVirtDomainConfig:pae:
+   *
+   * The PAE feature, from the presence of `<pae/>`.
+   */
+  /**
+   * GVirtDomainConfig:acpi:
+   *
+   * The ACPI feature, from the presence of `<acpi/>`.
+   */
+  /**
+   * GVirtDomainConfig:apic:
+   *
+   * The APIC feature, from the presence of `<apic/>`.
+   */
+  /**
+   * GVirtDomainConfig:clock-offset:
+   *
+   * The clock offset (utc, localtime…), from the `offset` attribute of `<clock>`.
+   */
+  /**
+   * GVirtDomainConfig:on-poweroff:
+   *
+   * The action when the guest powers off, from the `<on_poweroff>` element.
+   */
+  /**
+   * GVirtDomainConfig:on-reboot:
+   *
+   * The action when the guest reboots, from the `<on_reboot>` element.
+   */
+  /**
+   * GVirtDomainConfig:on-crash:
+   *
+   * The action when the guest crashes, from the `<on_crash>` element.
+   */
+  /**
+   * GVirtDomainConfig:emulator:
+   *
+   * The device model emulator binary, from the `<emulator>` element.
+   */
+  _gvirt_fields_install (object_class, gvirt_domain_config_fields, N_PROPS, gvirt_domain_config_properties);
+}
+
+static void
+gvirt_domain_config_init (GVirtDomainConfig *self)
+{
+  self->devices = g_list_store_new (GVIRT_TYPE_DOMAIN_DEVICE);
+}

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* GVirtDomainConfig: the domain XML format as a GObject. */
+#pragma once
+
+#include <glib-object.h>
+#include <gio/gio.h>
+#include "libvirt-gobject/config/gvirt-domain-device.h"
+#include "libvirt-gobject/config/gvirt-domain-disk.h"
+
+G_BEGIN_DECLS
+
+/**
+ * GVirtLifecycleAction:
+ * @GVIRT_LIFECYCLE_ACTION_DESTROY: stop the domain and free its resources (`destroy`)
+ * @GVIRT_LIFECYCLE_ACTION_RESTART: start the domain again (`restart`)
+ * @GVIRT_LIFECYCLE_ACTION_PRESERVE: keep the stopped domain for analysis (`preserve`)
+ * @GVIRT_LIFECYCLE_ACTION_RENAME_RESTART: rename the old domain and start a new one (`rename-restart`)
+ * @GVIRT_LIFECYCLE_ACTION_COREDUMP_DESTROY: dump the guest's core, then destroy (`coredump-destroy`)
+ * @GVIRT_LIFECYCLE_ACTION_COREDUMP_RESTART: dump the guest's core, then restart (`coredump-restart`)
+ *
+ * What the hypervisor does when a guest powers off, reboots or crashes (`<on_poweroff>`, `<on_reboot>`, `<on_crash>`).
+ */
+typedef enum /*< underscore_name=gvirt_lifecycle_action >*/ {
+  GVIRT_LIFECYCLE_ACTION_DESTROY,
+  GVIRT_LIFECYCLE_ACTION_RESTART,
+  GVIRT_LIFECYCLE_ACTION_PRESERVE,
+  GVIRT_LIFECYCLE_ACTION_RENAME_RESTART,
+  GVIRT_LIFECYCLE_ACTION_COREDUMP_DESTROY,
+  GVIRT_LIFECYCLE_ACTION_COREDUMP_RESTART,
+} GVirtLifecycleAction;
+
+#define GVIRT_TYPE_DOMAIN_CONFIG (gvirt_domain_config_get_type ())
+
+G_DECLARE_FINAL_TYPE (GVirtDomainConfig, gvirt_domain_config, GVIRT, DOMAIN_CONFIG, GObject)
+
+GVirtDomainConfig *gvirt_domain_config_new            (void);
+GVirtDomainConfig *gvirt_domain_config_new_from_xml   (const char        *xml,
+                                                       GError           **error);
+GVirtDomainConfig *gvirt_domain_config_new_kvm        (const char        *name,
+                                                       guint64            memory_kib,
+                                                       guint              vcpus,
+                                                       const char        *disk_image);
+GVirtDomainConfig *gvirt_domain_config_new_test       (const char        *name,
+                                                       guint64            memory_kib);
+char              *gvirt_domain_config_to_xml         (GVirtDomainConfig *self);
+GVirtDomainConfig *gvirt_domain_config_copy           (GVirtDomainConfig *self);
+gboolean           gvirt_domain_config_equal          (GVirtDomainConfig *a,
+                                                       GVirtDomainConfig *b);
+gboolean           gvirt_domain_config_validate       (GVirtDomainConfig *self,
+                                                       GError           **error);
+
+GListModel        *gvirt_domain_config_get_devices    (GVirtDomainConfig *self);
+gboolean           gvirt_domain_config_add_device     (GVirtDomainConfig *self,
+                                                       GVirtDomainDevice *device,
+                                                       GError           **error);
+gboolean           gvirt_domain_config_remove_device  (GVirtDomainConfig *self,
+                                                       GVirtDomainDevice *device);
+GVirtDomainDisk   *gvirt_domain_config_find_disk      (GVirtDomainConfig *self,
+                                                       const char        *target_dev);
+
+char             **gvirt_domain_config_get_boot_devices (GVirtDomainConfig  *self);
+void               gvirt_domain_config_set_boot_devices (GVirtDomainConfig  *self,
+                                                         const char * const *devices);
+char             **gvirt_domain_config_get_features   (GVirtDomainConfig *self);
+gboolean           gvirt_domain_config_has_feature    (GVirtDomainConfig *self,
+                                                       const char        *feature);
+void               gvirt_domain_config_set_feature    (GVirtDomainConfig *self,
+                                                       const char        *feature,
+                                                       gboolean           enabled);
+
+const char *gvirt_domain_config_get_domain_type (GVirtDomainConfig *self);
+void gvirt_domain_config_set_domain_type (GVirtDomainConfig *self,
+                                         const char *value);
+gint gvirt_domain_config_get_id (GVirtDomainConfig *self);
+void gvirt_domain_config_set_id (GVirtDomainConfig *self,
+                                gint value);
+const char *gvirt_domain_config_get_name (GVirtDomainConfig *self);
+void gvirt_domain_config_set_name (GVirtDomainConfig *self,
+                                  const char *value);
+const char *gvirt_domain_config_get_uuid (GVirtDomainConfig *self);
+void gvirt_domain_config_set_uuid (GVirtDomainConfig *self,
+                                  const char *value);
+const char *gvirt_domain_config_get_title (GVirtDomainConfig *self);
+void gvirt_domain_config_set_title (GVirtDomainConfig *self,
+                                   const char *value);
+const char *gvirt_domain_config_get_description (GVirtDomainConfig *self);
+void gvirt_domain_config_set_description (GVirtDomainConfig *self,
+                                         const char *value);
+guint64 gvirt_domain_config_get_memory (GVirtDomainConfig *self);
+void gvirt_domain_config_set_memory (GVirtDomainConfig *self,
+                                    guint64 value);
+guint64 gvirt_domain_config_get_current_memory (GVirtDomainConfig *self);
+void gvirt_domain_config_set_current_memory (GVirtDomainConfig *self,
+                                            guint64 value);
+guint64 gvirt_domain_config_get_max_memory (GVirtDomainConfig *self);
+void gvirt_domain_config_set_max_memory (GVirtDomainConfig *self,
+                                        guint64 value);
+guint gvirt_domain_config_get_vcpus (GVirtDomainConfig *self);
+void gvirt_domain_config_set_vcpus (GVirtDomainConfig *self,
+                                   guint value);
+guint gvirt_domain_config_get_current_vcpus (GVirtDomainConfig *self);
+void gvirt_domain_config_set_current_vcpus (GVirtDomainConfig *self,
+                                           guint value);
+const char *gvirt_domain_config_get_cpuset (GVirtDomainConfig *self);
+void gvirt_domain_config_set_cpuset (GVirtDomainConfig *self,
+                                    const char *value);
+const char *gvirt_domain_config_get_os_type (GVirtDomainConfig *self);
+void gvirt_domain_config_set_os_type (GVirtDomainConfig *self,
+                                     const char *value);
+const char *gvirt_domain_config_get_arch (GVirtDomainConfig *self);
+void gvirt_domain_config_set_arch (GVirtDomainConfig *self,
+                                  const char *value);
+const char *gvirt_domain_config_get_machine (GVirtDomainConfig *self);
+void gvirt_domain_config_set_machine (GVirtDomainConfig *self,
+                                     const char *value);
+const char *gvirt_domain_config_get_kernel (GVirtDomainConfig *self);
+void gvirt_domain_config_set_kernel (GVirtDomainConfig *self,
+                                    const char *value);
+const char *gvirt_domain_config_get_initrd (GVirtDomainConfig *self);
+void gvirt_domain_config_set_initrd (GVirtDomainConfig *self,
+                                    const char *value);
+const char *gvirt_domain_config_get_cmdline (GVirtDomainConfig *self);
+void gvirt_domain_config_set_cmdline (GVirtDomainConfig *self,
+                                     const char *value);
+const char *gvirt_domain_config_get_root (GVirtDomainConfig *self);
+void gvirt_domain_config_set_root (GVirtDomainConfig *self,
+                                  const char *value);
+const char *gvirt_domain_config_get_loader (GVirtDomainConfig *self);
+void gvirt_domain_config_set_loader (GVirtDomainConfig *self,
+                                    const char *value);
+const char *gvirt_domain_config_get_bootloader (GVirtDomainConfig *self);
+void gvirt_domain_config_set_bootloader (GVirtDomainConfig *self,
+                                        const char *value);
+const char *gvirt_domain_config_get_bootloader_args (GVirtDomainConfig *self);
+void gvirt_domain_config_set_bootloader_args (GVirtDomainConfig *self,
+                                             const char *value);
+gboolean gvirt_domain_config_get_pae (GVirtDomainConfig *self);
+void gvirt_domain_config_set_pae (GVirtDomainConfig *self,
+                                 gboolean value);
+gboolean gvirt_domain_config_get_acpi (GVirtDomainConfig *self);
+void gvirt_domain_config_set_acpi (GVirtDomainConfig *self,
+                                  gboolean value);
+gboolean gvirt_domain_config_get_apic (GVirtDomainConfig *self);
+void gvirt_domain_config_set_apic (GVirtDomainConfig *self,
+                                  gboolean value);
+const char *gvirt_domain_config_get_clock_offset (GVirtDomainConfig *self);
+void gvirt_domain_config_set_clock_offset (GVirtDomainConfig *self,
+                                          const char *value);
+GVirtLifecycleAction gvirt_domain_config_get_on_poweroff (GVirtDomainConfig *self);
+void gvirt_domain_config_set_on_poweroff (GVirtDomainConfig *self,
+                                         GVirtLifecycleAction value);
+GVirtLifecycleAction gvirt_domain_config_get_on_reboot (GVirtDomainConfig *self);
+void gvirt_domain_config_set_on_reboot (GVirtDomainConfig *self,
+                                       GVirtLifecycleAction value);
+GVirtLifecycleAction gvirt_domain_config_get_on_crash (GVirtDomainConfig *self);
+void gvirt_domain_config_set_on_crash (GVirtDomainConfig *self,
+                                      GVirtLifecycleAction value);
+const char *gvirt_domain_config_get_emulator (GVirtDomainConfig *self);
+void gvirt_domain_config_set_emulator (GVirtDomainConfig *self,
+                                      const char *value);
+
+G_END_DECLS

@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Safe XML parsing and the shared node-backed field machinery of the config model. */
+#pragma once
+
+#include <glib-object.h>
+#include <libxml/tree.h>
+
+G_BEGIN_DECLS
+
+/* Documents bigger than this are refused before libxml2 sees them. */
+#define GVIRT_XML_MAX_SIZE (16 * 1024 * 1024)
+
+xmlDocPtr _gvirt_xml_parse      (const char *xml,
+                                 gssize      length,
+                                 GError    **error);
+xmlDocPtr _gvirt_xml_parse_file (const char *path,
+                                 GError    **error);
+
+/* A reference-counted libxml2 document shared by the objects that view its nodes. */
+typedef struct _GVirtXmlDoc GVirtXmlDoc;
+
+GVirtXmlDoc *_gvirt_xml_doc_new           (xmlDocPtr    doc);
+GVirtXmlDoc *_gvirt_xml_doc_new_with_root (const char  *root_name,
+                                           xmlNodePtr  *root);
+GVirtXmlDoc *_gvirt_xml_doc_new_copy      (xmlNodePtr   node,
+                                           xmlNodePtr  *copy);
+GVirtXmlDoc *_gvirt_xml_doc_ref           (GVirtXmlDoc *doc);
+void         _gvirt_xml_doc_unref         (GVirtXmlDoc *doc);
+xmlDocPtr    _gvirt_xml_doc_get           (GVirtXmlDoc *doc);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirtXmlDoc, _gvirt_xml_doc_unref)
+
+void      _gvirt_xml_node_attach (GVirtXmlDoc **owner,
+                                  xmlNodePtr    node,
+                                  GVirtXmlDoc  *dest,
+                                  xmlNodePtr    dest_parent);
+void      _gvirt_xml_node_detach (GVirtXmlDoc **owner,
+                                  xmlNodePtr    node);
+
+xmlNodePtr  _gvirt_xml_child        (xmlNodePtr  node,
+                                     const char *name);
+xmlNodePtr  _gvirt_xml_next_sibling (xmlNodePtr  node,
+                                     const char *name);
+xmlNodePtr  _gvirt_xml_lookup       (xmlNodePtr  node,
+                                     const char *path,
+                                     gboolean    create);
+void        _gvirt_xml_prune        (xmlNodePtr  node,
+                                     xmlNodePtr  stop);
+const char *_gvirt_xml_text         (xmlNodePtr  node);
+const char *_gvirt_xml_attr         (xmlNodePtr  node,
+                                     const char *name);
+void        _gvirt_xml_set_text     (xmlNodePtr  node,
+                                     const char *text);
+char      **_gvirt_xml_collect      (xmlNodePtr  parent,
+                                     const char *name,
+                                     const char *attr);
+char      **_gvirt_xml_child_names  (xmlNodePtr  parent);
+void        _gvirt_xml_replace_list (xmlNodePtr          parent,
+                                     const char         *name,
+                                     const char         *attr,
+                                     const char * const *values);
+
+guint       _gvirt_xml_count        (xmlNodePtr          parent,
+                                     const char         *name);
+xmlNodePtr  _gvirt_xml_nth          (xmlNodePtr          parent,
+                                     const char         *name,
+                                     guint               index);
+xmlNodePtr  _gvirt_xml_add_with_attrs (xmlNodePtr        parent,
+                                       const char       *name,
+                                       const char *const *attrs);
+void        _gvirt_xml_remove_all   (xmlNodePtr          parent,
+                                     const char         *name,
+                                     xmlNodePtr          stop);
+
+char     *_gvirt_xml_to_string (xmlDocPtr  doc);
+char     *_gvirt_xml_node_to_string (xmlNodePtr node);
+gboolean  _gvirt_xml_node_equal (xmlNodePtr a,
+                                 xmlNodePtr b);
+gboolean  _gvirt_xml_validate  (xmlDocPtr   doc,
+                                const char *schema_name,
+                                GError    **error);
+xmlDocPtr _gvirt_xml_doc_for_node (xmlNodePtr node,
+                                   gboolean   *owned);
+
+gboolean  _gvirt_xml_check_root (xmlNodePtr  node,
+                                 const char *name,
+                                 GError    **error);
+
+GVirtXmlDoc *_gvirt_xml_doc_from_string (const char *xml,
+                                         const char *root_name,
+                                         GError    **error);
+GVirtXmlDoc *_gvirt_xml_doc_from_node   (xmlNodePtr  node,
+                                         const char *root_name,
+                                         GError    **error);
+GVirtXmlDoc *_gvirt_xml_doc_copy        (GVirtXmlDoc *doc);
+xmlNodePtr   _gvirt_xml_doc_root        (GVirtXmlDoc *doc);
+
+/* UUIDs: canonical lowercase 8-4-4-4-12; also accepts 32 hex digits. */
+gboolean  _gvirt_uuid_canonicalize (const char *in,
+                                    char        out[37]);
+
+/* Scaled sizes: value with libvirt's unit= suffixes, result in KiB. */
+gboolean  _gvirt_parse_scaled_kib (const char *text,
+                                   const char *unit,
+                                   guint64    *kib);
+
+/* ---- Field descriptors ------------------------------------------------------
+ * Each config type describes its properties in a table of GVirtField, indexed
+ * by property id. The object keeps no copy of the values: getters read the
+ * node, setters write it, so unknown content stays in place.
+ */
+typedef enum {
+  GVIRT_FIELD_STRING,
+  GVIRT_FIELD_UUID,
+  GVIRT_FIELD_INT,
+  GVIRT_FIELD_UINT,
+  GVIRT_FIELD_UINT64,
+  GVIRT_FIELD_SCALED,
+  GVIRT_FIELD_PRESENT,
+  GVIRT_FIELD_YESNO,
+  GVIRT_FIELD_ENUM,
+} GVirtFieldKind;
+
+typedef enum {
+  GVIRT_FIELD_FLAG_NONE = 0,
+  /* writing the default value removes the attribute or element */
+  GVIRT_FIELD_FLAG_REMOVE_DEFAULT = 1 << 0,
+  /* read-only property */
+  GVIRT_FIELD_FLAG_READ_ONLY = 1 << 1,
+} GVirtFieldFlags;
+
+typedef struct {
+  const char     *name;       /* property name */
+  const char     *path;       /* element path below the object's node, NULL for the node */
+  const char     *attr;       /* attribute, NULL for the element's text */
+  GVirtFieldKind  kind;
+  gint64          def;        /* value when absent */
+  GType         (*enum_type) (void);
+  const char     *blurb;
+  GVirtFieldFlags flags;
+} GVirtField;
+
+const char *_gvirt_field_get_string (xmlNodePtr        node,
+                                     const GVirtField *field);
+gboolean    _gvirt_field_set_string (xmlNodePtr        node,
+                                     const GVirtField *field,
+                                     const char       *value);
+guint64     _gvirt_field_get_uint64 (xmlNodePtr        node,
+                                     const GVirtField *field);
+gboolean    _gvirt_field_set_uint64 (xmlNodePtr        node,
+                                     const GVirtField *field,
+                                     guint64           value);
+gint        _gvirt_field_get_int    (xmlNodePtr        node,
+                                     const GVirtField *field);
+gboolean    _gvirt_field_set_int    (xmlNodePtr        node,
+                                     const GVirtField *field,
+                                     gint              value);
+
+void        _gvirt_fields_install      (GObjectClass     *klass,
+                                        const GVirtField *fields,
+                                        guint             n_props,
+                                        GParamSpec      **properties);
+gboolean    _gvirt_fields_get_property (xmlNodePtr        node,
+                                        const GVirtField *fields,
+                                        guint             n_props,
+                                        guint             prop_id,
+                                        GValue           *value);
+gboolean    _gvirt_fields_set_property (GObject          *object,
+                                        xmlNodePtr        node,
+                                        const GVirtField *fields,
+                                        GParamSpec      **properties,
+                                        guint             n_props,
+                                        guint             prop_id,
+                                        const GValue     *value);
+gboolean    _gvirt_fields_check        (xmlNodePtr        node,
+                                        const GVirtField *fields,
+                                        guint             n_props,
+                                        GError          **error);
+
+/* Accessor generators: each config .c file defines `type##_fields`,
+ * `type##_properties` and a static `type##_node (self)` returning the node. */
+#define GVIRT_DEFINE_ACCESSORS(Type, type, prop, PROP, CType, getfn, setfn)        \
+  CType                                                                           \
+  type##_get_##prop (Type *self)                                                  \
+  {                                                                               \
+    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type##_get_type ()),  \
+                          (CType) 0);                                             \
+    return (CType) getfn (type##_node (self), &type##_fields[PROP]);              \
+  }                                                                               \
+  void                                                                            \
+  type##_set_##prop (Type *self, CType value)                                     \
+  {                                                                               \
+    g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type##_get_type ()));     \
+    if (setfn (type##_node (self), &type##_fields[PROP], value))                  \
+      g_object_notify_by_pspec (G_OBJECT (self), type##_properties[PROP]);        \
+  }
+
+#define GVIRT_DEFINE_STRING_ACCESSORS(Type, type, prop, PROP)                      \
+  GVIRT_DEFINE_ACCESSORS (Type, type, prop, PROP, const char *,                   \
+                          _gvirt_field_get_string, _gvirt_field_set_string)
+#define GVIRT_DEFINE_UINT64_ACCESSORS(Type, type, prop, PROP, CType)               \
+  GVIRT_DEFINE_ACCESSORS (Type, type, prop, PROP, CType,                          \
+                          _gvirt_field_get_uint64, _gvirt_field_set_uint64)
+#define GVIRT_DEFINE_INT_ACCESSORS(Type, type, prop, PROP)                         \
+  GVIRT_DEFINE_ACCESSORS (Type, type, prop, PROP, gint,                           \
+                          _gvirt_field_get_int, _gvirt_field_set_int)
+
+/* The common get/set_property bodies of a node-backed type. */
+static inline gboolean
+_gvirt_no_special_property (gpointer self, guint prop_id, GValue *value)
+{
+  return FALSE;
+}
+
+#define GVIRT_DEFINE_PROPERTY_FUNCS(Type, type, special)                           \
+  static void                                                                     \
+  type##_get_property (GObject *object, guint prop_id, GValue *value,             \
+                       GParamSpec *pspec)                                         \
+  {                                                                               \
+    if (!special ((gpointer) object, prop_id, value) &&                           \
+        !_gvirt_fields_get_property (type##_node ((Type *) object), type##_fields, \
+                                     N_PROPS, prop_id, value))                    \
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                 \
+  }                                                                               \
+  static void                                                                     \
+  type##_set_property (GObject *object, guint prop_id, const GValue *value,       \
+                       GParamSpec *pspec)                                         \
+  {                                                                               \
+    if (!_gvirt_fields_set_property (object, type##_node ((Type *) object),      \
+                                     type##_fields, type##_properties, N_PROPS,  \
+                                     prop_id, value))                             \
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                 \
+  }
+
+G_END_DECLS

@@ -1,0 +1,1348 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Safe libxml2 parsing, node helpers and the field tables shared by every config type. */
+#include "libvirt-gobject/gvirt-i18n-private.h"
+
+#include <errno.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlsave.h>
+
+#include "libvirt-gobject/gvirt-error.h"
+#include "libvirt-gobject/config/gvirt-xml-private.h"
+
+/* ---- Parsing ----------------------------------------------------------- */
+
+typedef struct {
+  gboolean refused;
+  int      line;
+} ParseGuard;
+
+static void
+refuse_entity_decl (void          *user_data,
+                    const xmlChar *name,
+                    int            type,
+                    const xmlChar *public_id,
+                    const xmlChar *system_id,
+                    xmlChar       *content)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  ParseGuard *guard = ctxt->_private;
+
+  if (!guard->refused)
+    {
+      guard->refused = TRUE;
+      guard->line = ctxt->input != NULL ? ctxt->input->line : 0;
+    }
+  xmlStopParser (ctxt);
+}
+
+static void
+refuse_unparsed_entity_decl (void          *user_data,
+                             const xmlChar *name,
+                             const xmlChar *public_id,
+                             const xmlChar *system_id,
+                             const xmlChar *notation)
+{
+  refuse_entity_decl (user_data, name, 0, public_id, system_id, NULL);
+}
+
+xmlDocPtr
+_gvirt_xml_parse (const char *xml,
+                  gssize      length,
+                  GError    **error)
+{
+  xmlParserCtxtPtr ctxt;
+  xmlDocPtr doc;
+  ParseGuard guard = { FALSE, 0 };
+  gsize len;
+
+  g_return_val_if_fail (xml != NULL, NULL);
+
+  len = length < 0 ? strlen (xml) : (gsize) length;
+  if (len > GVIRT_XML_MAX_SIZE)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
+                   _("The document is larger than %u MiB."),
+                   (guint) (GVIRT_XML_MAX_SIZE / (1024 * 1024)));
+      return NULL;
+    }
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      g_set_error_literal (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
+                           _("Could not create an XML parser."));
+      return NULL;
+    }
+  ctxt->_private = &guard;
+  ctxt->sax->entityDecl = refuse_entity_decl;
+  ctxt->sax->unparsedEntityDecl = refuse_unparsed_entity_decl;
+
+  doc = xmlCtxtReadMemory (ctxt, xml, (int) len, NULL, NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOBLANKS |
+                           XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                           XML_PARSE_NOCDATA);
+
+  if (guard.refused)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
+                   _("line %d: entity declarations are not allowed"), guard.line);
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  else if (doc == NULL || !ctxt->wellFormed || xmlDocGetRootElement (doc) == NULL)
+    {
+      const xmlError *err = xmlCtxtGetLastError (ctxt);
+      g_autofree char *msg = NULL;
+
+      if (err != NULL && err->message != NULL)
+        msg = g_strstrip (g_strdup (err->message));
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
+                   _("line %d: %s"), err != NULL ? err->line : 0,
+                   msg != NULL ? msg : _("the document is empty"));
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+
+  ctxt->_private = NULL;
+  xmlFreeParserCtxt (ctxt);
+  return doc;
+}
+
+xmlDocPtr
+_gvirt_xml_parse_file (const char *path,
+                       GError    **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  GError *local_error = NULL;
+  xmlDocPtr doc;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+
+  doc = _gvirt_xml_parse (contents, length, &local_error);
+  if (doc == NULL)
+    g_propagate_prefixed_error (error, local_error, "%s: ", path);
+  else
+    xmlNodeSetBase ((xmlNodePtr) doc, (const xmlChar *) path);
+  return doc;
+}
+
+/* ---- Shared documents ---------------------------------------------------- */
+
+struct _GVirtXmlDoc {
+  xmlDocPtr doc;
+};
+
+static void
+xml_doc_clear (gpointer data)
+{
+  GVirtXmlDoc *self = data;
+
+  g_clear_pointer (&self->doc, xmlFreeDoc);
+}
+
+GVirtXmlDoc *
+_gvirt_xml_doc_new (xmlDocPtr doc)
+{
+  GVirtXmlDoc *self = g_atomic_rc_box_new0 (GVirtXmlDoc);
+
+  self->doc = doc;
+  return self;
+}
+
+GVirtXmlDoc *
+_gvirt_xml_doc_new_with_root (const char *root_name,
+                              xmlNodePtr *root)
+{
+  xmlDocPtr doc = xmlNewDoc ((const xmlChar *) "1.0");
+  xmlNodePtr node = xmlNewDocNode (doc, NULL, (const xmlChar *) root_name, NULL);
+
+  xmlDocSetRootElement (doc, node);
+  *root = node;
+  return _gvirt_xml_doc_new (doc);
+}
+
+GVirtXmlDoc *
+_gvirt_xml_doc_new_copy (xmlNodePtr  node,
+                         xmlNodePtr *copy)
+{
+  xmlDocPtr doc = xmlNewDoc ((const xmlChar *) "1.0");
+  xmlNodePtr dup = xmlDocCopyNode (node, doc, 1);
+
+  xmlDocSetRootElement (doc, dup);
+  /* keep namespace declarations the copied subtree inherited */
+  xmlReconciliateNs (doc, dup);
+  *copy = dup;
+  return _gvirt_xml_doc_new (doc);
+}
+
+GVirtXmlDoc *
+_gvirt_xml_doc_ref (GVirtXmlDoc *doc)
+{
+  return g_atomic_rc_box_acquire (doc);
+}
+
+void
+_gvirt_xml_doc_unref (GVirtXmlDoc *doc)
+{
+  g_atomic_rc_box_release_full (doc, xml_doc_clear);
+}
+
+xmlDocPtr
+_gvirt_xml_doc_get (GVirtXmlDoc *doc)
+{
+  return doc->doc;
+}
+
+/* Moves @node (owned through *@owner) under @dest_parent of @dest. */
+void
+_gvirt_xml_node_attach (GVirtXmlDoc **owner,
+                        xmlNodePtr    node,
+                        GVirtXmlDoc  *dest,
+                        xmlNodePtr    dest_parent)
+{
+  xmlUnlinkNode (node);
+  xmlDOMWrapAdoptNode (NULL, (*owner)->doc, node, dest->doc, dest_parent, 0);
+  xmlAddChild (dest_parent, node);
+  _gvirt_xml_doc_unref (*owner);
+  *owner = _gvirt_xml_doc_ref (dest);
+}
+
+/* Takes @node out of its document into a new one of its own. */
+void
+_gvirt_xml_node_detach (GVirtXmlDoc **owner,
+                        xmlNodePtr    node)
+{
+  xmlDocPtr doc = xmlNewDoc ((const xmlChar *) "1.0");
+
+  xmlUnlinkNode (node);
+  xmlDOMWrapAdoptNode (NULL, (*owner)->doc, node, doc, NULL, 0);
+  xmlDocSetRootElement (doc, node);
+  _gvirt_xml_doc_unref (*owner);
+  *owner = _gvirt_xml_doc_new (doc);
+}
+
+/* ---- Node helpers -------------------------------------------------------- */
+
+static gboolean
+is_element (xmlNodePtr node,
+            const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && node->ns == NULL &&
+         (name == NULL || strcmp ((const char *) node->name, name) == 0);
+}
+
+xmlNodePtr
+_gvirt_xml_next_sibling (xmlNodePtr  node,
+                         const char *name)
+{
+  for (; node != NULL; node = node->next)
+    if (is_element (node, name))
+      return node;
+  return NULL;
+}
+
+xmlNodePtr
+_gvirt_xml_child (xmlNodePtr  node,
+                  const char *name)
+{
+  return node != NULL ? _gvirt_xml_next_sibling (node->children, name) : NULL;
+}
+
+xmlNodePtr
+_gvirt_xml_lookup (xmlNodePtr  node,
+                   const char *path,
+                   gboolean    create)
+{
+  const char *p = path;
+
+  while (node != NULL && p != NULL && *p != '\0')
+    {
+      const char *slash = strchr (p, '/');
+      g_autofree char *name = slash ? g_strndup (p, slash - p) : g_strdup (p);
+      xmlNodePtr child = _gvirt_xml_child (node, name);
+
+      if (child == NULL && create)
+        child = xmlNewChild (node, NULL, (const xmlChar *) name, NULL);
+      node = child;
+      p = slash ? slash + 1 : NULL;
+    }
+  return node;
+}
+
+/* Removes @node and its ancestors below @stop while they are empty. */
+void
+_gvirt_xml_prune (xmlNodePtr node,
+                  xmlNodePtr stop)
+{
+  while (node != NULL && node != stop && node->children == NULL &&
+         node->properties == NULL && node->nsDef == NULL)
+    {
+      xmlNodePtr parent = node->parent;
+
+      xmlUnlinkNode (node);
+      xmlFreeNode (node);
+      node = parent;
+    }
+}
+
+const char *
+_gvirt_xml_text (xmlNodePtr node)
+{
+  xmlNodePtr child;
+
+  if (node == NULL)
+    return NULL;
+  for (child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+      return (const char *) child->content;
+  return "";
+}
+
+const char *
+_gvirt_xml_attr (xmlNodePtr  node,
+                 const char *name)
+{
+  xmlAttrPtr attr;
+
+  if (node == NULL)
+    return NULL;
+  attr = xmlHasNsProp (node, (const xmlChar *) name, NULL);
+  if (attr == NULL)
+    return NULL;
+  if (attr->children != NULL && attr->children->type == XML_TEXT_NODE &&
+      attr->children->next == NULL)
+    return (const char *) attr->children->content;
+  /* an attribute split by entity references: merge it into one text node */
+  if (attr->children != NULL)
+    {
+      g_autofree xmlChar *value = xmlNodeGetContent ((xmlNodePtr) attr);
+
+      xmlSetProp (node, attr->name, value);
+      return _gvirt_xml_attr (node, name);
+    }
+  return "";
+}
+
+void
+_gvirt_xml_set_text (xmlNodePtr  node,
+                     const char *text)
+{
+  xmlNodePtr child = node->children;
+
+  while (child != NULL)
+    {
+      xmlNodePtr next = child->next;
+
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE ||
+          child->type == XML_ENTITY_REF_NODE)
+        {
+          xmlUnlinkNode (child);
+          xmlFreeNode (child);
+        }
+      child = next;
+    }
+  if (text != NULL && *text != '\0')
+    {
+      xmlNodePtr t = xmlNewDocText (node->doc, (const xmlChar *) text);
+
+      if (node->children != NULL)
+        xmlAddPrevSibling (node->children, t);
+      else
+        xmlAddChild (node, t);
+    }
+}
+
+/* Values of @attr (or the text when NULL) of every <@name> child of @parent. */
+char **
+_gvirt_xml_collect (xmlNodePtr  parent,
+                    const char *name,
+                    const char *attr)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  xmlNodePtr child;
+
+  for (child = _gvirt_xml_child (parent, name); child != NULL;
+       child = _gvirt_xml_next_sibling (child->next, name))
+    {
+      const char *value = attr ? _gvirt_xml_attr (child, attr) : _gvirt_xml_text (child);
+
+      if (value != NULL)
+        g_strv_builder_add (builder, value);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Names of the element children of @parent (feature flags and the like). */
+char **
+_gvirt_xml_child_names (xmlNodePtr parent)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  xmlNodePtr child;
+
+  for (child = _gvirt_xml_child (parent, NULL); child != NULL;
+       child = _gvirt_xml_next_sibling (child->next, NULL))
+    g_strv_builder_add (builder, (const char *) child->name);
+  return g_strv_builder_end (builder);
+}
+
+/* Replaces the <@name> children of @parent by one per value, where the old
+ * ones were, or at the end. */
+void
+_gvirt_xml_replace_list (xmlNodePtr          parent,
+                         const char         *name,
+                         const char         *attr,
+                         const char * const *values)
+{
+  xmlNodePtr child = _gvirt_xml_child (parent, name);
+  gboolean in_place = child != NULL;
+  xmlNodePtr anchor = child != NULL ? child->prev : NULL;
+  guint i;
+
+  while (child != NULL)
+    {
+      xmlNodePtr next = _gvirt_xml_next_sibling (child->next, name);
+
+      xmlUnlinkNode (child);
+      xmlFreeNode (child);
+      child = next;
+    }
+
+  for (i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      xmlNodePtr node = xmlNewDocNode (parent->doc, NULL, (const xmlChar *) name, NULL);
+
+      if (attr != NULL)
+        xmlSetProp (node, (const xmlChar *) attr, (const xmlChar *) values[i]);
+      else
+        _gvirt_xml_set_text (node, values[i]);
+
+      if (anchor != NULL)
+        anchor = xmlAddNextSibling (anchor, node);
+      else if (in_place && parent->children != NULL)
+        anchor = xmlAddPrevSibling (parent->children, node);
+      else
+        anchor = xmlAddChild (parent, node);
+    }
+}
+
+guint
+_gvirt_xml_count (xmlNodePtr  parent,
+                  const char *name)
+{
+  xmlNodePtr child;
+  guint n = 0;
+
+  for (child = _gvirt_xml_child (parent, name); child != NULL;
+       child = _gvirt_xml_next_sibling (child->next, name))
+    n++;
+  return n;
+}
+
+xmlNodePtr
+_gvirt_xml_nth (xmlNodePtr  parent,
+                const char *name,
+                guint       index)
+{
+  xmlNodePtr child;
+
+  for (child = _gvirt_xml_child (parent, name); child != NULL && index > 0;
+       child = _gvirt_xml_next_sibling (child->next, name))
+    index--;
+  return child;
+}
+
+/* Appends <@name> with the attributes of @attrs (name, value pairs ending in
+ * a NULL name; NULL values are skipped). */
+xmlNodePtr
+_gvirt_xml_add_with_attrs (xmlNodePtr         parent,
+                           const char        *name,
+                           const char *const *attrs)
+{
+  xmlNodePtr node = xmlNewChild (parent, NULL, (const xmlChar *) name, NULL);
+  guint i;
+
+  for (i = 0; attrs != NULL && attrs[i] != NULL; i += 2)
+    if (attrs[i + 1] != NULL)
+      xmlSetProp (node, (const xmlChar *) attrs[i], (const xmlChar *) attrs[i + 1]);
+  return node;
+}
+
+/* Removes every <@name> child of @parent, then @parent and its ancestors
+ * below @stop if that left them empty. */
+void
+_gvirt_xml_remove_all (xmlNodePtr  parent,
+                       const char *name,
+                       xmlNodePtr  stop)
+{
+  xmlNodePtr child;
+
+  if (parent == NULL)
+    return;
+  while ((child = _gvirt_xml_child (parent, name)) != NULL)
+    {
+      xmlUnlinkNode (child);
+      xmlFreeNode (child);
+    }
+  _gvirt_xml_prune (parent, stop);
+}
+
+gboolean
+_gvirt_xml_check_root (xmlNodePtr  node,
+                       const char *name,
+                       GError    **error)
+{
+  if (node == NULL || !is_element (node, name))
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
+                   _("line %d: expected a <%s> element, found <%s>"),
+                   node ? (int) xmlGetLineNo (node) : 0, name,
+                   node ? (const char *) node->name : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GVirtXmlDoc *
+_gvirt_xml_doc_from_string (const char *xml,
+                            const char *root_name,
+                            GError    **error)
+{
+  xmlDocPtr doc;
+
+  g_return_val_if_fail (xml != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  doc = _gvirt_xml_parse (xml, -1, error);
+  if (doc == NULL)
+    return NULL;
+  if (!_gvirt_xml_check_root (xmlDocGetRootElement (doc), root_name, error))
+    {
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+  return _gvirt_xml_doc_new (doc);
+}
+
+GVirtXmlDoc *
+_gvirt_xml_doc_from_node (xmlNodePtr  node,
+                          const char *root_name,
+                          GError    **error)
+{
+  xmlNodePtr copy;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  if (!_gvirt_xml_check_root (node, root_name, error))
+    return NULL;
+  return _gvirt_xml_doc_new_copy (node, &copy);
+}
+
+GVirtXmlDoc *
+_gvirt_xml_doc_copy (GVirtXmlDoc *doc)
+{
+  return _gvirt_xml_doc_new (xmlCopyDoc (doc->doc, 1));
+}
+
+xmlNodePtr
+_gvirt_xml_doc_root (GVirtXmlDoc *doc)
+{
+  return xmlDocGetRootElement (doc->doc);
+}
+
+/* ---- Output and comparison ----------------------------------------------- */
+
+char *
+_gvirt_xml_node_to_string (xmlNodePtr node)
+{
+  xmlBufferPtr buf = xmlBufferCreate ();
+  xmlSaveCtxtPtr save = xmlSaveToBuffer (buf, "UTF-8",
+                                         XML_SAVE_FORMAT | XML_SAVE_NO_DECL);
+  char *out;
+
+  xmlSaveTree (save, node);
+  xmlSaveClose (save);
+  out = g_strconcat ((const char *) xmlBufferContent (buf), "\n", NULL);
+  xmlBufferFree (buf);
+  return out;
+}
+
+char *
+_gvirt_xml_to_string (xmlDocPtr doc)
+{
+  xmlBufferPtr buf = xmlBufferCreate ();
+  xmlSaveCtxtPtr save = xmlSaveToBuffer (buf, "UTF-8",
+                                         XML_SAVE_FORMAT | XML_SAVE_NO_DECL);
+  xmlNodePtr node;
+  char *out;
+
+  for (node = doc->children; node != NULL; node = node->next)
+    {
+      if (node->type == XML_DTD_NODE)
+        continue;
+      xmlSaveTree (save, node);
+      xmlSaveFlush (save);
+      xmlBufferCCat (buf, "\n");
+    }
+  xmlSaveClose (save);
+  out = g_strdup ((const char *) xmlBufferContent (buf));
+  xmlBufferFree (buf);
+  return out;
+}
+
+static const xmlChar *
+ns_href (xmlNsPtr ns)
+{
+  return ns != NULL ? ns->href : NULL;
+}
+
+static gboolean
+text_equal (const xmlChar *a,
+            const xmlChar *b)
+{
+  g_autofree char *x = g_strstrip (g_strdup ((const char *) a));
+  g_autofree char *y = g_strstrip (g_strdup ((const char *) b));
+
+  return g_strcmp0 (x, y) == 0;
+}
+
+static xmlNodePtr
+next_meaningful (xmlNodePtr node)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type == XML_ELEMENT_NODE)
+        return node;
+      if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) &&
+          !xmlIsBlankNode (node))
+        return node;
+    }
+  return NULL;
+}
+
+static gboolean
+attrs_subset (xmlNodePtr a,
+              xmlNodePtr b)
+{
+  xmlAttrPtr attr;
+
+  for (attr = a->properties; attr != NULL; attr = attr->next)
+    {
+      g_autofree xmlChar *va = xmlNodeGetContent ((xmlNodePtr) attr);
+      g_autofree xmlChar *vb = xmlGetNsProp (b, attr->name, ns_href (attr->ns));
+
+      if (vb == NULL || xmlStrcmp (va, vb) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Same elements, attributes (as a set) and trimmed text; comments and layout ignored. */
+gboolean
+_gvirt_xml_node_equal (xmlNodePtr a,
+                       xmlNodePtr b)
+{
+  xmlNodePtr ca, cb;
+
+  if (a->type != b->type)
+    return FALSE;
+  if (a->type != XML_ELEMENT_NODE)
+    return text_equal (a->content, b->content);
+  if (xmlStrcmp (a->name, b->name) != 0 || xmlStrcmp (ns_href (a->ns), ns_href (b->ns)) != 0)
+    return FALSE;
+  if (!attrs_subset (a, b) || !attrs_subset (b, a))
+    return FALSE;
+
+  for (ca = next_meaningful (a->children), cb = next_meaningful (b->children);
+       ca != NULL && cb != NULL;
+       ca = next_meaningful (ca->next), cb = next_meaningful (cb->next))
+    if (!_gvirt_xml_node_equal (ca, cb))
+      return FALSE;
+  return ca == NULL && cb == NULL;
+}
+
+/* ---- Relax-NG ------------------------------------------------------------ */
+
+static GMutex schema_lock;
+static GHashTable *schemas;
+
+static char *
+schema_path (const char *schema_name)
+{
+  const char *dir = g_getenv ("GVIRT_SCHEMA_DIR");
+
+  return g_build_filename (dir && *dir ? dir : GVIRT_DATADIR G_DIR_SEPARATOR_S "schemas",
+                           schema_name, NULL);
+}
+
+static xmlRelaxNGPtr
+load_schema (const char *schema_name,
+             GError    **error)
+{
+  g_autofree char *path = schema_path (schema_name);
+  g_autofree char *key = g_strdup (path);
+  xmlRelaxNGParserCtxtPtr pctxt;
+  xmlRelaxNGPtr schema;
+
+  g_mutex_lock (&schema_lock);
+  if (schemas == NULL)
+    schemas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  schema = g_hash_table_lookup (schemas, key);
+  if (schema == NULL)
+    {
+      pctxt = xmlRelaxNGNewParserCtxt (path);
+      xmlRelaxNGSetParserStructuredErrors (pctxt, NULL, NULL);
+      xmlRelaxNGSetParserErrors (pctxt, NULL, NULL, NULL);
+      schema = xmlRelaxNGParse (pctxt);
+      xmlRelaxNGFreeParserCtxt (pctxt);
+      if (schema != NULL)
+        g_hash_table_insert (schemas, g_steal_pointer (&key), schema);
+    }
+  g_mutex_unlock (&schema_lock);
+
+  if (schema == NULL)
+    g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
+                 _("Could not load the Relax-NG schema “%s”."), path);
+  return schema;
+}
+
+typedef struct {
+  int   line;
+  char *element;
+  char *message;
+} ValidationFailure;
+
+static void
+collect_validation_error (void        *user_data,
+                          xmlErrorPtr  err)
+{
+  ValidationFailure *failure = user_data;
+
+  if (failure->message != NULL)
+    return;
+  failure->message = g_strstrip (g_strdup (err->message ? err->message : ""));
+  failure->line = err->line;
+  if (err->node != NULL)
+    {
+      xmlNodePtr node = err->node;
+
+      failure->element = g_strdup ((const char *) node->name);
+      if (failure->line == 0)
+        failure->line = (int) xmlGetLineNo (node);
+    }
+}
+
+static void
+silent_error (void       *ctx,
+              const char *msg,
+              ...)
+{
+}
+
+gboolean
+_gvirt_xml_validate (xmlDocPtr   doc,
+                     const char *schema_name,
+                     GError    **error)
+{
+  xmlRelaxNGPtr schema = load_schema (schema_name, error);
+  xmlRelaxNGValidCtxtPtr vctxt;
+  ValidationFailure failure = { 0, NULL, NULL };
+  int ret;
+
+  if (schema == NULL)
+    return FALSE;
+
+  vctxt = xmlRelaxNGNewValidCtxt (schema);
+  xmlRelaxNGSetValidErrors (vctxt, silent_error, silent_error, NULL);
+  xmlRelaxNGSetValidStructuredErrors (vctxt, collect_validation_error, &failure);
+  ret = xmlRelaxNGValidateDoc (vctxt, doc);
+  xmlRelaxNGFreeValidCtxt (vctxt);
+
+  if (ret != 0)
+    {
+      if (failure.line > 0)
+        g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
+                     _("line %d: element <%s>: %s"), failure.line,
+                     failure.element ? failure.element : "?",
+                     failure.message ? failure.message : _("does not match the schema"));
+      else
+        g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
+                     _("element <%s>: %s"),
+                     failure.element ? failure.element : "?",
+                     failure.message ? failure.message : _("does not match the schema"));
+    }
+  g_free (failure.element);
+  g_free (failure.message);
+  return ret == 0;
+}
+
+/* A document whose root is (a copy of) @node; *@owned tells whether to free it. */
+xmlDocPtr
+_gvirt_xml_doc_for_node (xmlNodePtr node,
+                         gboolean  *owned)
+{
+  xmlNodePtr copy;
+  xmlDocPtr doc;
+
+  if (node->doc != NULL && xmlDocGetRootElement (node->doc) == node)
+    {
+      *owned = FALSE;
+      return node->doc;
+    }
+  doc = xmlNewDoc ((const xmlChar *) "1.0");
+  copy = xmlDocCopyNode (node, doc, 1);
+  xmlDocSetRootElement (doc, copy);
+  xmlReconciliateNs (doc, copy);
+  *owned = TRUE;
+  return doc;
+}
+
+/* ---- Values --------------------------------------------------------------- */
+
+gboolean
+_gvirt_uuid_canonicalize (const char *in,
+                          char        out[37])
+{
+  static const int dash_after[] = { 8, 12, 16, 20 };
+  char hex[33];
+  guint n = 0, i, o = 0, d = 0;
+  const char *p;
+
+  if (in == NULL)
+    return FALSE;
+  for (p = in; *p != '\0'; p++)
+    {
+      if (g_ascii_isxdigit (*p))
+        {
+          if (n == 32)
+            return FALSE;
+          hex[n++] = g_ascii_tolower (*p);
+        }
+      else if (*p == '-' && (n == 8 || n == 12 || n == 16 || n == 20) &&
+               p[1] != '-')
+        continue;
+      else if (!g_ascii_isspace (*p) || (n != 0 && n != 32))
+        return FALSE;
+    }
+  if (n != 32)
+    return FALSE;
+  for (i = 0; i < 32; i++)
+    {
+      if (d < G_N_ELEMENTS (dash_after) && i == (guint) dash_after[d])
+        {
+          out[o++] = '-';
+          d++;
+        }
+      out[o++] = hex[i];
+    }
+  out[o] = '\0';
+  return TRUE;
+}
+
+static gboolean
+parse_decimal (const char *text,
+               guint64    *value)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  trimmed = g_strstrip (g_strdup (text));
+  return trimmed[0] != '\0' && trimmed[0] != '-' && trimmed[0] != '+' &&
+         g_ascii_string_to_unsigned (trimmed, 10, 0, G_MAXUINT64, value, NULL);
+}
+
+gboolean
+_gvirt_parse_scaled_kib (const char *text,
+                         const char *unit,
+                         guint64    *kib)
+{
+  static const char powers[] = "bkmgtpe";
+  const char *p;
+  guint64 value, base = 1024, scale = 1;
+  guint i, power;
+
+  if (!parse_decimal (text, &value))
+    return FALSE;
+  if (unit == NULL || *unit == '\0')
+    {
+      *kib = value;
+      return TRUE;
+    }
+  /* libvirt's rules: b, bytes; k/KiB (1024), KB (1000); same for M G T P E */
+  if (g_ascii_strcasecmp (unit, "bytes") == 0 || g_ascii_strcasecmp (unit, "byte") == 0)
+    power = 0;
+  else
+    {
+      p = strchr (powers, g_ascii_tolower (unit[0]));
+      if (p == NULL || unit[0] == '\0')
+        return FALSE;
+      power = p - powers;
+      if (unit[1] == '\0' || g_ascii_strcasecmp (unit + 1, "iB") == 0)
+        base = 1024;
+      else if (power > 0 && g_ascii_tolower (unit[1]) == 'b' && unit[2] == '\0')
+        base = 1000;
+      else
+        return FALSE;
+    }
+  for (i = 0; i < power; i++)
+    scale *= base;
+  if (value != 0 && scale > G_MAXUINT64 / value)
+    return FALSE;
+  value *= scale;
+  *kib = value / 1024 + (value % 1024 != 0);
+  return TRUE;
+}
+
+/* ---- Fields --------------------------------------------------------------- */
+
+static xmlNodePtr
+field_node (xmlNodePtr        node,
+            const GVirtField *field,
+            gboolean          create)
+{
+  return field->path ? _gvirt_xml_lookup (node, field->path, create) : node;
+}
+
+const char *
+_gvirt_field_get_string (xmlNodePtr        node,
+                         const GVirtField *field)
+{
+  xmlNodePtr target = field_node (node, field, FALSE);
+
+  if (target == NULL)
+    return NULL;
+  if (field->kind == GVIRT_FIELD_PRESENT)
+    return (const char *) target->name;
+  return field->attr ? _gvirt_xml_attr (target, field->attr) : _gvirt_xml_text (target);
+}
+
+static void
+field_remove (xmlNodePtr        node,
+              const GVirtField *field)
+{
+  xmlNodePtr target = field_node (node, field, FALSE);
+
+  if (target == NULL)
+    return;
+  if (field->attr != NULL)
+    xmlUnsetProp (target, (const xmlChar *) field->attr);
+  else if (target != node)
+    {
+      _gvirt_xml_set_text (target, NULL);
+      if (field->kind == GVIRT_FIELD_PRESENT || target->children == NULL)
+        {
+          /* remove the element itself unless it carries more than the value */
+          if (target->properties == NULL || field->kind == GVIRT_FIELD_PRESENT)
+            {
+              xmlNodePtr parent = target->parent;
+
+              xmlUnlinkNode (target);
+              xmlFreeNode (target);
+              target = parent;
+            }
+        }
+    }
+  if (target != node)
+    _gvirt_xml_prune (target, node);
+}
+
+static gboolean
+field_write (xmlNodePtr        node,
+             const GVirtField *field,
+             const char       *value)
+{
+  const char *old = _gvirt_field_get_string (node, field);
+  xmlNodePtr target;
+
+  if (value == NULL)
+    {
+      if (old == NULL)
+        return FALSE;
+      field_remove (node, field);
+      return TRUE;
+    }
+  if (old != NULL && strcmp (old, value) == 0)
+    return FALSE;
+  target = field_node (node, field, TRUE);
+  if (field->attr != NULL)
+    xmlSetProp (target, (const xmlChar *) field->attr, (const xmlChar *) value);
+  else
+    _gvirt_xml_set_text (target, value);
+  return TRUE;
+}
+
+gboolean
+_gvirt_field_set_string (xmlNodePtr        node,
+                         const GVirtField *field,
+                         const char       *value)
+{
+  char uuid[37];
+
+  if (field->kind == GVIRT_FIELD_UUID && value != NULL)
+    {
+      g_return_val_if_fail (_gvirt_uuid_canonicalize (value, uuid), FALSE);
+      value = uuid;
+    }
+  return field_write (node, field, value);
+}
+
+static gboolean
+field_parse (xmlNodePtr        node,
+             const GVirtField *field,
+             const char       *text,
+             gint64           *out)
+{
+  guint64 u;
+
+  switch (field->kind)
+    {
+    case GVIRT_FIELD_INT:
+      {
+        g_autofree char *t = g_strstrip (g_strdup (text));
+
+        return g_ascii_string_to_signed (t, 10, -1, G_MAXINT, out, NULL);
+      }
+    case GVIRT_FIELD_UINT:
+      if (!parse_decimal (text, &u) || u > G_MAXUINT)
+        return FALSE;
+      *out = (gint64) u;
+      return TRUE;
+    case GVIRT_FIELD_UINT64:
+      if (!parse_decimal (text, &u) || u > G_MAXINT64)
+        return FALSE;
+      *out = (gint64) u;
+      return TRUE;
+    case GVIRT_FIELD_SCALED:
+      {
+        xmlNodePtr target = field_node (node, field, FALSE);
+        const char *unit = field->attr ? NULL : _gvirt_xml_attr (target, "unit");
+
+        if (!_gvirt_parse_scaled_kib (text, unit, &u) || u > G_MAXINT64)
+          return FALSE;
+        *out = (gint64) u;
+        return TRUE;
+      }
+    case GVIRT_FIELD_PRESENT:
+      *out = TRUE;
+      return TRUE;
+    case GVIRT_FIELD_YESNO:
+      if (g_strcmp0 (text, "yes") == 0 || g_strcmp0 (text, "on") == 0)
+        *out = TRUE;
+      else if (g_strcmp0 (text, "no") == 0 || g_strcmp0 (text, "off") == 0)
+        *out = FALSE;
+      else
+        return FALSE;
+      return TRUE;
+    case GVIRT_FIELD_ENUM:
+      {
+        GEnumClass *klass = g_type_class_ref (field->enum_type ());
+        g_autofree char *t = g_strstrip (g_strdup (text));
+        GEnumValue *v = g_enum_get_value_by_nick (klass, t);
+
+        if (v == NULL)
+          v = g_enum_get_value_by_nick (klass, "other");
+        if (v != NULL)
+          *out = v->value;
+        g_type_class_unref (klass);
+        return v != NULL;
+      }
+    case GVIRT_FIELD_STRING:
+    case GVIRT_FIELD_UUID:
+    default:
+      return FALSE;
+    }
+}
+
+static gint64
+field_get_number (xmlNodePtr        node,
+                  const GVirtField *field)
+{
+  const char *text = _gvirt_field_get_string (node, field);
+  gint64 value;
+
+  if (text == NULL || !field_parse (node, field, text, &value))
+    return field->def;
+  return value;
+}
+
+static gboolean
+field_set_number (xmlNodePtr        node,
+                  const GVirtField *field,
+                  gint64            value)
+{
+  char buf[32];
+
+  gint64 old = field_get_number (node, field);
+
+  if ((field->flags & GVIRT_FIELD_FLAG_REMOVE_DEFAULT) && value == field->def)
+    {
+      field_write (node, field, NULL);
+      return old != value;
+    }
+  if (_gvirt_field_get_string (node, field) != NULL && old == value)
+    return FALSE;
+
+  switch (field->kind)
+    {
+    case GVIRT_FIELD_PRESENT:
+      if (!value)
+        return field_write (node, field, NULL);
+      field_node (node, field, TRUE);
+      return TRUE;
+    case GVIRT_FIELD_YESNO:
+      return field_write (node, field, value ? "yes" : "no") && old != value;
+    case GVIRT_FIELD_ENUM:
+      {
+        GEnumClass *klass = g_type_class_ref (field->enum_type ());
+        GEnumValue *v = g_enum_get_value (klass, (gint) value);
+        gboolean changed = FALSE;
+
+        if (v != NULL && strcmp (v->value_nick, "other") != 0)
+          changed = field_write (node, field, v->value_nick) && old != value;
+        g_type_class_unref (klass);
+        return changed;
+      }
+    case GVIRT_FIELD_SCALED:
+      {
+        xmlNodePtr target;
+
+        g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, (guint64) value);
+        field_write (node, field, buf);
+        target = field_node (node, field, FALSE);
+        if (target != NULL && field->attr == NULL && _gvirt_xml_attr (target, "unit") != NULL)
+          xmlSetProp (target, (const xmlChar *) "unit", (const xmlChar *) "KiB");
+        return old != value;
+      }
+    case GVIRT_FIELD_INT:
+    case GVIRT_FIELD_UINT:
+    case GVIRT_FIELD_UINT64:
+      g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
+      return field_write (node, field, buf) && old != value;
+    case GVIRT_FIELD_STRING:
+    case GVIRT_FIELD_UUID:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+guint64
+_gvirt_field_get_uint64 (xmlNodePtr        node,
+                         const GVirtField *field)
+{
+  return (guint64) field_get_number (node, field);
+}
+
+gboolean
+_gvirt_field_set_uint64 (xmlNodePtr        node,
+                         const GVirtField *field,
+                         guint64           value)
+{
+  g_return_val_if_fail (value <= G_MAXINT64, FALSE);
+  return field_set_number (node, field, (gint64) value);
+}
+
+gint
+_gvirt_field_get_int (xmlNodePtr        node,
+                      const GVirtField *field)
+{
+  return (gint) field_get_number (node, field);
+}
+
+gboolean
+_gvirt_field_set_int (xmlNodePtr        node,
+                      const GVirtField *field,
+                      gint              value)
+{
+  return field_set_number (node, field, value);
+}
+
+void
+_gvirt_fields_install (GObjectClass     *klass,
+                       const GVirtField *fields,
+                       guint             n_props,
+                       GParamSpec      **properties)
+{
+  guint i;
+
+  for (i = 1; i < n_props; i++)
+    {
+      const GVirtField *f = &fields[i];
+      GParamFlags flags = G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY |
+                          ((f->flags & GVIRT_FIELD_FLAG_READ_ONLY) ? G_PARAM_READABLE
+                                                                  : G_PARAM_READWRITE);
+
+      g_assert (f->name != NULL);
+      switch (f->kind)
+        {
+        case GVIRT_FIELD_STRING:
+        case GVIRT_FIELD_UUID:
+          properties[i] = g_param_spec_string (f->name, NULL, f->blurb, NULL, flags);
+          break;
+        case GVIRT_FIELD_INT:
+          properties[i] = g_param_spec_int (f->name, NULL, f->blurb, -1, G_MAXINT,
+                                            (gint) f->def, flags);
+          break;
+        case GVIRT_FIELD_UINT:
+          properties[i] = g_param_spec_uint (f->name, NULL, f->blurb, 0, G_MAXUINT,
+                                             (guint) f->def, flags);
+          break;
+        case GVIRT_FIELD_UINT64:
+        case GVIRT_FIELD_SCALED:
+          properties[i] = g_param_spec_uint64 (f->name, NULL, f->blurb, 0, G_MAXINT64,
+                                               (guint64) f->def, flags);
+          break;
+        case GVIRT_FIELD_PRESENT:
+        case GVIRT_FIELD_YESNO:
+          properties[i] = g_param_spec_boolean (f->name, NULL, f->blurb, f->def != 0, flags);
+          break;
+        case GVIRT_FIELD_ENUM:
+          properties[i] = g_param_spec_enum (f->name, NULL, f->blurb, f->enum_type (),
+                                             (gint) f->def, flags);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  if (n_props > 1)
+    g_object_class_install_properties (klass, n_props, properties);
+}
+
+gboolean
+_gvirt_fields_get_property (xmlNodePtr        node,
+                            const GVirtField *fields,
+                            guint             n_props,
+                            guint             prop_id,
+                            GValue           *value)
+{
+  const GVirtField *f;
+
+  if (prop_id == 0 || prop_id >= n_props || fields[prop_id].name == NULL)
+    return FALSE;
+  f = &fields[prop_id];
+  switch (f->kind)
+    {
+    case GVIRT_FIELD_STRING:
+    case GVIRT_FIELD_UUID:
+      g_value_set_string (value, _gvirt_field_get_string (node, f));
+      break;
+    case GVIRT_FIELD_INT:
+      g_value_set_int (value, _gvirt_field_get_int (node, f));
+      break;
+    case GVIRT_FIELD_UINT:
+      g_value_set_uint (value, (guint) _gvirt_field_get_uint64 (node, f));
+      break;
+    case GVIRT_FIELD_UINT64:
+    case GVIRT_FIELD_SCALED:
+      g_value_set_uint64 (value, _gvirt_field_get_uint64 (node, f));
+      break;
+    case GVIRT_FIELD_PRESENT:
+    case GVIRT_FIELD_YESNO:
+      g_value_set_boolean (value, _gvirt_field_get_uint64 (node, f) != 0);
+      break;
+    case GVIRT_FIELD_ENUM:
+      g_value_set_enum (value, (gint) _gvirt_field_get_uint64 (node, f));
+      break;
+    default:
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_gvirt_fields_set_property (GObject          *object,
+                            xmlNodePtr        node,
+                            const GVirtField *fields,
+                            GParamSpec      **properties,
+                            guint             n_props,
+                            guint             prop_id,
+                            const GValue     *value)
+{
+  const GVirtField *f;
+  gboolean changed;
+
+  if (prop_id == 0 || prop_id >= n_props || fields[prop_id].name == NULL)
+    return FALSE;
+  f = &fields[prop_id];
+  switch (f->kind)
+    {
+    case GVIRT_FIELD_STRING:
+    case GVIRT_FIELD_UUID:
+      changed = _gvirt_field_set_string (node, f, g_value_get_string (value));
+      break;
+    case GVIRT_FIELD_INT:
+      changed = _gvirt_field_set_int (node, f, g_value_get_int (value));
+      break;
+    case GVIRT_FIELD_UINT:
+      changed = _gvirt_field_set_uint64 (node, f, g_value_get_uint (value));
+      break;
+    case GVIRT_FIELD_UINT64:
+    case GVIRT_FIELD_SCALED:
+      changed = _gvirt_field_set_uint64 (node, f, g_value_get_uint64 (value));
+      break;
+    case GVIRT_FIELD_PRESENT:
+    case GVIRT_FIELD_YESNO:
+      changed = _gvirt_field_set_uint64 (node, f, g_value_get_boolean (value));
+      break;
+    case GVIRT_FIELD_ENUM:
+      changed = _gvirt_field_set_uint64 (node, f, (guint64) g_value_get_enum (value));
+      break;
+    default:
+      return FALSE;
+    }
+  if (changed)
+    g_object_notify_by_pspec (object, properties[prop_id]);
+  return TRUE;
+}
+
+/* Checks the values present under @node; canonicalises UUIDs in place. */
+gboolean
+_gvirt_fields_check (xmlNodePtr        node,
+                     const GVirtField *fields,
+                     guint             n_props,
+                     GError          **error)
+{
+  guint i;
+
+  for (i = 1; i < n_props; i++)
+    {
+      const GVirtField *f = &fields[i];
+      const char *text;
+      xmlNodePtr target;
+      gint64 value;
+      char uuid[37];
+      gboolean ok;
+
+      if (f->name == NULL || f->kind == GVIRT_FIELD_STRING || f->kind == GVIRT_FIELD_PRESENT)
+        continue;
+      text = _gvirt_field_get_string (node, f);
+      if (text == NULL)
+        continue;
+      target = field_node (node, f, FALSE);
+      if (f->kind == GVIRT_FIELD_UUID)
+        {
+          ok = _gvirt_uuid_canonicalize (text, uuid);
+          if (ok && strcmp (uuid, text) != 0)
+            field_write (node, f, uuid);
+        }
+      else
+        ok = field_parse (node, f, text, &value);
+
+      if (!ok && f->attr != NULL)
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                       _("line %d: invalid value “%s” for attribute “%s” of <%s>"),
+                       (int) xmlGetLineNo (target), text, f->attr, (const char *) target->name);
+          return FALSE;
+        }
+      else if (!ok)
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                       _("line %d: invalid value “%s” in <%s>"),
+                       (int) xmlGetLineNo (target), text, (const char *) target->name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
