@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Installs the Debian 12 packages GVirt needs to build and test (run as root).
+set -euo pipefail
+
+packages=(
+  # build
+  meson ninja-build pkg-config gcc clang
+  libglib2.0-dev libglib2.0-bin libxml2-dev libjson-glib-dev
+  gobject-introspection libgirepository1.0-dev valac
+  # tests: bindings, schemas, sanitizers
+  python3 python3-gi python3-pytest gjs libxml2-utils valgrind
+  # docs
+  gi-docgen
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

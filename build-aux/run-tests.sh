@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Builds GVirt and runs the whole test suite: the normal build (C, Python and
+# config suites), the C suites under valgrind's memcheck, and the C suites in
+# an ASan+UBSan build. Ends with the totals as "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+status=0
+logs=()
+
+run() { echo "+ $*"; "$@" || status=1; }
+
+run build-aux/build.sh
+run meson test -C build --no-rebuild --print-errorlogs --no-suite slow
+logs+=(build/meson-logs/testlog.json)
+
+run meson test -C build --no-rebuild --print-errorlogs --setup valgrind --suite core --suite config
+logs+=(build/meson-logs/testlog-valgrind.json)
+
+[ -f build-asan/build.ninja ] || run meson setup build-asan -Db_sanitize=address,undefined \
+  -Db_lundef=false -Dintrospection=false -Dbuildtype=debug
+run ninja -C build-asan
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  run meson test -C build-asan --no-rebuild --print-errorlogs --suite core --suite config
+logs+=(build-asan/meson-logs/testlog.json)
+
+/usr/bin/python3 build-aux/test-totals.py "${logs[@]}" || status=1
+exit $status
