@@ -7,9 +7,9 @@ packages=(
   # build
   meson ninja-build pkg-config gcc clang
   libglib2.0-dev libglib2.0-bin libxml2-dev libjson-glib-dev
-  gobject-introspection libgirepository1.0-dev valac
+  gobject-introspection libgirepository1.0-dev valac libreadline-dev python3-docutils
   # tests: bindings, schemas, sanitizers
-  python3 python3-gi python3-pytest gjs libxml2-utils valgrind
+  python3 python3-gi python3-pytest gjs libxml2-utils valgrind tmux bash-completion
   # docs
   gi-docgen
 )
