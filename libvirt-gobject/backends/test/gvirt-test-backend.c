@@ -588,15 +588,17 @@ bridge_in_use (GVirtTestBackend *self, const char *bridge, const TestNetwork *ex
   return FALSE;
 }
 
+static void assign_bridge (GVirtTestBackend *self, GVirtNetworkConfig *config);
+
 static gboolean
 normalize_network_config (GVirtTestBackend   *self,
                           GVirtNetworkConfig *config,
+                          gboolean            with_bridge,
                           GError            **error)
 {
   const char *name = gvirt_network_config_get_name (config);
   const char *uuid = gvirt_network_config_get_uuid (config);
   g_autofree char *canonical = NULL;
-  const char *bridge;
 
   if (name == NULL || *name == '\0')
     {
@@ -615,24 +617,31 @@ normalize_network_config (GVirtTestBackend   *self,
   if (g_strcmp0 (uuid, canonical) != 0)
     gvirt_network_config_set_uuid (config, canonical);
 
-  /* As libvirt's network driver: a network without a bridge gets a free virbrN. */
-  bridge = gvirt_network_config_get_bridge_name (config);
-  if (bridge == NULL || *bridge == '\0')
+  if (with_bridge)
+    assign_bridge (self, config);
+  return TRUE;
+}
+
+/* As libvirt's network driver: a network without a bridge gets a free virbrN. */
+static void
+assign_bridge (GVirtTestBackend *self, GVirtNetworkConfig *config)
+{
+  const char *bridge = gvirt_network_config_get_bridge_name (config);
+  TestNetwork *same;
+
+  if (bridge != NULL && *bridge != '\0')
+    return;
+  same = g_hash_table_lookup (self->networks, gvirt_network_config_get_uuid (config));
+  for (guint n = 0; ; n++)
     {
-      TestNetwork *same = g_hash_table_lookup (self->networks, canonical);
+      g_autofree char *candidate = g_strdup_printf ("virbr%u", n);
 
-      for (guint n = 0; ; n++)
+      if (!bridge_in_use (self, candidate, same))
         {
-          g_autofree char *candidate = g_strdup_printf ("virbr%u", n);
-
-          if (!bridge_in_use (self, candidate, same))
-            {
-              gvirt_network_config_set_bridge_name (config, candidate);
-              break;
-            }
+          gvirt_network_config_set_bridge_name (config, candidate);
+          return;
         }
     }
-  return TRUE;
 }
 
 static gboolean
@@ -718,16 +727,17 @@ populate (GVirtTestBackend *self, GVirtTestNode *node, const char *label, GError
   for (guint i = 0; i < node->domains->len; i++)
     {
       GVirtTestNodeDomain *d = g_ptr_array_index (node->domains, i);
-      TestDomain *existing;
       TestDomain *dom;
 
-      if (!normalize_domain_config (d->config, &local) ||
-          !match_domain (self, d->config, &existing, &local))
+      if (!normalize_domain_config (d->config, &local))
         goto fail_xml;
-      if (existing != NULL)
+      if (g_hash_table_contains (self->domain_names, gvirt_domain_config_get_name (d->config)) ||
+          g_hash_table_contains (self->domains, gvirt_domain_config_get_uuid (d->config)))
         {
           g_set_error (&local, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                       _("Domain “%s” is described twice."), domain_name (existing));
+                       _("Two domains have the name “%s” or the UUID %s."),
+                       gvirt_domain_config_get_name (d->config),
+                       gvirt_domain_config_get_uuid (d->config));
           goto fail_xml;
         }
       dom = new_domain (d->config, TRUE);
@@ -740,16 +750,18 @@ populate (GVirtTestBackend *self, GVirtTestNode *node, const char *label, GError
   for (guint i = 0; i < node->networks->len; i++)
     {
       GVirtTestNodeNetwork *n = g_ptr_array_index (node->networks, i);
-      TestNetwork *existing;
       TestNetwork *net;
 
-      if (!normalize_network_config (self, n->config, &local) ||
-          !match_network (self, n->config, &existing, &local))
+      /* Bridges are assigned once every explicit one is known. */
+      if (!normalize_network_config (self, n->config, FALSE, &local))
         goto fail_xml;
-      if (existing != NULL)
+      if (g_hash_table_contains (self->network_names, gvirt_network_config_get_name (n->config)) ||
+          g_hash_table_contains (self->networks, gvirt_network_config_get_uuid (n->config)))
         {
           g_set_error (&local, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                       _("Network “%s” is described twice."), network_name (existing));
+                       _("Two networks have the name “%s” or the UUID %s."),
+                       gvirt_network_config_get_name (n->config),
+                       gvirt_network_config_get_uuid (n->config));
           goto fail_xml;
         }
       net = new_network (n->config, TRUE);
@@ -757,6 +769,14 @@ populate (GVirtTestBackend *self, GVirtTestNode *node, const char *label, GError
       if (n->active)
         net->live = gvirt_network_config_copy (net->config);
       add_network (self, net);
+    }
+  for (guint i = 0; i < self->network_order->len; i++)
+    {
+      TestNetwork *net = g_ptr_array_index (self->network_order, i);
+
+      assign_bridge (self, net->config);
+      if (net->live != NULL)
+        assign_bridge (self, net->live);
     }
   return TRUE;
 
@@ -1601,7 +1621,7 @@ gvirt_test_backend_define_network (GVirtBackend *backend, GVirtNetworkConfig *co
 
   if (copy == NULL || !enter (self, TRUE, cancellable, error))
     return NULL;
-  if (normalize_network_config (self, copy, error) &&
+  if (normalize_network_config (self, copy, TRUE, error) &&
       match_network (self, copy, &net, error))
     {
       if (net == NULL)
@@ -1634,7 +1654,7 @@ gvirt_test_backend_create_network (GVirtBackend *backend, GVirtNetworkConfig *co
 
   if (copy == NULL || !enter (self, TRUE, cancellable, error))
     return NULL;
-  if (normalize_network_config (self, copy, error) &&
+  if (normalize_network_config (self, copy, TRUE, error) &&
       match_network (self, copy, &net, error))
     {
       if (net != NULL && network_is_active (net))

@@ -225,6 +225,7 @@ resolve_element (const LoadCtx *ctx, xmlNodePtr node, const char *kind,
                  xmlDocPtr *owned, char **path_out, GError **error)
 {
   g_autofree char *file = (char *) xmlGetProp (node, (const xmlChar *) "file");
+  g_autoptr(GError) local = NULL;
   xmlNodePtr root;
 
   if (file != NULL)
@@ -238,11 +239,18 @@ resolve_element (const LoadCtx *ctx, xmlNodePtr node, const char *kind,
         }
       path = g_path_is_absolute (file) ? g_strdup (file)
                                        : g_build_filename (ctx->base_dir, file, NULL);
-      *owned = _gvirt_xml_parse_file (path, error);
+      *owned = _gvirt_xml_parse_file (path, &local);
       if (*owned == NULL)
         {
-          g_prefix_error (error, _("Cannot read the %s file “%s” referenced by test node file “%s”: "),
-                          kind, path, ctx->label);
+          if (local->domain != GVIRT_ERROR)
+            /* Missing or unreadable: the URI names no usable node. */
+            g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_URI,
+                         _("Test node file “%s”, line %ld, refers to a file that cannot be read: %s"),
+                         ctx->label, (long) xmlGetLineNo (node), local->message);
+          else
+            g_propagate_prefixed_error (error, g_steal_pointer (&local),
+                                        _("In the file referenced by test node file “%s”, line %ld: "),
+                                        ctx->label, (long) xmlGetLineNo (node));
           return NULL;
         }
       root = xmlDocGetRootElement (*owned);
