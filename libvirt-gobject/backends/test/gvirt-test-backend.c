@@ -731,13 +731,16 @@ populate (GVirtTestBackend *self, GVirtTestNode *node, const char *label, GError
 
       if (!normalize_domain_config (d->config, &local))
         goto fail_xml;
-      if (g_hash_table_contains (self->domain_names, gvirt_domain_config_get_name (d->config)) ||
-          g_hash_table_contains (self->domains, gvirt_domain_config_get_uuid (d->config)))
+      if (g_hash_table_contains (self->domain_names, gvirt_domain_config_get_name (d->config)))
         {
           g_set_error (&local, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                       _("Two domains have the name “%s” or the UUID %s."),
-                       gvirt_domain_config_get_name (d->config),
-                       gvirt_domain_config_get_uuid (d->config));
+                       _("Two domains are named “%s”."), gvirt_domain_config_get_name (d->config));
+          goto fail_xml;
+        }
+      if (g_hash_table_contains (self->domains, gvirt_domain_config_get_uuid (d->config)))
+        {
+          g_set_error (&local, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
+                       _("Two domains have the UUID %s."), gvirt_domain_config_get_uuid (d->config));
           goto fail_xml;
         }
       dom = new_domain (d->config, TRUE);
@@ -755,13 +758,16 @@ populate (GVirtTestBackend *self, GVirtTestNode *node, const char *label, GError
       /* Bridges are assigned once every explicit one is known. */
       if (!normalize_network_config (self, n->config, FALSE, &local))
         goto fail_xml;
-      if (g_hash_table_contains (self->network_names, gvirt_network_config_get_name (n->config)) ||
-          g_hash_table_contains (self->networks, gvirt_network_config_get_uuid (n->config)))
+      if (g_hash_table_contains (self->network_names, gvirt_network_config_get_name (n->config)))
         {
           g_set_error (&local, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                       _("Two networks have the name “%s” or the UUID %s."),
-                       gvirt_network_config_get_name (n->config),
-                       gvirt_network_config_get_uuid (n->config));
+                       _("Two networks are named “%s”."), gvirt_network_config_get_name (n->config));
+          goto fail_xml;
+        }
+      if (g_hash_table_contains (self->networks, gvirt_network_config_get_uuid (n->config)))
+        {
+          g_set_error (&local, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
+                       _("Two networks have the UUID %s."), gvirt_network_config_get_uuid (n->config));
           goto fail_xml;
         }
       net = new_network (n->config, TRUE);
@@ -970,13 +976,14 @@ gvirt_test_backend_define_domain (GVirtBackend *backend, GVirtDomainConfig *conf
                                   GCancellable *cancellable, GError **error)
 {
   GVirtTestBackend *self = GVIRT_TEST_BACKEND (backend);
-  g_autoptr(GVirtDomainConfig) copy = copy_domain_argument (config, error);
+  g_autoptr(GVirtDomainConfig) copy = NULL;
   GVirtDomainRecord *record = NULL;
   TestDomain *dom;
 
-  if (copy == NULL || !enter (self, TRUE, cancellable, error))
+  if (!enter (self, TRUE, cancellable, error))
     return NULL;
-  if (match_domain (self, copy, &dom, error))
+  copy = copy_domain_argument (config, error);
+  if (copy != NULL && match_domain (self, copy, &dom, error))
     {
       if (dom == NULL)
         {
@@ -1002,13 +1009,14 @@ gvirt_test_backend_create_domain (GVirtBackend *backend, GVirtDomainConfig *conf
                                   GCancellable *cancellable, GError **error)
 {
   GVirtTestBackend *self = GVIRT_TEST_BACKEND (backend);
-  g_autoptr(GVirtDomainConfig) copy = copy_domain_argument (config, error);
+  g_autoptr(GVirtDomainConfig) copy = NULL;
   GVirtDomainRecord *record = NULL;
   TestDomain *dom;
 
-  if (copy == NULL || !enter (self, TRUE, cancellable, error))
+  if (!enter (self, TRUE, cancellable, error))
     return NULL;
-  if (match_domain (self, copy, &dom, error))
+  copy = copy_domain_argument (config, error);
+  if (copy != NULL && match_domain (self, copy, &dom, error))
     {
       if (dom == NULL)
         {
@@ -1050,16 +1058,16 @@ gvirt_test_backend_restore_domain (GVirtBackend *backend, const char *path,
   GVirtDomainRecord *record = NULL;
   TestDomain *dom;
 
+  /* Refuse on a read-only connection before touching the file. */
+  if (!enter (self, TRUE, cancellable, error))
+    return NULL;
+  g_mutex_unlock (&self->lock);
   if (path == NULL || *path == '\0')
     {
       g_set_error_literal (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
                            _("No saved domain image was named."));
       return NULL;
     }
-  /* Refuse on a read-only connection before touching the file. */
-  if (!enter (self, TRUE, cancellable, error))
-    return NULL;
-  g_mutex_unlock (&self->lock);
 
   if (!_gvirt_test_save_read (path, &xml, &state, error))
     return NULL;
@@ -1615,13 +1623,15 @@ gvirt_test_backend_define_network (GVirtBackend *backend, GVirtNetworkConfig *co
                                    GCancellable *cancellable, GError **error)
 {
   GVirtTestBackend *self = GVIRT_TEST_BACKEND (backend);
-  g_autoptr(GVirtNetworkConfig) copy = copy_network_argument (config, error);
+  g_autoptr(GVirtNetworkConfig) copy = NULL;
   GVirtNetworkRecord *record = NULL;
   TestNetwork *net;
 
-  if (copy == NULL || !enter (self, TRUE, cancellable, error))
+  if (!enter (self, TRUE, cancellable, error))
     return NULL;
-  if (normalize_network_config (self, copy, TRUE, error) &&
+  copy = copy_network_argument (config, error);
+  if (copy != NULL &&
+      normalize_network_config (self, copy, TRUE, error) &&
       match_network (self, copy, &net, error))
     {
       if (net == NULL)
@@ -1648,13 +1658,15 @@ gvirt_test_backend_create_network (GVirtBackend *backend, GVirtNetworkConfig *co
                                    GCancellable *cancellable, GError **error)
 {
   GVirtTestBackend *self = GVIRT_TEST_BACKEND (backend);
-  g_autoptr(GVirtNetworkConfig) copy = copy_network_argument (config, error);
+  g_autoptr(GVirtNetworkConfig) copy = NULL;
   GVirtNetworkRecord *record = NULL;
   TestNetwork *net;
 
-  if (copy == NULL || !enter (self, TRUE, cancellable, error))
+  if (!enter (self, TRUE, cancellable, error))
     return NULL;
-  if (normalize_network_config (self, copy, TRUE, error) &&
+  copy = copy_network_argument (config, error);
+  if (copy != NULL &&
+      normalize_network_config (self, copy, TRUE, error) &&
       match_network (self, copy, &net, error))
     {
       if (net != NULL && network_is_active (net))
