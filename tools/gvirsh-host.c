@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* gvirsh: the host and connection commands (connect, uri, version, nodeinfo …). */
+#include "config.h"
+
+#include "gvirsh.h"
+
+static gboolean
+cmd_connect (GvirshCtl *ctl, GvirshArgs *args, GError **error)
+{
+  const char *uri = gvirsh_args_get_string (args, "name");
+
+  if (ctl->conn != NULL)
+    {
+      gvirt_connection_close (ctl->conn);
+      g_clear_object (&ctl->conn);
+    }
+  return gvirsh_connect (ctl, uri != NULL ? uri : ctl->uri,
+                         gvirsh_args_get_bool (args, "readonly"), error);
+}
+
+static gboolean
+cmd_uri (GvirshCtl *ctl, GvirshArgs *args, GError **error)
+{
+  g_print ("%s\n", gvirt_connection_get_uri (ctl->conn));
+  return TRUE;
+}
+
+static gboolean
+cmd_hostname (GvirshCtl *ctl, GvirshArgs *args, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = gvirt_connection_get_hostname (ctl->conn, &local_error);
+
+  /* The library returns NULL with no error when the backend means "the
+   * local host" (the test backend does): that is this machine. */
+  if (name == NULL && local_error == NULL)
+    name = g_strdup (g_get_host_name ());
+  if (name == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      gvirsh_prefix_error (error, "failed to get hostname");
+      return FALSE;
+    }
+  g_print ("%s\n", name);
+  return TRUE;
+}
+
+static gboolean
+cmd_version (GvirshCtl *ctl, GvirshArgs *args, GError **error)
+{
+  const char *backend = gvirt_connection_get_backend_name (ctl->conn);
+
+  g_print ("Compiled against library: gvirt %s\n", GVIRT_VERSION);
+  /* GVirt has no run-time version call nor a hypervisor version: say what is known */
+  g_print ("Using library: gvirt %s\n", GVIRT_VERSION);
+  g_print ("Using API: %s\n", backend != NULL ? backend : "unknown");
+  g_print ("Running hypervisor: %s (version unknown)\n", backend != NULL ? backend : "unknown");
+  return TRUE;
+}
+
+static gboolean
+cmd_nodeinfo (GvirshCtl *ctl, GvirshArgs *args, GError **error)
+{
+  g_autoptr(GVirtNodeInfo) info = gvirt_connection_get_node_info_sync (ctl->conn, NULL, error);
+
+  if (info == NULL)
+    {
+      gvirsh_prefix_error (error, "failed to get node information");
+      return FALSE;
+    }
+  if (gvirsh_args_get_bool (args, "json"))
+    {
+      JsonBuilder *b = gvirsh_json_begin ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "cpu_model");
+      json_builder_add_string_value (b, info->model);
+      json_builder_set_member_name (b, "cpus");
+      json_builder_add_int_value (b, info->cpus);
+      json_builder_set_member_name (b, "mhz");
+      json_builder_add_int_value (b, info->mhz);
+      json_builder_set_member_name (b, "sockets");
+      json_builder_add_int_value (b, info->sockets);
+      json_builder_set_member_name (b, "cores");
+      json_builder_add_int_value (b, info->cores);
+      json_builder_set_member_name (b, "threads");
+      json_builder_add_int_value (b, info->threads);
+      json_builder_set_member_name (b, "numa_cells");
+      json_builder_add_int_value (b, info->nodes);
+      json_builder_set_member_name (b, "memory_kib");
+      json_builder_add_int_value (b, (gint64) info->memory);
+      json_builder_end_object (b);
+      gvirsh_json_print (b);
+      return TRUE;
+    }
+  g_print ("%-20s %s\n", "CPU model:", info->model != NULL ? info->model : "unknown");
+  g_print ("%-20s %u\n", "CPU(s):", info->cpus);
+  g_print ("%-20s %u MHz\n", "CPU frequency:", info->mhz);
+  g_print ("%-20s %u\n", "CPU socket(s):", info->sockets);
+  g_print ("%-20s %u\n", "Core(s) per socket:", info->cores);
+  g_print ("%-20s %u\n", "Thread(s) per core:", info->threads);
+  g_print ("%-20s %u\n", "NUMA cell(s):", info->nodes);
+  g_print ("%-20s %" G_GUINT64_FORMAT " KiB\n", "Memory size:", info->memory);
+  return TRUE;
+}
+
+static gboolean
+cmd_capabilities (GvirshCtl *ctl, GvirshArgs *args, GError **error)
+{
+  g_autoptr(GVirtCapabilities) caps = gvirt_connection_get_capabilities_sync (ctl->conn, NULL, error);
+  g_autofree char *xml = NULL;
+
+  if (caps == NULL)
+    {
+      gvirsh_prefix_error (error, "failed to get capabilities");
+      return FALSE;
+    }
+  xml = gvirt_capabilities_to_xml (caps);
+  g_print ("%s%s", xml, g_str_has_suffix (xml, "\n") ? "" : "\n");
+  return TRUE;
+}
+
+static const GvirshOpt connect_opts[] = {
+  { "name", GVIRSH_OPT_STRING, GVIRSH_OPT_FLAG_POSITIONAL, GVIRSH_COMPLETE_NONE,
+    "hypervisor connection URI" },
+  { "readonly", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "read-only connection" },
+  { NULL }
+};
+static const GvirshOpt nodeinfo_opts[] = {
+  { "json", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "print JSON for scripts" },
+  { NULL }
+};
+
+const GvirshCmd gvirsh_host_cmds[] = {
+  { "capabilities", NULL, cmd_capabilities, "capabilities",
+    "Prints the capabilities XML of the host: its CPU and the guests it can run." },
+  { "connect", connect_opts, cmd_connect, "(re)connect to hypervisor",
+    "Closes the current connection and opens the given URI (or the current one again), "
+    "read-only with --readonly.",
+    GVIRSH_CMD_FLAG_NO_CONNECT },
+  { "hostname", NULL, cmd_hostname, "print the hypervisor hostname",
+    "Prints the host name of the node." },
+  { "nodeinfo", nodeinfo_opts, cmd_nodeinfo, "node information",
+    "Prints the CPU model, CPU count, frequency, topology, NUMA cells and memory of the node." },
+  { "uri", NULL, cmd_uri, "print the hypervisor canonical URI",
+    "Prints the URI of the connection." },
+  { "version", NULL, cmd_version, "show version",
+    "Prints the GVirt version and the backend serving the connection. GVirt does not report "
+    "hypervisor versions, so that line says 'version unknown'." },
+  { NULL }
+};

@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* gvirsh: the virtual network commands (net-list, net-info, net-define …). */
+#include "config.h"
+
+#include "gvirsh.h"
+
+#define NETWORK_OPT \
+  { "network", GVIRSH_OPT_STRING, GVIRSH_OPT_FLAG_REQUIRED | GVIRSH_OPT_FLAG_POSITIONAL, \
+    GVIRSH_COMPLETE_NETWORK, "network name or uuid" }
+
+static GVirtNetwork *
+get_network (GvirshCtl *ctl, GvirshArgs *args, GError **error)
+{
+  return gvirsh_lookup_network (ctl, gvirsh_args_get_string (args, "network"), error);
+}
+
+static gint
+compare_networks (gconstpointer pa, gconstpointer pb)
+{
+  return g_strcmp0 (gvirt_network_get_name (*(GVirtNetwork **) pa),
+                    gvirt_network_get_name (*(GVirtNetwork **) pb));
+}
+
+static void
+add_network_json (JsonBuilder *b, GVirtNetwork *net)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, gvirt_network_get_name (net));
+  json_builder_set_member_name (b, "uuid");
+  json_builder_add_string_value (b, gvirt_network_get_uuid (net));
+  json_builder_set_member_name (b, "active");
+  json_builder_add_boolean_value (b, gvirt_network_get_active (net));
+  json_builder_set_member_name (b, "persistent");
+  json_builder_add_boolean_value (b, gvirt_network_get_persistent (net));
+  json_builder_set_member_name (b, "autostart");
+  json_builder_add_boolean_value (b, gvirt_network_get_autostart (net));
+  json_builder_set_member_name (b, "bridge");
+  json_builder_add_string_value (b, gvirt_network_get_bridge (net));
+  json_builder_end_object (b);
+}
+
+static gboolean
+cmd_net_list (GvirshCtl *ctl, GvirshArgs *args, GError **error)
+{
+  gboolean all = gvirsh_args_get_bool (args, "all");
+  gboolean inactive = gvirsh_args_get_bool (args, "inactive");
+  GListModel *model = gvirt_connection_get_networks (ctl->conn);
+  g_autoptr(GPtrArray) nets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GvirshTable) table = NULL;
+
+  if (all && inactive)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "options --all and --inactive are mutually exclusive");
+      return FALSE;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      GVirtNetwork *net = g_list_model_get_item (model, i);
+      gboolean active = gvirt_network_get_active (net);
+
+      if (all || (inactive ? !active : active))
+        g_ptr_array_add (nets, net);
+      else
+        g_object_unref (net);
+    }
+  g_ptr_array_sort (nets, compare_networks);
+
+  if (gvirsh_args_get_bool (args, "json"))
+    {
+      JsonBuilder *b = gvirsh_json_begin ();
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < nets->len; i++)
+        add_network_json (b, g_ptr_array_index (nets, i));
+      json_builder_end_array (b);
+      gvirsh_json_print (b);
+      return TRUE;
+    }
+  if (gvirsh_args_get_bool (args, "name") || gvirsh_args_get_bool (args, "uuid"))
+    {
+      for (guint i = 0; i < nets->len; i++)
+        {
+          GVirtNetwork *net = g_ptr_array_index (nets, i);
+
+          g_print ("%s\n", gvirsh_args_get_bool (args, "uuid") ? gvirt_network_get_uuid (net)
+                                                               : gvirt_network_get_name (net));
+        }
+      return TRUE;
+    }
+
+  table = gvirsh_table_new ("Name", "State", "Autostart", "Persistent", NULL);
+  for (guint i = 0; i < nets->len; i++)
+    {
+      GVirtNetwork *net = g_ptr_array_index (nets, i);
+
+      gvirsh_table_add_row (table, gvirt_network_get_name (net),
+                            gvirt_network_get_active (net) ? "active" : "inactive",
+                            gvirt_network_get_autostart (net) ? "yes" : "no",
+                            gvirt_network_get_persistent (net) ? "yes" : "no", NULL);
+    }
+  gvirsh_table_print (table);
+  return TRUE;
+}
+
+static gboolean
+cmd_net_info (GvirshCtl *ctl, GvirshArgs *args, GError **error)
+{
+  g_autoptr(GVirtNetwork) net = get_network (ctl, args, error);
+  const char *bridge;
+
+  if (net == NULL)
+    return FALSE;
+  if (gvirsh_args_get_bool (args, "json"))
+    {
+      JsonBuilder *b = gvirsh_json_begin ();
+
+      add_network_json (b, net);
+      gvirsh_json_print (b);
+      return TRUE;
+    }
+  bridge = gvirt_network_get_bridge (net);
+  gvirsh_print_field ("Name:", "%s", gvirt_network_get_name (net));
+  gvirsh_print_field ("UUID:", "%s", gvirt_network_get_uuid (net));
+  gvirsh_print_field ("Active:", "%s", gvirt_network_get_active (net) ? "yes" : "no");
+  gvirsh_print_field ("Persistent:", "%s", gvirt_network_get_persistent (net) ? "yes" : "no");
+  gvirsh_print_field ("Autostart:", "%s", gvirt_network_get_autostart (net) ? "yes" : "no");
+  if (bridge != NULL)
+    gvirsh_print_field ("Bridge:", "%s", bridge);
+  return TRUE;
+}
+
+static gboolean
+cmd_net_dumpxml (GvirshCtl *ctl, GvirshArgs *args, GError **error)
+{
+  g_autoptr(GVirtNetwork) net = get_network (ctl, args, error);
+  g_autofree char *xml = NULL;
+
+  if (net == NULL)
+    return FALSE;
+  xml = gvirt_network_get_xml_sync (net, NULL, error);
+  if (xml == NULL)
+    {
+      gvirsh_prefix_error (error, "failed to get the XML of network '%s'", gvirt_network_get_name (net));
+      return FALSE;
+    }
+  g_print ("%s%s", xml, g_str_has_suffix (xml, "\n") ? "" : "\n");
+  return TRUE;
+}
+
+static gboolean
+cmd_net_define (GvirshCtl *ctl, GvirshArgs *args, GError **error)
+{
+  gboolean create = g_str_equal (gvirsh_args_get_cmd (args)->name, "net-create");
+  const char *file = gvirsh_args_get_string (args, "file");
+  g_autofree char *xml = NULL;
+  g_autoptr(GVirtNetworkConfig) config = NULL;
+  g_autoptr(GVirtNetwork) net = NULL;
+
+  if (!gvirsh_read_file (file, create ? "to create a network" : "to define a network", &xml, error))
+    return FALSE;
+  config = gvirt_network_config_new_from_xml (xml, error);
+  if (config == NULL)
+    {
+      gvirsh_prefix_error (error, "'%s' is not a valid network description", file);
+      return FALSE;
+    }
+  if (create)
+    net = gvirt_connection_create_network_sync (ctl->conn, config, NULL, error);
+  else
+    net = gvirt_connection_define_network_sync (ctl->conn, config, NULL, error);
+  if (net == NULL)
+    {
+      gvirsh_prefix_error (error, "failed to %s network from %s", create ? "create" : "define", file);
+      return FALSE;
+    }
+  g_print ("Network '%s' %s from %s\n", gvirt_network_get_name (net), create ? "created" : "defined", file);
+  return TRUE;
+}
+
+typedef gboolean (*NetworkAction) (GVirtNetwork *, GCancellable *, GError **);
+
+static const struct {
+  const char   *name;
+  NetworkAction action;
+  const char   *verb;
+  const char   *done;
+} net_actions[] = {
+  { "net-start", gvirt_network_start_sync, "start", "Network '%s' started" },
+  { "net-destroy", gvirt_network_destroy_sync, "destroy", "Network '%s' destroyed" },
+  { "net-undefine", gvirt_network_undefine_sync, "undefine", "Network '%s' has been undefined" },
+};
+
+static gboolean
+cmd_net_action (GvirshCtl *ctl, GvirshArgs *args, GError **error)
+{
+  const char *cmd = gvirsh_args_get_cmd (args)->name;
+  g_autoptr(GVirtNetwork) net = get_network (ctl, args, error);
+  g_autofree char *name = NULL;
+
+  if (net == NULL)
+    return FALSE;
+  name = g_strdup (gvirt_network_get_name (net));
+  for (gsize i = 0; i < G_N_ELEMENTS (net_actions); i++)
+    {
+      if (!g_str_equal (net_actions[i].name, cmd))
+        continue;
+      if (!net_actions[i].action (net, NULL, error))
+        {
+          gvirsh_prefix_error (error, "failed to %s network '%s'", net_actions[i].verb, name);
+          return FALSE;
+        }
+      g_print (net_actions[i].done, name);
+      g_print ("\n");
+      return TRUE;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+cmd_net_autostart (GvirshCtl *ctl, GvirshArgs *args, GError **error)
+{
+  g_autoptr(GVirtNetwork) net = get_network (ctl, args, error);
+  gboolean enable = !gvirsh_args_get_bool (args, "disable");
+
+  if (net == NULL)
+    return FALSE;
+  if (!gvirt_network_set_autostart_sync (net, enable, NULL, error))
+    {
+      gvirsh_prefix_error (error, "failed to %smark network '%s' as autostarted",
+                           enable ? "" : "un", gvirt_network_get_name (net));
+      return FALSE;
+    }
+  g_print ("Network '%s' %s as autostarted\n", gvirt_network_get_name (net), enable ? "marked" : "unmarked");
+  return TRUE;
+}
+
+static gboolean
+cmd_net_uuid (GvirshCtl *ctl, GvirshArgs *args, GError **error)
+{
+  g_autoptr(GVirtNetwork) net = get_network (ctl, args, error);
+
+  if (net == NULL)
+    return FALSE;
+  g_print ("%s\n", gvirt_network_get_uuid (net));
+  return TRUE;
+}
+
+static gboolean
+cmd_net_name (GvirshCtl *ctl, GvirshArgs *args, GError **error)
+{
+  g_autoptr(GVirtNetwork) net = get_network (ctl, args, error);
+
+  if (net == NULL)
+    return FALSE;
+  g_print ("%s\n", gvirt_network_get_name (net));
+  return TRUE;
+}
+
+static const GvirshOpt net_list_opts[] = {
+  { "all", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "list inactive & active networks" },
+  { "inactive", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "list inactive networks" },
+  { "name", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "list network names only" },
+  { "uuid", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "list uuids only" },
+  { "json", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "print JSON for scripts" },
+  { NULL }
+};
+static const GvirshOpt network_opts[] = { NETWORK_OPT, { NULL } };
+static const GvirshOpt net_info_opts[] = {
+  NETWORK_OPT,
+  { "json", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "print JSON for scripts" },
+  { NULL }
+};
+static const GvirshOpt net_file_opts[] = {
+  { "file", GVIRSH_OPT_STRING, GVIRSH_OPT_FLAG_REQUIRED | GVIRSH_OPT_FLAG_POSITIONAL, GVIRSH_COMPLETE_FILE,
+    "file containing an XML network description" },
+  { NULL }
+};
+static const GvirshOpt net_autostart_opts[] = {
+  NETWORK_OPT,
+  { "disable", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "disable autostarting" },
+  { NULL }
+};
+
+const GvirshCmd gvirsh_network_cmds[] = {
+  { "net-autostart", net_autostart_opts, cmd_net_autostart, "autostart a network",
+    "Configures a persistent network to be started when the host boots; --disable undoes it." },
+  { "net-create", net_file_opts, cmd_net_define, "create a network from an XML file",
+    "Creates and starts a transient network from an XML file; it disappears when destroyed." },
+  { "net-define", net_file_opts, cmd_net_define, "define an inactive persistent virtual network from an XML file",
+    "Defines a persistent network from an XML file, or updates the network with that name and UUID." },
+  { "net-destroy", network_opts, cmd_net_action, "destroy (stop) a network",
+    "Stops an active network; a transient one goes away." },
+  { "net-dumpxml", network_opts, cmd_net_dumpxml, "network information in XML",
+    "Prints the network XML." },
+  { "net-info", net_info_opts, cmd_net_info, "network information",
+    "Prints the name, UUID, state, persistence, autostart and bridge of a network." },
+  { "net-list", net_list_opts, cmd_net_list, "list networks",
+    "Lists the active networks, or with --all every network, by name." },
+  { "net-name", network_opts, cmd_net_name, "convert a network UUID to network name",
+    "Prints the name of a network." },
+  { "net-start", network_opts, cmd_net_action, "start a (previously defined) inactive network",
+    "Starts an inactive persistent network." },
+  { "net-undefine", network_opts, cmd_net_action, "undefine a persistent network",
+    "Removes the configuration of an inactive network; an active one becomes transient." },
+  { "net-uuid", network_opts, cmd_net_uuid, "convert a network name to network UUID",
+    "Prints the UUID of a network." },
+  { NULL }
+};

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* gvirsh: the command table, the shell state and helpers shared by the command files. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libvirt-gobject/libvirt-gobject.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  GVIRSH_OPT_BOOL,
+  GVIRSH_OPT_STRING,
+  GVIRSH_OPT_INT,
+} GvirshOptType;
+
+typedef enum {
+  GVIRSH_OPT_FLAG_NONE       = 0,
+  GVIRSH_OPT_FLAG_REQUIRED   = 1 << 0, /* must be given */
+  GVIRSH_OPT_FLAG_POSITIONAL = 1 << 1, /* may be given without its --name, in order */
+} GvirshOptFlags;
+
+/* What a value of an option is, for completion. */
+typedef enum {
+  GVIRSH_COMPLETE_NONE,
+  GVIRSH_COMPLETE_DOMAIN,
+  GVIRSH_COMPLETE_NETWORK,
+  GVIRSH_COMPLETE_FILE,
+  GVIRSH_COMPLETE_COMMAND,
+  GVIRSH_COMPLETE_EVENT,
+} GvirshComplete;
+
+typedef struct {
+  const char     *name;      /* without the leading "--" */
+  GvirshOptType   type;
+  GvirshOptFlags  flags;
+  GvirshComplete  complete;
+  const char     *help;
+} GvirshOpt;
+
+typedef struct _GvirshCtl GvirshCtl;
+typedef struct _GvirshArgs GvirshArgs;
+
+typedef gboolean (*GvirshHandler) (GvirshCtl   *ctl,
+                                   GvirshArgs  *args,
+                                   GError     **error);
+
+typedef enum {
+  GVIRSH_CMD_FLAG_NONE       = 0,
+  GVIRSH_CMD_FLAG_NO_CONNECT = 1 << 0, /* runs without a connection */
+  GVIRSH_CMD_FLAG_HIDDEN     = 1 << 1, /* not listed by help nor the man page */
+  GVIRSH_CMD_FLAG_NO_TRAILER = 1 << 2, /* no blank line after the output */
+} GvirshCmdFlags;
+
+typedef struct {
+  const char      *name;
+  const GvirshOpt *opts;         /* ends with a { NULL } entry */
+  GvirshHandler    handler;
+  const char      *summary;      /* one line, lower case, no period */
+  const char      *description;  /* full sentences */
+  GvirshCmdFlags   flags;
+} GvirshCmd;
+
+typedef struct {
+  const char      *name;     /* "Domain Management" */
+  const char      *keyword;  /* "domain", for `help domain` */
+  const GvirshCmd *cmds;     /* ends with a { NULL } entry */
+} GvirshGroup;
+
+extern const GvirshCmd gvirsh_domain_cmds[];
+extern const GvirshCmd gvirsh_network_cmds[];
+extern const GvirshCmd gvirsh_host_cmds[];
+extern const GvirshCmd gvirsh_shell_cmds[];
+extern const GvirshGroup gvirsh_groups[];
+
+struct _GvirshCtl {
+  char            *uri;          /* NULL: the default */
+  gboolean         readonly;
+  gboolean         quiet;
+  gboolean         interactive;  /* readline prompt on a terminal */
+  gboolean         quit;
+  GVirtConnection *conn;
+  GMainLoop       *loop;         /* interactive mode's loop */
+  gpointer         event_watch;  /* the `event` running in the background */
+};
+
+/* gvirsh.c */
+const char      *gvirsh_default_uri      (void);
+GVirtConnection *gvirsh_connection       (GvirshCtl   *ctl,
+                                          GError     **error);
+gboolean         gvirsh_connect          (GvirshCtl   *ctl,
+                                          const char  *uri,
+                                          gboolean     readonly,
+                                          GError     **error);
+const GvirshCmd *gvirsh_find_cmd         (const char  *name);
+const GvirshGroup *gvirsh_find_group     (const char  *keyword);
+gboolean         gvirsh_run_line         (GvirshCtl   *ctl,
+                                          const char  *line);
+char           **gvirsh_complete         (GvirshCtl   *ctl,
+                                          char       **words,
+                                          gboolean    *want_files);
+/* Splits a command string at unquoted `;` into commands of words
+ * (a GPtrArray of NULL-terminated GPtrArrays of strings). */
+GPtrArray       *gvirsh_split_line       (const char  *line,
+                                          GError     **error);
+
+/* Parsed options of one command. */
+gboolean         gvirsh_args_has         (GvirshArgs  *args,
+                                          const char  *name);
+gboolean         gvirsh_args_get_bool    (GvirshArgs  *args,
+                                          const char  *name);
+const char      *gvirsh_args_get_string  (GvirshArgs  *args,
+                                          const char  *name);
+gboolean         gvirsh_args_get_int     (GvirshArgs  *args,
+                                          const char  *name,
+                                          gint64       min,
+                                          gint64       max,
+                                          gint64      *value,
+                                          GError     **error);
+const GvirshCmd *gvirsh_args_get_cmd     (GvirshArgs  *args);
+
+/* gvirsh-event.c */
+extern const GvirshOpt gvirsh_event_opts[];
+gboolean         gvirsh_cmd_event        (GvirshCtl   *ctl,
+                                          GvirshArgs  *args,
+                                          GError     **error);
+void             gvirsh_event_stop       (GvirshCtl   *ctl,
+                                          const char  *why);
+
+/* gvirsh-interactive.c */
+int              gvirsh_interactive      (GvirshCtl   *ctl);
+/* Prints a line while the prompt is shown, then redraws the prompt. */
+void             gvirsh_print_async      (GvirshCtl   *ctl,
+                                          const char  *text);
+
+/* gvirsh-output.c */
+typedef struct _GvirshTable GvirshTable;
+GvirshTable     *gvirsh_table_new        (const char  *first_header,
+                                          ...) G_GNUC_NULL_TERMINATED;
+void             gvirsh_table_add_row    (GvirshTable *table,
+                                          const char  *first_cell,
+                                          ...) G_GNUC_NULL_TERMINATED;
+void             gvirsh_table_print      (GvirshTable *table);
+void             gvirsh_table_free       (GvirshTable *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GvirshTable, gvirsh_table_free)
+
+void             gvirsh_print_field      (const char  *label,
+                                          const char  *format,
+                                          ...) G_GNUC_PRINTF (2, 3);
+const char      *gvirsh_domain_state_string (GVirtDomainState state);
+const char      *gvirsh_enum_nick        (GType        type,
+                                          gint         value);
+
+JsonBuilder     *gvirsh_json_begin       (void);
+void             gvirsh_json_print       (JsonBuilder *builder);
+
+/* Lookups with virsh's rules, and errors that say what to do. */
+GVirtDomain     *gvirsh_lookup_domain    (GvirshCtl   *ctl,
+                                          const char  *what,
+                                          GError     **error);
+GVirtNetwork    *gvirsh_lookup_network   (GvirshCtl   *ctl,
+                                          const char  *what,
+                                          GError     **error);
+gboolean         gvirsh_parse_size_kib   (const char  *text,
+                                          guint64     *kib,
+                                          GError     **error);
+gboolean         gvirsh_read_file        (const char  *path,
+                                          const char  *purpose,
+                                          char       **contents,
+                                          GError     **error);
+void             gvirsh_prefix_error     (GError     **error,
+                                          const char  *format,
+                                          ...) G_GNUC_PRINTF (2, 3);
+
+G_END_DECLS
