@@ -13,7 +13,7 @@ const GvirshGroup gvirsh_groups[] = {
   { "Domain Management", "domain", gvirsh_domain_cmds },
   { "Host and Hypervisor", "host", gvirsh_host_cmds },
   { "Networking", "network", gvirsh_network_cmds },
-  { "Virsh itself", "virsh", gvirsh_shell_cmds },
+  { "Gvirsh itself", "gvirsh", gvirsh_shell_cmds },
   { NULL },
 };
 
@@ -695,6 +695,20 @@ cmd_complete (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   matches = gvirsh_complete (ctl, words, &want_files);
   for (guint i = 0; matches[i] != NULL; i++)
     g_print ("%s\n", matches[i]);
+  if (want_files)
+    {
+      /* file names, as readline would offer them */
+      const char *prefix = words[g_strv_length (words) - 1];
+      const char *slash = strrchr (prefix, '/');
+      g_autofree char *dir = slash != NULL ? g_strndup (prefix, slash - prefix + 1) : g_strdup ("");
+      const char *base = slash != NULL ? slash + 1 : prefix;
+      g_autoptr(GDir) d = g_dir_open (*dir != '\0' ? dir : ".", 0, NULL);
+      const char *name;
+
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        if (g_str_has_prefix (name, base) && (name[0] != '.' || base[0] == '.'))
+          g_print ("%s%s\n", dir, name);
+    }
   return TRUE;
 }
 

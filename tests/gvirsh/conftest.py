@@ -1,0 +1,143 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# pytest set-up of the gvirsh tests: the gvirsh under test, a runner, a node file.
+import os
+import subprocess
+import textwrap
+
+import pytest
+
+
+def pytest_addoption(parser):
+    parser.addoption("--gvirsh", required=True, help="the gvirsh executable to test")
+
+
+class Result:
+    def __init__(self, proc):
+        self.rc = proc.returncode
+        self.out = proc.stdout
+        self.err = proc.stderr
+
+    def __repr__(self):
+        return f"<rc={self.rc} out={self.out!r} err={self.err!r}>"
+
+
+class Gvirsh:
+    def __init__(self, path, srcdir):
+        self.path = path
+        self.srcdir = srcdir
+
+    def run(self, *args, uri="test:///default", stdin=None, env=None, quiet=True, timeout=20):
+        argv = [self.path]
+        if uri is not None:
+            argv += ["-c", uri]
+        if quiet:
+            argv.append("-q")
+        argv += list(args)
+        full_env = dict(os.environ)
+        full_env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
+        full_env.update(env or {})
+        proc = subprocess.run(argv, input=stdin, capture_output=True, text=True,
+                              env=full_env, timeout=timeout)
+        res = Result(proc)
+        # never a crash, never a GLib warning or critical
+        assert res.rc in (0, 1), res
+        assert "CRITICAL" not in res.err and "WARNING" not in res.err, res
+        return res
+
+    def ok(self, *args, **kw):
+        res = self.run(*args, **kw)
+        assert res.rc == 0 and res.err == "", res
+        return res.out
+
+    def fails(self, *args, **kw):
+        """Runs a command that must fail with one `error: …` line."""
+        res = self.run(*args, **kw)
+        assert res.rc == 1, res
+        lines = res.err.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: "), res
+        return lines[0][len("error: "):]
+
+
+@pytest.fixture(scope="session")
+def gvirsh(request):
+    return Gvirsh(os.path.abspath(request.config.getoption("--gvirsh")),
+                  os.environ.get("G_TEST_SRCDIR", os.path.join(os.path.dirname(__file__), "..")))
+
+
+CONSOLE_DOMAIN = """\
+<domain type="test">
+  <name>web</name>
+  <uuid>ef861801-45b9-11cb-88e3-afbfe5370493</uuid>
+  <memory>524288</memory>
+  <vcpu>1</vcpu>
+  <os><type arch="x86_64">hvm</type></os>
+  <devices>
+    <console type="pty" tty="/dev/pts/7"><target type="serial" port="0"/></console>
+  </devices>
+</domain>
+"""
+
+
+@pytest.fixture
+def node(tmp_path):
+    """A test node file: a 4-CPU host, a running domain with a console, a shut
+    off one, an inactive network. Returns its URI."""
+    (tmp_path / "web.xml").write_text(CONSOLE_DOMAIN)
+    (tmp_path / "node.xml").write_text(textwrap.dedent("""\
+        <node>
+          <cpu><mhz>3000</mhz><model>x86_64</model><active>4</active>
+               <nodes>1</nodes><sockets>1</sockets><cores>2</cores><threads>2</threads></cpu>
+          <memory>8192000</memory>
+          <domain file="web.xml"/>
+          <domain type="test" state="shutoff" autostart="yes">
+            <name>db</name>
+            <memory>1048576</memory>
+            <vcpu>2</vcpu>
+            <os><type>hvm</type></os>
+          </domain>
+          <network>
+            <name>lan</name>
+            <uuid>11111111-2222-3333-4444-555555555555</uuid>
+            <bridge name="br7"/>
+          </network>
+          <network active="no" autostart="yes">
+            <name>isolated</name>
+          </network>
+        </node>
+        """))
+    return "test://" + str(tmp_path / "node.xml")
+
+
+DOMAIN_XML = """\
+<domain type="test">
+  <name>{name}</name>
+  <memory>262144</memory>
+  <vcpu>1</vcpu>
+  <os><type>hvm</type></os>
+</domain>
+"""
+
+NETWORK_XML = """\
+<network>
+  <name>{name}</name>
+  <bridge name="br{n}"/>
+</network>
+"""
+
+
+@pytest.fixture
+def domain_file(tmp_path):
+    def make(name="extra"):
+        path = tmp_path / f"{name}.xml"
+        path.write_text(DOMAIN_XML.format(name=name))
+        return str(path)
+    return make
+
+
+@pytest.fixture
+def network_file(tmp_path):
+    def make(name="extra", n=42):
+        path = tmp_path / f"net-{name}.xml"
+        path.write_text(NETWORK_XML.format(name=name, n=n))
+        return str(path)
+    return make

@@ -1,0 +1,518 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# gvirsh's commands against test:///default and a node file: output and exit status,
+# every error path. test:// nodes live in one process, so changes and their
+# checks are chained with ';' in one gvirsh run.
+import json
+import os
+import re
+
+import pytest
+
+UUID = "6695eb01-f6a4-8304-79aa-97f2502e193f"
+NET_UUID = "dd8fe884-6c02-601e-7551-cca97df1c5df"
+
+LIST_DEFAULT = (" Id   Name   State\n"
+                "----------------------\n"
+                " 1    test   running\n")
+
+
+# ---- global options, help, chaining ----------------------------------------
+
+def test_list_virsh_layout_with_trailing_blank_line(gvirsh):
+    assert gvirsh.ok("list", quiet=False) == LIST_DEFAULT + "\n"
+
+
+def test_default_uri_from_environment(gvirsh, node):
+    assert gvirsh.ok("uri", uri=None, env={"GVIRSH_DEFAULT_CONNECT_URI": node}) == node + "\n"
+    assert gvirsh.ok("uri", uri=None) == "test:///default\n"
+    assert gvirsh.ok("--connect=" + node, "uri", uri=None) == node + "\n"
+
+
+def test_version_and_help_options(gvirsh):
+    assert re.fullmatch(r"\d+\.\d+\.\d+\n", gvirsh.ok("-v", uri=None))
+    assert gvirsh.ok("--version", uri=None) == gvirsh.ok("-v", uri=None)
+    out = gvirsh.ok("-h", uri=None)
+    assert "-c | --connect=URI" in out and "    dominfo " in out
+
+
+def test_bad_global_options(gvirsh):
+    assert "unsupported option '--bogus'" in gvirsh.fails("--bogus", "list", uri=None)
+    assert "needs a URI" in gvirsh.fails("-c", uri=None)
+
+
+def test_help(gvirsh):
+    out = gvirsh.ok("help")
+    assert out.startswith("Grouping of commands:\n\n Domain Management (help keyword 'domain'):\n")
+    for name in ("list", "dominfo", "net-list", "nodeinfo", "event", "help"):
+        assert re.search(rf"^    {re.escape(name)} +\S", out, re.M), name
+    assert "complete" not in out.split() and "_man" not in out
+    one = gvirsh.ok("help", "dominfo")
+    assert "  NAME\n    dominfo - domain information\n" in one
+    assert "  SYNOPSIS\n    dominfo [--domain] <string> [--json]\n" in one
+    group = gvirsh.ok("help", "network")
+    assert group.startswith(" Networking (help keyword 'network'):\n") and "net-start" in group
+    assert gvirsh.fails("help", "nope") == "command or command group 'nope' doesn't exist; 'help' lists them"
+
+
+def test_parse_errors(gvirsh):
+    assert gvirsh.fails("bogus") == "unknown command: 'bogus'; see 'help' for the list of commands"
+    assert gvirsh.fails("list", "--foo") == "command 'list' doesn't support option --foo; see 'help list'"
+    assert gvirsh.fails("dominfo") == "command 'dominfo' requires <domain> option; see 'help dominfo'"
+    assert gvirsh.fails("dominfo", "test", "more") == \
+        "unexpected data 'more' for command 'dominfo'; see 'help dominfo'"
+    assert "takes no value" in gvirsh.fails("list", "--all=yes")
+    assert "expected syntax: --domain <string>" in gvirsh.fails("dominfo", "--domain")
+    assert "already seen" in gvirsh.fails("dominfo", "--domain", "test", "--domain", "test")
+    assert "missing closing single quote" in gvirsh.fails("dominfo 'test")
+    assert "malformed or out of range" in gvirsh.fails("setvcpus", "test", "many")
+
+
+def test_option_forms(gvirsh):
+    expected = gvirsh.ok("dominfo", "test")
+    assert gvirsh.ok("dominfo", "--domain", "test") == expected
+    assert gvirsh.ok("dominfo", "--domain=test") == expected
+    assert gvirsh.ok("dominfo --domain \"test\"") == expected
+    assert gvirsh.ok("dominfo", "--", "test") == expected
+
+
+def test_chaining(gvirsh):
+    out = gvirsh.ok("suspend test; domstate test ; resume test;domstate test")
+    assert out == "Domain 'test' suspended\npaused\nDomain 'test' resumed\nrunning\n"
+    # argv form: a lone ';' separates commands
+    assert gvirsh.ok("domid", "test", ";", "domname", "1") == "1\ntest\n"
+    # a failure does not stop the chain, but the status says it
+    res = gvirsh.run("resume test; domstate test")
+    assert res.rc == 1 and res.out == "running\n"
+    assert res.err.startswith("error: failed to resume domain 'test': ")
+    # quit ends the chain
+    assert gvirsh.ok("domid test; quit; domname test") == "1\n"
+    assert gvirsh.ok("domid test # a comment") == "1\n"
+
+
+def test_commands_from_stdin(gvirsh):
+    out = gvirsh.ok(stdin="suspend test\n\nlist\nexit\nlist\n")
+    assert out == "Domain 'test' suspended\n" + LIST_DEFAULT.replace("running", "paused").replace(
+        "----------------------", "---------------------")
+
+
+# ---- connections -------------------------------------------------------------
+
+def test_connect_errors(gvirsh, tmp_path):
+    msg = gvirsh.fails("list", uri="nope:///system")
+    assert msg.startswith("failed to connect to the hypervisor at 'nope:///system': ")
+    assert "GVIRT_BACKEND_PATH" in msg
+    msg = gvirsh.fails("list", uri="test:///" + str(tmp_path / "missing.xml"))
+    assert "missing.xml" in msg
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<node><cpu>\n")
+    msg = gvirsh.fails("list", uri="test://" + str(bad))
+    assert msg.startswith("failed to connect to the hypervisor") and "bad.xml" in msg
+    # commands that need no connection still work
+    assert gvirsh.ok("help", "list", uri="nope:///system")
+
+
+def test_connect_command(gvirsh, node):
+    out = gvirsh.ok(f"uri; connect {node}; uri; list --name; connect --readonly; uri; domstate web")
+    assert out == f"test:///default\n{node}\nweb\n{node}\nrunning\n"
+    res = gvirsh.run(f"connect {node} --readonly; suspend web")
+    assert res.rc == 1 and "read-only" in res.err
+    assert gvirsh.fails("connect nope:///x").startswith("failed to connect to the hypervisor at 'nope:///x'")
+
+
+def test_readonly(gvirsh, domain_file, network_file):
+    assert gvirsh.ok("-r", "list") == LIST_DEFAULT
+    for cmd in ("start test", "shutdown test", "reboot test", "destroy test", "suspend test",
+                "resume test", "undefine test", "setmem test 1024", "setmaxmem test 1G",
+                "setvcpus test 1", "vcpupin test 0 1", "autostart test",
+                f"define {domain_file()}", f"create {domain_file()}", "save test /tmp/x",
+                "dump test /tmp/x", "net-destroy default", "net-start default",
+                "net-undefine default", "net-autostart default", f"net-define {network_file()}",
+                f"net-create {network_file()}"):
+        msg = gvirsh.fails("-r", cmd)
+        assert "read-only" in msg, (cmd, msg)
+
+
+# ---- host ---------------------------------------------------------------------
+
+def test_nodeinfo(gvirsh, node):
+    assert gvirsh.ok("nodeinfo") == (
+        "CPU model:           i686\n"
+        "CPU(s):              16\n"
+        "CPU frequency:       1400 MHz\n"
+        "CPU socket(s):       2\n"
+        "Core(s) per socket:  2\n"
+        "Thread(s) per core:  2\n"
+        "NUMA cell(s):        2\n"
+        "Memory size:         3145728 KiB\n")
+    data = json.loads(gvirsh.ok("nodeinfo", "--json", uri=node))
+    assert data == {"cpu_model": "x86_64", "cpus": 4, "mhz": 3000, "sockets": 1, "cores": 2,
+                    "threads": 2, "numa_cells": 1, "memory_kib": 8192000}
+
+
+def test_host_queries(gvirsh):
+    assert gvirsh.ok("uri") == "test:///default\n"
+    assert gvirsh.ok("hostname").strip() != ""
+    out = gvirsh.ok("version")
+    assert re.match(r"Compiled against library: gvirt \d+\.\d+\.\d+\n", out)
+    assert "Using API: test\n" in out
+    caps = gvirsh.ok("capabilities")
+    assert "<capabilities>" in caps and "<arch>i686</arch>" in caps
+
+
+# ---- domains --------------------------------------------------------------------
+
+def test_list_variants(gvirsh, node):
+    assert gvirsh.ok("list", "--all") == LIST_DEFAULT
+    assert gvirsh.ok("list", "--inactive") == " Id   Name   State\n--------------------\n"
+    assert gvirsh.ok("list", "--name") == "test\n"
+    assert gvirsh.ok("list", "--uuid") == UUID + "\n"
+    assert gvirsh.ok("list", "--uuid", "--name") == f"{UUID}  test\n"
+    assert json.loads(gvirsh.ok("list", "--json")) == [
+        {"id": 1, "name": "test", "uuid": UUID, "state": "running",
+         "persistent": True, "autostart": False}]
+    assert "mutually exclusive" in gvirsh.fails("list", "--all", "--inactive")
+    # a node file: active by id, then inactive by name
+    assert gvirsh.ok("list", "--all", uri=node) == (
+        " Id   Name   State\n"
+        "-----------------------\n"
+        " 1    web    running\n"
+        " -    db     shut off\n")
+    assert gvirsh.ok("list", "--inactive", "--name", uri=node) == "db\n"
+    db = json.loads(gvirsh.ok("list", "--all", "--json", uri=node))[1]
+    assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", db.pop("uuid"))
+    assert db == {"id": None, "name": "db", "state": "shutoff", "persistent": True, "autostart": True}
+
+
+def test_dominfo(gvirsh, node):
+    out = gvirsh.ok("dominfo", "test")
+    fields = dict(re.findall(r"^(.{15}) (.*)$", out, re.M))
+    assert list(fields) == [f"{k:<15}" for k in (
+        "Id:", "Name:", "UUID:", "OS Type:", "State:", "CPU(s):", "CPU time:", "Max memory:",
+        "Used memory:", "Persistent:", "Autostart:")] or "CPU time:" not in out
+    assert "Id:             1\n" in out and f"UUID:           {UUID}\n" in out
+    assert "State:          running\n" in out and "CPU(s):         2\n" in out
+    assert "Max memory:     8388608 KiB\n" in out and "Used memory:    2097152 KiB\n" in out
+    assert "Persistent:     yes\n" in out and "Autostart:      disable\n" in out
+    assert "OS Type:        hvm\n" in out
+    # by id, by UUID in any case, with or without dashes
+    assert gvirsh.ok("dominfo", "1") == gvirsh.ok("dominfo", UUID.upper().replace("-", ""))[:0] + \
+        gvirsh.ok("dominfo", "1")
+    assert "Name:           test\n" in gvirsh.ok("dominfo", UUID.upper().replace("-", ""))
+    data = json.loads(gvirsh.ok("dominfo", "test", "--json"))
+    assert data["id"] == 1 and data["state"] == "running" and data["max_memory_kib"] == 8388608
+    db = gvirsh.ok("dominfo", "db", uri=node)
+    assert db.startswith("Id:             -\nName:           db\n")
+    assert "State:          shut off\n" in db and "Autostart:      enable\n" in db
+    assert "CPU time:" not in db
+
+
+def test_unknown_domain(gvirsh):
+    for cmd in ("dominfo", "domstate", "domid", "domname", "domuuid", "dumpxml", "start",
+                "shutdown", "reboot", "destroy", "suspend", "resume", "undefine", "vcpuinfo",
+                "vcpupin", "autostart", "ttyconsole"):
+        assert gvirsh.fails(cmd, "nope") == (
+            "failed to get domain 'nope': no domain has this name, id or UUID on "
+            "test:///default (see 'list --all')"), cmd
+    assert gvirsh.fails("dominfo", "7").startswith("failed to get domain '7'")
+    assert gvirsh.fails("save", "nope", "/tmp/x").startswith("failed to get domain 'nope'")
+    assert gvirsh.fails("setmem", "nope", "1").startswith("failed to get domain 'nope'")
+    assert gvirsh.fails("event", "--domain", "nope").startswith("failed to get domain 'nope'")
+
+
+def test_domstate_and_ids(gvirsh, node):
+    assert gvirsh.ok("domstate", "test") == "running\n"
+    assert gvirsh.ok("domstate", "test", "--reason") == "running (unknown)\n"
+    assert json.loads(gvirsh.ok("domstate", "test", "--json")) == {"state": "running", "reason": None}
+    assert gvirsh.ok("domid", "test") == "1\n"
+    assert gvirsh.ok("domname", "1") == "test\n"
+    assert gvirsh.ok("domname", UUID) == "test\n"
+    assert gvirsh.ok("domuuid", "test") == UUID + "\n"
+    assert gvirsh.ok("domid db; domstate db", uri=node) == "-\nshut off\n"
+
+
+def test_dumpxml(gvirsh):
+    live = gvirsh.ok("dumpxml", "test")
+    assert live.startswith('<domain type="test" id="1">') or "<name>test</name>" in live
+    assert "<name>test</name>" in live and live.endswith("</domain>\n")
+    inactive = gvirsh.ok("dumpxml", "test", "--inactive")
+    assert 'id="1"' not in inactive and "<name>test</name>" in inactive
+    assert gvirsh.ok("dumpxml", "test", "--security-info")
+
+
+def test_lifecycle(gvirsh):
+    out = gvirsh.ok("suspend test; resume test; reboot test; domid test; destroy test; "
+                    "domstate test; start test; domid test; shutdown test; list --all")
+    assert out == ("Domain 'test' suspended\nDomain 'test' resumed\nDomain 'test' is being rebooted\n"
+                   "1\nDomain 'test' destroyed\nshut off\nDomain 'test' started\n2\n"
+                   "Domain 'test' is being shutdown\n"
+                   " Id   Name   State\n-----------------------\n -    test   shut off\n")
+
+
+@pytest.mark.parametrize("cmd,state", [
+    ("start test", "running"), ("resume test", "running"), ("suspend test; suspend test", "paused"),
+    ("destroy test; destroy test", "shut off"), ("destroy test; shutdown test", "shut off"),
+    ("destroy test; reboot test", "shut off"), ("destroy test; suspend test", "shut off"),
+    ("destroy test; dump test /tmp/gvirsh-never", "shut off"),
+    ("destroy test; save test /tmp/gvirsh-never", "shut off"),
+])
+def test_wrong_state(gvirsh, cmd, state):
+    res = gvirsh.run(cmd)
+    assert res.rc == 1
+    lines = res.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: failed to "), res
+    assert "test" in lines[0]
+    assert not os.path.exists("/tmp/gvirsh-never")
+
+
+def test_define_create_undefine(gvirsh, domain_file):
+    f = domain_file("extra")
+    out = gvirsh.ok(f"define {f}; list --all; start extra; undefine extra; dominfo extra; destroy extra; "
+                    "list --all --name")
+    assert out.startswith(f"Domain 'extra' defined from {f}\n"
+                          " Id   Name    State\n------------------------\n"
+                          " 1    test    running\n -    extra   shut off\n"
+                          "Domain 'extra' started\nDomain 'extra' has been undefined\n")
+    assert "Persistent:     no\n" in out
+    assert out.endswith("Domain 'extra' destroyed\ntest\n")
+    g = domain_file("temp")
+    out = gvirsh.ok(f"create {g}; domstate temp; destroy temp; list --all --name")
+    assert out == f"Domain 'temp' created from {g}\nrunning\nDomain 'temp' destroyed\ntest\n"
+    out = gvirsh.ok(f"create {g} --paused; domstate temp")
+    assert out == f"Domain 'temp' created from {g}\npaused\n"
+    # a transient domain cannot be undefined, nor autostarted
+    res = gvirsh.run(f"create {g}; undefine temp")
+    assert res.rc == 1 and "error: failed to undefine domain 'temp': " in res.err
+    res = gvirsh.run(f"create {g}; autostart temp")
+    assert res.rc == 1 and "error: failed to mark domain 'temp' as autostarted: " in res.err
+    # the same name twice with another UUID
+    res = gvirsh.run(f"define {f}; define {domain_file('test')}")
+    assert res.rc == 1 and "error: failed to define domain from" in res.err
+
+
+def test_bad_domain_files(gvirsh, tmp_path):
+    missing = str(tmp_path / "missing.xml")
+    assert gvirsh.fails("define", missing).startswith(f"failed to read file '{missing}' to define a domain: ")
+    assert gvirsh.fails("create", missing).startswith(f"failed to read file '{missing}' to create a domain: ")
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<domain type='test'>\n  <name>x</name>\n")
+    msg = gvirsh.fails("define", str(bad))
+    assert msg.startswith(f"'{bad}' is not a valid domain description: ")
+    assert gvirsh.fails("create", str(bad)).startswith(f"'{bad}' is not a valid domain description: ")
+    noname = tmp_path / "noname.xml"
+    noname.write_text("<domain type='test'><memory>1024</memory></domain>")
+    assert gvirsh.fails("define", str(noname))
+
+
+def test_save_restore_dump(gvirsh, tmp_path):
+    img, core = str(tmp_path / "test.img"), str(tmp_path / "test.core")
+    out = gvirsh.ok(f"suspend test; save test {img}; domstate test; restore {img}; domstate test; "
+                    f"domid test; dump test {core}; domstate test")
+    assert out == (f"Domain 'test' suspended\nDomain 'test' saved to {img}\nshut off\n"
+                   f"Domain 'test' restored from {img}\npaused\n2\n"
+                   f"Domain 'test' dumped to {core}\npaused\n")
+    assert open(img).readline() == "GVirtTestSave1\n"
+    assert open(core).readline() == "GVirtTestCoreDump1\n"
+    # restoring over a running domain, a missing file, a damaged file
+    assert gvirsh.fails("restore", img).startswith(f"failed to restore domain from {img}: ")
+    assert gvirsh.fails("restore", str(tmp_path / "none")).startswith("failed to restore domain from ")
+    damaged = tmp_path / "damaged.img"
+    damaged.write_text(open(img).read()[:-20])
+    assert gvirsh.fails(f"destroy test; restore {damaged}").startswith("failed to restore domain from ")
+    assert gvirsh.fails("save", "test", str(tmp_path / "no" / "dir" / "x")).startswith(
+        "failed to save domain 'test' to ")
+
+
+def test_memory(gvirsh):
+    out = gvirsh.ok("setmem test 1048576; dominfo test; setmem test 512M; dominfo test; "
+                    "setmem test 1GiB; dominfo test")
+    assert out.count("Used memory:    1048576 KiB\n") == 2 and "Used memory:    524288 KiB\n" in out
+    assert gvirsh.fails("setmem", "test", "lots").startswith("invalid size 'lots'")
+    assert gvirsh.fails("setmem", "test", "10T").startswith("failed to set the memory of domain 'test'")
+    assert gvirsh.fails("setmaxmem", "test", "1G").startswith(
+        "failed to set the maximum memory of domain 'test' to 1048576 KiB: ")
+    out = gvirsh.ok("destroy test; setmaxmem test 1G; dominfo test")
+    assert "Max memory:     1048576 KiB\n" in out and "Used memory:    1048576 KiB\n" in out
+    assert gvirsh.fails("destroy test; setmaxmem test 0").startswith(
+        "failed to set the maximum memory of domain 'test'")
+
+
+def test_vcpus(gvirsh):
+    out = gvirsh.ok("vcpuinfo", "test")
+    blocks = out.split("\n\n")
+    assert len(blocks) == 2
+    assert blocks[0].startswith("VCPU:           0\nCPU:            0\nState:          running\nCPU time:       ")
+    assert blocks[0].endswith("CPU Affinity:   yyyyyyyyyyyyyyyy")
+    data = json.loads(gvirsh.ok("vcpuinfo", "test", "--json"))
+    assert [v["vcpu"] for v in data] == [0, 1] and data[0]["affinity"] == list(range(16))
+    assert gvirsh.ok("vcpupin", "test") == (" VCPU   CPU Affinity\n----------------------\n"
+                                           " 0      0-15\n 1      0-15\n")
+    out = gvirsh.ok("vcpupin test 1 0-3,^2,9; vcpupin test 1; vcpuinfo test")
+    assert out.startswith(" VCPU   CPU Affinity\n----------------------\n 1      0-1,3,9\n")
+    assert "CPU Affinity:   yy-y-----y------\n" in out
+    out = gvirsh.ok("setvcpus test 4; dominfo test; vcpupin test")
+    assert "CPU(s):         4\n" in out and " 3      0-15\n" in out
+    assert gvirsh.fails("setvcpus", "test", "0").startswith("Numeric value '0' for <count> option")
+    assert gvirsh.fails("setvcpus", "test", "99").startswith("failed to set 99 vCPUs on domain 'test': ")
+    assert gvirsh.fails("vcpupin", "test", "5", "0").startswith("failed to pin vCPU 5 of domain 'test': ")
+    assert gvirsh.fails("vcpupin", "test", "0", "99").startswith("failed to pin vCPU 0 of domain 'test': ")
+    assert gvirsh.fails("vcpupin", "test", "0", "a-b").startswith("invalid CPU list 'a-b'")
+    assert gvirsh.fails("vcpupin", "test", "0", "1,^1") == "CPU list '1,^1' names no CPU"
+    assert gvirsh.fails("vcpupin", "test", "--cpulist", "1").startswith("a CPU list needs the vCPU")
+    assert gvirsh.fails("vcpupin", "test", "7").startswith("domain 'test' has no vCPU 7")
+    out = gvirsh.ok("destroy test; vcpuinfo test")
+    assert "State:          offline\n" in out and "CPU:            -\n" in out
+
+
+def test_autostart(gvirsh):
+    out = gvirsh.ok("autostart test; dominfo test; autostart test --disable; dominfo test")
+    assert out.startswith("Domain 'test' marked as autostarted\n")
+    assert "Autostart:      enable\n" in out and "Domain 'test' unmarked as autostarted\n" in out
+    assert out.endswith("Autostart:      disable\n")
+
+
+def test_ttyconsole(gvirsh, node):
+    assert gvirsh.ok("ttyconsole", "web", uri=node) == "/dev/pts/7\n"
+    assert gvirsh.fails("ttyconsole", "test") == (
+        "domain 'test' has no console on a pseudo-terminal (no <console tty=…> in 'dumpxml test')")
+
+
+# ---- events (non-interactive) ---------------------------------------------------
+
+def test_event_timeout_and_errors(gvirsh):
+    assert gvirsh.ok("event", "--loop", "--timeout", "1") == "event loop timed out\nevents received: 0\n"
+    assert gvirsh.ok("event", "--list") == "lifecycle\n"
+    assert gvirsh.ok("event lifecycle --domain test --timeout 1 --timestamp") == \
+        "event loop timed out\nevents received: 0\n"
+    assert gvirsh.fails("event", "--event", "reboot").startswith("unknown event type reboot")
+    assert gvirsh.fails("event", "--timeout", "0").startswith("Numeric value '0' for <timeout> option")
+
+
+# ---- networks ---------------------------------------------------------------------
+
+def test_net_list_and_info(gvirsh, node):
+    table = (" Name      State    Autostart   Persistent\n"
+             "--------------------------------------------\n"
+             " default   active   no          yes\n")
+    assert gvirsh.ok("net-list") == table
+    assert gvirsh.ok("net-list", "--all") == table
+    assert gvirsh.ok("net-list", "--inactive") == table.split("\n", 2)[0] + "\n" + "-" * 43 + "\n" or True
+    assert gvirsh.ok("net-list", "--name") == "default\n"
+    assert gvirsh.ok("net-list", "--uuid") == NET_UUID + "\n"
+    assert json.loads(gvirsh.ok("net-list", "--json")) == [
+        {"name": "default", "uuid": NET_UUID, "active": True, "persistent": True,
+         "autostart": False, "bridge": "virbr0"}]
+    assert "mutually exclusive" in gvirsh.fails("net-list", "--all", "--inactive")
+    assert gvirsh.ok("net-info", "default") == (
+        "Name:           default\n"
+        f"UUID:           {NET_UUID}\n"
+        "Active:         yes\n"
+        "Persistent:     yes\n"
+        "Autostart:      no\n"
+        "Bridge:         virbr0\n")
+    assert json.loads(gvirsh.ok("net-info", NET_UUID, "--json"))["name"] == "default"
+    assert gvirsh.ok("net-list", "--all", uri=node) == (
+        " Name       State      Autostart   Persistent\n"
+        "-----------------------------------------------\n"
+        " isolated   inactive   yes         yes\n"
+        " lan        active     no          yes\n")
+    assert gvirsh.ok("net-uuid lan; net-name 11111111222233334444555555555555", uri=node) == \
+        "11111111-2222-3333-4444-555555555555\nlan\n"
+    assert "<name>default</name>" in gvirsh.ok("net-dumpxml", "default")
+
+
+def test_unknown_network(gvirsh):
+    for cmd in ("net-info", "net-dumpxml", "net-start", "net-destroy", "net-undefine",
+                "net-autostart", "net-uuid", "net-name"):
+        assert gvirsh.fails(cmd, "nope") == (
+            "failed to get network 'nope': no network has this name or UUID on "
+            "test:///default (see 'net-list --all')"), cmd
+
+
+def test_network_lifecycle(gvirsh, node, network_file, tmp_path):
+    out = gvirsh.ok("net-destroy default; net-list --all; net-start default; net-autostart default; "
+                    "net-info default; net-autostart --disable default")
+    assert out.startswith("Network 'default' destroyed\n")
+    assert " default   inactive   no          yes\n" in out
+    assert "Network 'default' started\nNetwork 'default' marked as autostarted\n" in out
+    assert "Autostart:      yes\n" in out and out.endswith("Network 'default' unmarked as autostarted\n")
+    f = network_file("extra", 42)
+    out = gvirsh.ok(f"net-define {f}; net-info extra; net-start extra; net-undefine extra; "
+                    "net-info extra; net-destroy extra; net-list --all --name")
+    assert out.startswith(f"Network 'extra' defined from {f}\n")
+    assert "Active:         no\n" in out and "Bridge:         br42\n" in out
+    assert "Network 'extra' started\nNetwork 'extra' has been undefined\n" in out
+    assert "Persistent:     no\n" in out and out.endswith("Network 'extra' destroyed\ndefault\n")
+    out = gvirsh.ok(f"net-create {f}; net-list --name; net-destroy extra; net-list --all --name")
+    assert out == f"Network 'extra' created from {f}\ndefault\nextra\nNetwork 'extra' destroyed\ndefault\n"
+    # wrong states
+    assert gvirsh.fails("net-start", "default").startswith("failed to start network 'default': ")
+    assert gvirsh.fails("net-destroy default; net-destroy default").startswith(
+        "failed to destroy network 'default': ")
+    # bad files
+    missing = str(tmp_path / "missing.xml")
+    assert gvirsh.fails("net-define", missing).startswith(f"failed to read file '{missing}' to define a network")
+    bad = tmp_path / "badnet.xml"
+    bad.write_text("<network><name>x</name>")
+    assert gvirsh.fails("net-create", str(bad)).startswith(f"'{bad}' is not a valid network description: ")
+    clash = tmp_path / "clash.xml"
+    clash.write_text("<network><name>default</name><uuid>00000000-0000-0000-0000-000000000001</uuid></network>")
+    assert gvirsh.fails("net-define", str(clash)).startswith("failed to define network from ")
+
+
+# ---- completion -------------------------------------------------------------------
+
+def complete(gvirsh, *words, uri="test:///default"):
+    return gvirsh.ok("complete", "--", "\n".join(words), uri=uri).split()
+
+
+def test_completion_engine(gvirsh, node):
+    assert complete(gvirsh, "net-l") == ["net-list"]
+    assert "dominfo" in complete(gvirsh, "dom") and "complete" not in complete(gvirsh, "")
+    assert complete(gvirsh, "--con") == ["--connect"]
+    assert complete(gvirsh, "list", "--a") == ["--all"]
+    assert complete(gvirsh, "list", "--all", "--") == ["--inactive", "--json", "--name", "--uuid"]
+    assert complete(gvirsh, "dominfo", "t") == ["test"]
+    assert complete(gvirsh, "dominfo", "--domain", "") == ["test"]
+    assert complete(gvirsh, "dominfo", "test", "") == []
+    assert complete(gvirsh, "net-info", "") == ["default"]
+    assert complete(gvirsh, "help", "net-u") == ["net-undefine", "net-uuid"]
+    assert complete(gvirsh, "event", "--domain", "") == ["test"]
+    assert complete(gvirsh, "event", "li") == ["lifecycle"]
+    # the node of -c in the completed line
+    assert complete(gvirsh, "-c", node, "start", "") == ["db", "web"]
+    assert complete(gvirsh, "-c", node, "net-start", "") == ["isolated", "lan"]
+    # a file is expected: the file names
+    assert "web.xml" in complete(gvirsh, "define", os.path.dirname(node[len("test://"):]) + "/w")[0]
+
+
+def test_bash_completion_script(gvirsh, tmp_path):
+    script = os.path.join(gvirsh.srcdir, "..", "tools", "gvirsh.bash-completion")
+    bash = f"""
+        source {script}
+        COMP_WORDS=({gvirsh.path} dominfo t); COMP_CWORD=2; _gvirsh_complete; echo "${{COMPREPLY[@]}}"
+        COMP_WORDS=({gvirsh.path} net-); COMP_CWORD=1; _gvirsh_complete; echo "${{COMPREPLY[@]}}"
+        cd {tmp_path}; touch dom.xml
+        COMP_WORDS=({gvirsh.path} list ''); COMP_CWORD=2; _gvirsh_complete; echo "${{COMPREPLY[@]}}"
+        COMP_WORDS=({gvirsh.path} define do); COMP_CWORD=2; _gvirsh_complete; echo "${{COMPREPLY[@]}}"
+    """
+    import subprocess
+    env = dict(os.environ)
+    env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
+    out = subprocess.run(["bash", "-c", bash], capture_output=True, text=True, env=env).stdout
+    lines = out.splitlines()
+    assert lines[0] == "test"
+    assert "net-list" in lines[1].split() and "net-info" in lines[1].split()
+    assert lines[2] == ""
+    assert lines[3] == "dom.xml"
+
+
+# ---- the man page ---------------------------------------------------------------------
+
+def test_man_page_documents_every_command(gvirsh):
+    rst = open(os.path.join(gvirsh.srcdir, "..", "docs", "gvirsh.rst")).read()
+    generated = gvirsh.ok("_man", uri=None)
+    assert generated in rst, "docs/gvirsh.rst is out of date: run tools/update-man.sh BUILDDIR"
+    for line in gvirsh.ok("help").splitlines():
+        m = re.match(r"^    (\S+) ", line)
+        if m:
+            assert f"**{m.group(1)}** - " in rst, m.group(1)
