@@ -873,7 +873,7 @@ test_independent_nodes (void)
 /* Threads: 8 threads calling sync methods at once on one connection. */
 
 #define N_THREADS 8
-#define N_ROUNDS 150
+#define N_ROUNDS 400
 
 typedef struct {
   GVirtConnection *conn;
