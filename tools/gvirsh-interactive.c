@@ -17,6 +17,7 @@
 
 static GvirshCtl *the_ctl;
 static gboolean line_handler_installed;
+static gboolean running_command;  /* the prompt is not shown meanwhile */
 
 void
 gvirsh_print_async (GvirshCtl *ctl, const char *text)
@@ -24,7 +25,7 @@ gvirsh_print_async (GvirshCtl *ctl, const char *text)
   char *saved_line;
   int saved_point;
 
-  if (!line_handler_installed)
+  if (!line_handler_installed || running_command)
     {
       g_print ("%s\n", text);
       fflush (stdout);
@@ -59,7 +60,9 @@ on_line (char *line)
       if (*g_strstrip (line) != '\0')
         {
           add_history (line);
+          running_command = TRUE;
           gvirsh_run_line (the_ctl, line);
+          running_command = FALSE;
         }
       free (line);
     }

@@ -1,0 +1,156 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# gvirsh's interactive mode in a real terminal: tmux runs it, send-keys types,
+# capture-pane reads the screen. Prompt, a command, tab completion of a
+# domain name, history, background events of the same session, quit.
+import os
+import shutil
+import subprocess
+import time
+import uuid
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+class Terminal:
+    def __init__(self, argv, env):
+        self.socket = "gvirsh-test-" + uuid.uuid4().hex[:8]
+        env = dict(env)
+        env.setdefault("TERM", "xterm")
+        env["INPUTRC"] = "/dev/null"     # no user key bindings
+        env.pop("TMUX", None)
+        self.env = env
+        cmd = " ".join(subprocess.list2cmdline([a]) for a in argv)
+        self.tmux("new-session", "-d", "-x", "150", "-y", "60", cmd)
+
+    def tmux(self, *args, check=True):
+        return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null"] + list(args),
+                              capture_output=True, text=True, env=self.env, check=check)
+
+    def screen(self):
+        res = self.tmux("capture-pane", "-p", "-S", "-200", check=False)
+        return res.stdout if res.returncode == 0 else None
+
+    def keys(self, *keys):
+        self.tmux("send-keys", *keys)
+
+    def type(self, text):
+        self.tmux("send-keys", "-l", text)
+
+    def wait_for(self, predicate, what, timeout=8.0):
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if screen is not None and predicate(screen):
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {what}; screen:\n{screen}")
+            time.sleep(0.05)
+
+    def alive(self):
+        return self.tmux("has-session", check=False).returncode == 0
+
+    def close(self):
+        self.tmux("kill-server", check=False)
+
+
+@pytest.fixture
+def terminal(gvirsh):
+    env = dict(os.environ)
+    env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
+    term = Terminal([gvirsh.path, "-c", "test:///default"], env)
+    yield term
+    term.close()
+
+
+def last_line(screen):
+    lines = [l for l in screen.rstrip("\n").split("\n")]
+    while lines and lines[-1].strip() == "":
+        lines.pop()
+    return lines[-1] if lines else ""
+
+
+def test_interactive_session(terminal):
+    t = terminal
+    screen = t.wait_for(lambda s: last_line(s) == "gvirsh #", "the prompt")
+    assert "Welcome to gvirsh, the virtualization interactive terminal." in screen
+
+    # a command
+    t.type("list")
+    t.keys("Enter")
+    screen = t.wait_for(lambda s: " 1    test   running" in s and last_line(s) == "gvirsh #", "list")
+    assert "gvirsh # list\n Id   Name   State\n----------------------\n 1    test   running\n" in screen
+
+    # tab completion of a command and a domain name
+    t.type("domin")
+    t.keys("Tab")
+    t.wait_for(lambda s: last_line(s) == "gvirsh # dominfo", "command completion")
+    t.type("te")
+    t.keys("Tab")
+    t.wait_for(lambda s: last_line(s) == "gvirsh # dominfo test", "domain completion")
+    t.keys("Enter")
+    t.wait_for(lambda s: s.count("Name:           test") == 1 and last_line(s) == "gvirsh #", "dominfo")
+
+    # option completion
+    t.type("list --al")
+    t.keys("Tab")
+    t.wait_for(lambda s: last_line(s) == "gvirsh # list --all", "option completion")
+    t.keys("C-u")
+
+    # history: Up brings "dominfo test" back, Enter runs it again
+    t.keys("Up")
+    t.wait_for(lambda s: last_line(s) == "gvirsh # dominfo test", "history")
+    t.keys("Enter")
+    t.wait_for(lambda s: s.count("Name:           test") == 2 and last_line(s) == "gvirsh #", "dominfo again")
+
+    # help and an error keep the shell alive
+    t.type("help domstate")
+    t.keys("Enter")
+    t.wait_for(lambda s: "    domstate - domain state" in s and last_line(s) == "gvirsh #", "help")
+    t.type("dominfo nope")
+    t.keys("Enter")
+    t.wait_for(lambda s: "error: failed to get domain 'nope'" in s and last_line(s) == "gvirsh #", "error")
+
+    # quit
+    t.type("quit")
+    t.keys("Enter")
+    deadline = time.monotonic() + 5
+    while t.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not t.alive(), "gvirsh did not quit"
+
+
+def test_event_loop_sees_own_session(terminal):
+    """test:// nodes live in one process: `event --loop` runs in the background
+    of the interactive shell and reports the changes typed at the prompt."""
+    t = terminal
+    t.wait_for(lambda s: last_line(s) == "gvirsh #", "the prompt")
+    t.type("event --loop --timeout 3")
+    t.keys("Enter")
+    t.wait_for(lambda s: s.rstrip().endswith("gvirsh # event --loop --timeout 3\n\ngvirsh #"), "event started")
+    t.type("suspend test")
+    t.keys("Enter")
+    t.wait_for(lambda s: "event 'lifecycle' for domain 'test': Suspended Paused\nDomain 'test' suspended" in s
+               and last_line(s) == "gvirsh #", "the suspend event")
+    t.type("resume test; destroy test")
+    t.keys("Enter")
+    screen = t.wait_for(lambda s: "Stopped Destroyed" in s and last_line(s) == "gvirsh #", "more events")
+    assert "event 'lifecycle' for domain 'test': Resumed Unpaused\nDomain 'test' resumed\n" in screen
+    assert "event 'lifecycle' for domain 'test': Stopped Destroyed\nDomain 'test' destroyed\n" in screen
+    # partly typed input survives the asynchronous end of the loop
+    t.type("domst")
+    screen = t.wait_for(lambda s: "event loop timed out\nevents received: 3\n" in s, "the timeout", timeout=6)
+    t.wait_for(lambda s: last_line(s) == "gvirsh # domst", "the restored input line")
+    t.keys("C-u")
+    t.type("event --timeout 5")
+    t.keys("Enter")
+    t.type("start test")
+    t.keys("Enter")
+    t.wait_for(lambda s: "event 'lifecycle' for domain 'test': Started Booted\n" in s
+               and s.count("events received: 1") == 1, "one-shot event")
+    t.keys("C-d")
+    deadline = time.monotonic() + 5
+    while t.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not t.alive(), "gvirsh did not quit on Ctrl-D"
