@@ -715,6 +715,8 @@ gvirt_connection_get_hostname (GVirtConnection  *self,
                                GError          **error)
 {
   g_autoptr(GVirtBackend) backend = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *hostname = NULL;
 
   g_return_val_if_fail (GVIRT_IS_CONNECTION (self), NULL);
 
@@ -722,8 +724,14 @@ gvirt_connection_get_hostname (GVirtConnection  *self,
   if (backend == NULL)
     return NULL;
   if (GVIRT_BACKEND_GET_IFACE (backend)->get_hostname != NULL)
-    return GVIRT_BACKEND_GET_IFACE (backend)->get_hostname (backend, error);
-  return g_strdup (g_get_host_name ());
+    hostname = GVIRT_BACKEND_GET_IFACE (backend)->get_hostname (backend, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  /* A backend with no answer runs on this host. */
+  return hostname ? hostname : g_strdup (g_get_host_name ());
 }
 
 /* Node queries and definitions: each runs one of these in the calling thread

@@ -88,6 +88,9 @@ _gvirt_domain_new (GVirtConnection         *connection,
   return self;
 }
 
+/* Notifications go out one by one, in a fixed order (id before state), so
+ * handlers of notify::state see the new id; frozen notifications would come
+ * out in reverse. */
 #define UPDATE_FIELD(field, prop)                                             \
   G_STMT_START {                                                              \
     if (self->field != record->field)                                         \
@@ -101,12 +104,10 @@ void
 _gvirt_domain_apply_record (GVirtDomain             *self,
                             const GVirtDomainRecord *record)
 {
-  g_object_freeze_notify (G_OBJECT (self));
   UPDATE_FIELD (id, PROP_ID);
   UPDATE_FIELD (state, PROP_STATE);
   UPDATE_FIELD (persistent, PROP_PERSISTENT);
   UPDATE_FIELD (autostart, PROP_AUTOSTART);
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 #undef UPDATE_FIELD
@@ -241,12 +242,6 @@ domain_call_free (DomainCall *call)
   g_free (call);
 }
 
-static gpointer
-done_or_null (gboolean ok)
-{
-  return ok ? GVIRT_TASK_DONE : NULL;
-}
-
 /* Calls the backend entry point of @call->op; a missing one is reported as
  * unsupported. */
 static gpointer
@@ -292,25 +287,25 @@ domain_call_func (gpointer       source,
     default: entry = iface->domain_get_config; break;
     }
   if (entry == NULL)
-    return done_or_null (_gvirt_unsupported (connection, op_description (call->op), error));
+    return _gvirt_task_done_or_null (_gvirt_unsupported (connection, op_description (call->op), error));
 
   switch (call->op)
     {
     case OP_SAVE:
-      return done_or_null (iface->domain_save (backend, self->uuid, call->path, cancellable, error));
+      return _gvirt_task_done_or_null (iface->domain_save (backend, self->uuid, call->path, cancellable, error));
     case OP_CORE_DUMP:
-      return done_or_null (iface->domain_core_dump (backend, self->uuid, call->path, cancellable, error));
+      return _gvirt_task_done_or_null (iface->domain_core_dump (backend, self->uuid, call->path, cancellable, error));
     case OP_SET_MEMORY:
-      return done_or_null (iface->domain_set_memory (backend, self->uuid, call->value, cancellable, error));
+      return _gvirt_task_done_or_null (iface->domain_set_memory (backend, self->uuid, call->value, cancellable, error));
     case OP_SET_MAX_MEMORY:
-      return done_or_null (iface->domain_set_max_memory (backend, self->uuid, call->value, cancellable, error));
+      return _gvirt_task_done_or_null (iface->domain_set_max_memory (backend, self->uuid, call->value, cancellable, error));
     case OP_SET_VCPUS:
-      return done_or_null (iface->domain_set_vcpus (backend, self->uuid, call->value, cancellable, error));
+      return _gvirt_task_done_or_null (iface->domain_set_vcpus (backend, self->uuid, call->value, cancellable, error));
     case OP_PIN_VCPU:
-      return done_or_null (iface->domain_pin_vcpu (backend, self->uuid, call->value,
+      return _gvirt_task_done_or_null (iface->domain_pin_vcpu (backend, self->uuid, call->value,
                                                    call->cpus, call->n_cpus, cancellable, error));
     case OP_SET_AUTOSTART:
-      return done_or_null (iface->domain_set_autostart (backend, self->uuid, call->value != 0,
+      return _gvirt_task_done_or_null (iface->domain_set_autostart (backend, self->uuid, call->value != 0,
                                                         cancellable, error));
     case OP_GET_INFO:
       return iface->domain_get_info (backend, self->uuid, cancellable, error);
@@ -322,7 +317,7 @@ domain_call_func (gpointer       source,
       config = iface->domain_get_config (backend, self->uuid, call->flags, cancellable, error);
       return config ? gvirt_domain_config_to_xml (config) : NULL;
     default:
-      return done_or_null (((SimpleOpFunc) entry) (backend, self->uuid, cancellable, error));
+      return _gvirt_task_done_or_null (((SimpleOpFunc) entry) (backend, self->uuid, cancellable, error));
     }
 }
 

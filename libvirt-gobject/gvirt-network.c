@@ -84,7 +84,6 @@ void
 _gvirt_network_apply_record (GVirtNetwork             *self,
                              const GVirtNetworkRecord *record)
 {
-  g_object_freeze_notify (G_OBJECT (self));
   if (g_strcmp0 (self->bridge, record->bridge) != 0)
     {
       g_free (self->bridge);
@@ -94,7 +93,6 @@ _gvirt_network_apply_record (GVirtNetwork             *self,
   update_boolean (self, &self->active, record->active, PROP_ACTIVE);
   update_boolean (self, &self->persistent, record->persistent, PROP_PERSISTENT);
   update_boolean (self, &self->autostart, record->autostart, PROP_AUTOSTART);
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 void
@@ -150,12 +148,6 @@ op_result_free (NetworkOp op)
 }
 
 static gpointer
-done_or_null (gboolean ok)
-{
-  return ok ? GVIRT_TASK_DONE : NULL;
-}
-
-static gpointer
 network_call_func (gpointer       source,
                    gpointer       data,
                    GCancellable  *cancellable,
@@ -184,18 +176,18 @@ network_call_func (gpointer       source,
     case OP_GET_XML: entry = iface->network_get_config; break;
     }
   if (entry == NULL)
-    return done_or_null (_gvirt_unsupported (connection, op_description (call->op), error));
+    return _gvirt_task_done_or_null (_gvirt_unsupported (connection, op_description (call->op), error));
 
   switch (call->op)
     {
     case OP_START:
-      return done_or_null (iface->network_start (backend, self->uuid, cancellable, error));
+      return _gvirt_task_done_or_null (iface->network_start (backend, self->uuid, cancellable, error));
     case OP_DESTROY:
-      return done_or_null (iface->network_destroy (backend, self->uuid, cancellable, error));
+      return _gvirt_task_done_or_null (iface->network_destroy (backend, self->uuid, cancellable, error));
     case OP_UNDEFINE:
-      return done_or_null (iface->network_undefine (backend, self->uuid, cancellable, error));
+      return _gvirt_task_done_or_null (iface->network_undefine (backend, self->uuid, cancellable, error));
     case OP_SET_AUTOSTART:
-      return done_or_null (iface->network_set_autostart (backend, self->uuid, call->autostart,
+      return _gvirt_task_done_or_null (iface->network_set_autostart (backend, self->uuid, call->autostart,
                                                          cancellable, error));
     case OP_GET_CONFIG:
       return iface->network_get_config (backend, self->uuid, cancellable, error);

@@ -15,6 +15,12 @@ typedef gpointer (*GVirtTaskFunc) (gpointer       source,
 
 #define GVIRT_TASK_DONE GINT_TO_POINTER (1)
 
+static inline gpointer
+_gvirt_task_done_or_null (gboolean ok)
+{
+  return ok ? GVIRT_TASK_DONE : NULL;
+}
+
 gpointer _gvirt_task_run_sync  (gpointer             source,
                                 GVirtTaskFunc        func,
                                 gpointer             data,
