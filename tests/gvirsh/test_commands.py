@@ -526,3 +526,16 @@ def test_lookup_order_id_then_uuid_then_name(gvirsh, domain_file):
     assert out == f"Domain '1' defined from {f}\ntest\nDomain 'test' destroyed\nshut off\n"
     out = gvirsh.ok(f"define {f}; destroy test; dominfo 1")
     assert "Name:           1\n" in out
+
+
+def test_event_interrupted(gvirsh):
+    import signal
+    import subprocess
+    import time
+    proc = subprocess.Popen([gvirsh.path, "-q", "-c", "test:///default", "event", "--loop"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 0 and err == ""
+    assert out == "event loop interrupted\nevents received: 0\n"

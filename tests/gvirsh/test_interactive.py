@@ -149,6 +149,17 @@ def test_event_loop_sees_own_session(terminal):
     t.keys("Enter")
     t.wait_for(lambda s: "event 'lifecycle' for domain 'test': Started Booted\n" in s
                and s.count("events received: 1") == 1, "one-shot event")
+    # Ctrl-C ends a background loop, then just clears the line
+    t.type("event --loop")
+    t.keys("Enter")
+    t.wait_for(lambda s: s.rstrip().endswith("gvirsh # event --loop\n\ngvirsh #"), "event loop started")
+    t.keys("C-c")
+    t.wait_for(lambda s: "event loop interrupted\nevents received: 0\n" in s
+               and last_line(s) == "gvirsh #", "the interrupted loop")
+    t.type("half typed")
+    t.keys("C-c")
+    t.wait_for(lambda s: last_line(s) == "gvirsh #" and "gvirsh # half typed\n" in s, "Ctrl-C at the prompt")
+    assert t.alive()
     t.keys("C-d")
     deadline = time.monotonic() + 5
     while t.alive() and time.monotonic() < deadline:
