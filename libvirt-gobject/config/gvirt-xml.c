@@ -15,9 +15,23 @@
 /* ---- Parsing ----------------------------------------------------------- */
 
 typedef struct {
-  gboolean refused;
-  int      line;
+  const char *refused;
+  int         line;
 } ParseGuard;
+
+static void
+refuse (xmlParserCtxtPtr ctxt,
+        const char      *what)
+{
+  ParseGuard *guard = ctxt->_private;
+
+  if (guard->refused == NULL)
+    {
+      guard->refused = what;
+      guard->line = ctxt->input != NULL ? ctxt->input->line : 0;
+    }
+  xmlStopParser (ctxt);
+}
 
 static void
 refuse_entity_decl (void          *user_data,
@@ -27,15 +41,7 @@ refuse_entity_decl (void          *user_data,
                     const xmlChar *system_id,
                     xmlChar       *content)
 {
-  xmlParserCtxtPtr ctxt = user_data;
-  ParseGuard *guard = ctxt->_private;
-
-  if (!guard->refused)
-    {
-      guard->refused = TRUE;
-      guard->line = ctxt->input != NULL ? ctxt->input->line : 0;
-    }
-  xmlStopParser (ctxt);
+  refuse (user_data, N_("entity declarations are not allowed"));
 }
 
 static void
@@ -45,7 +51,14 @@ refuse_unparsed_entity_decl (void          *user_data,
                              const xmlChar *system_id,
                              const xmlChar *notation)
 {
-  refuse_entity_decl (user_data, name, 0, public_id, system_id, NULL);
+  refuse (user_data, N_("entity declarations are not allowed"));
+}
+
+static void
+refuse_reference (void          *user_data,
+                  const xmlChar *name)
+{
+  refuse (user_data, N_("undefined entity reference"));
 }
 
 xmlDocPtr
@@ -55,7 +68,7 @@ _gvirt_xml_parse (const char *xml,
 {
   xmlParserCtxtPtr ctxt;
   xmlDocPtr doc;
-  ParseGuard guard = { FALSE, 0 };
+  ParseGuard guard = { NULL, 0 };
   gsize len;
 
   g_return_val_if_fail (xml != NULL, NULL);
@@ -79,16 +92,17 @@ _gvirt_xml_parse (const char *xml,
   ctxt->_private = &guard;
   ctxt->sax->entityDecl = refuse_entity_decl;
   ctxt->sax->unparsedEntityDecl = refuse_unparsed_entity_decl;
+  ctxt->sax->reference = refuse_reference;
 
   doc = xmlCtxtReadMemory (ctxt, xml, (int) len, NULL, NULL,
                            XML_PARSE_NONET | XML_PARSE_NOBLANKS |
                            XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                            XML_PARSE_NOCDATA);
 
-  if (guard.refused)
+  if (guard.refused != NULL)
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                   _("line %d: entity declarations are not allowed"), guard.line);
+                   _("line %d: %s"), guard.line, _(guard.refused));
       g_clear_pointer (&doc, xmlFreeDoc);
     }
   else if (doc == NULL || !ctxt->wellFormed || xmlDocGetRootElement (doc) == NULL)
@@ -713,23 +727,22 @@ typedef struct {
   char *message;
 } ValidationFailure;
 
+/* libxml2 reports the most specific message first, often without a node;
+ * the enclosing element comes with the next one. Keep both. */
 static void
 collect_validation_error (void        *user_data,
                           xmlErrorPtr  err)
 {
   ValidationFailure *failure = user_data;
 
-  if (failure->message != NULL)
-    return;
-  failure->message = g_strstrip (g_strdup (err->message ? err->message : ""));
-  failure->line = err->line;
-  if (err->node != NULL)
+  if (failure->message == NULL)
+    failure->message = g_strstrip (g_strdup (err->message ? err->message : ""));
+  if (failure->element == NULL && err->node != NULL)
     {
       xmlNodePtr node = err->node;
 
       failure->element = g_strdup ((const char *) node->name);
-      if (failure->line == 0)
-        failure->line = (int) xmlGetLineNo (node);
+      failure->line = err->line > 0 ? err->line : (int) xmlGetLineNo (node);
     }
 }
 

@@ -1,0 +1,662 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Tests of GVirtDomainConfig and its typed devices. */
+#include <string.h>
+#include <libvirt-gobject/config/gvirt-config.h>
+#include <libvirt-gobject/gvirt-error.h>
+#include <libvirt-gobject/gvirt-enum-types.h>
+
+#include "libvirt-gobject/config/gvirt-domain-config-private.h"
+#include "libvirt-gobject/config/gvirt-xml-private.h"
+
+static const char fv0_xml[] =
+  "<domain type='test'>\n"
+  "  <name>fv0</name>\n"
+  "  <uuid>4dea22b31d52d8f32516782e98ab3fa0</uuid>\n"
+  "  <os>\n"
+  "    <type>hvm</type>\n"
+  "    <loader>/usr/lib/xen/boot/hvmloader</loader>\n"
+  "    <boot dev='hd'/>\n"
+  "    <boot dev='cdrom'/>\n"
+  "  </os>\n"
+  "  <memory>524288</memory>\n"
+  "  <maxMemory>1524288</maxMemory>\n"
+  "  <vcpu>4</vcpu>\n"
+  "  <on_poweroff>destroy</on_poweroff>\n"
+  "  <on_reboot>restart</on_reboot>\n"
+  "  <on_crash>rename-restart</on_crash>\n"
+  "  <features><pae/><acpi/><apic/></features>\n"
+  "  <devices>\n"
+  "    <emulator>/usr/lib/xen/bin/qemu-dm</emulator>\n"
+  "    <interface type='bridge'>\n"
+  "      <source bridge='xenbr0'/>\n"
+  "      <mac address='00:16:3e:5d:c7:9e'/>\n"
+  "      <script path='vif-bridge'/>\n"
+  "    </interface>\n"
+  "    <disk type='file'>\n"
+  "      <source file='/root/fv0'/>\n"
+  "      <target dev='hda'/>\n"
+  "    </disk>\n"
+  "    <disk type='block' device='cdrom'>\n"
+  "      <source dev='/dev/sr0'/>\n"
+  "      <target dev='hdc'/>\n"
+  "      <readonly/>\n"
+  "    </disk>\n"
+  "    <graphics type='vnc' port='5904' keymap='de'/>\n"
+  "    <console tty='/dev/pts/5'/>\n"
+  "    <watchdog model='i6300esb'/>\n"
+  "  </devices>\n"
+  "</domain>\n";
+
+static GVirtDomainConfig *
+parse_ok (const char *xml)
+{
+  g_autoptr(GError) error = NULL;
+  GVirtDomainConfig *config = gvirt_domain_config_new_from_xml (xml, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (config);
+  return config;
+}
+
+static void
+assert_parse_fails (const char *xml,
+                    gint        code,
+                    const char *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirtDomainConfig) config = gvirt_domain_config_new_from_xml (xml, &error);
+
+  g_assert_null (config);
+  g_assert_error (error, GVIRT_ERROR, code);
+  if (fragment != NULL && strstr (error->message, fragment) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, fragment);
+}
+
+static void
+test_parse_basic (void)
+{
+  g_autoptr(GVirtDomainConfig) config = parse_ok (fv0_xml);
+  g_auto(GStrv) boot = gvirt_domain_config_get_boot_devices (config);
+  g_auto(GStrv) features = gvirt_domain_config_get_features (config);
+
+  g_assert_cmpstr (gvirt_domain_config_get_domain_type (config), ==, "test");
+  g_assert_cmpint (gvirt_domain_config_get_id (config), ==, -1);
+  g_assert_cmpstr (gvirt_domain_config_get_name (config), ==, "fv0");
+  g_assert_cmpstr (gvirt_domain_config_get_uuid (config), ==, "4dea22b3-1d52-d8f3-2516-782e98ab3fa0");
+  g_assert_cmpuint (gvirt_domain_config_get_memory (config), ==, 524288);
+  g_assert_cmpuint (gvirt_domain_config_get_current_memory (config), ==, 524288);
+  g_assert_cmpuint (gvirt_domain_config_get_max_memory (config), ==, 1524288);
+  g_assert_cmpuint (gvirt_domain_config_get_vcpus (config), ==, 4);
+  g_assert_cmpstr (gvirt_domain_config_get_os_type (config), ==, "hvm");
+  g_assert_cmpstr (gvirt_domain_config_get_loader (config), ==, "/usr/lib/xen/boot/hvmloader");
+  g_assert_null (gvirt_domain_config_get_kernel (config));
+  g_assert_cmpstr (gvirt_domain_config_get_emulator (config), ==, "/usr/lib/xen/bin/qemu-dm");
+  g_assert_cmpuint (g_strv_length (boot), ==, 2);
+  g_assert_cmpstr (boot[1], ==, "cdrom");
+  g_assert_true (g_strv_contains ((const char * const *) features, "apic"));
+  g_assert_true (gvirt_domain_config_get_pae (config));
+  g_assert_true (gvirt_domain_config_has_feature (config, "acpi"));
+  g_assert_false (gvirt_domain_config_has_feature (config, "hap"));
+  g_assert_cmpint (gvirt_domain_config_get_on_poweroff (config), ==, GVIRT_LIFECYCLE_ACTION_DESTROY);
+  g_assert_cmpint (gvirt_domain_config_get_on_crash (config), ==, GVIRT_LIFECYCLE_ACTION_RENAME_RESTART);
+}
+
+static void
+test_parse_defaults (void)
+{
+  g_autoptr(GVirtDomainConfig) config =
+    parse_ok ("<domain type='xen' id='3'><name>a</name><memory>1024</memory></domain>");
+
+  g_assert_cmpint (gvirt_domain_config_get_id (config), ==, 3);
+  g_assert_null (gvirt_domain_config_get_uuid (config));
+  g_assert_cmpuint (gvirt_domain_config_get_vcpus (config), ==, 1);
+  g_assert_cmpuint (gvirt_domain_config_get_max_memory (config), ==, 0);
+  g_assert_cmpint (gvirt_domain_config_get_on_reboot (config), ==, GVIRT_LIFECYCLE_ACTION_RESTART);
+  g_assert_cmpuint (g_list_model_get_n_items (gvirt_domain_config_get_devices (config)), ==, 0);
+}
+
+static void
+test_memory_units (void)
+{
+  static const struct { const char *unit, *value; guint64 kib; } cases[] = {
+    { "KiB", "1024", 1024 }, { "k", "7", 7 }, { "MiB", "512", 524288 }, { "M", "1", 1024 },
+    { "GiB", "2", 2097152 }, { "G", "1", 1048576 }, { "b", "1024", 1 }, { "bytes", "1025", 2 },
+    { "KB", "1024", 1000 }, { "MB", "1", 977 }, { "GB", "1", 976563 }, { "TiB", "1", 1073741824 },
+  };
+  gsize i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *xml =
+        g_strdup_printf ("<domain type='kvm'><name>m</name><memory unit='%s'>%s</memory>"
+                         "<currentMemory unit='%s'>%s</currentMemory></domain>",
+                         cases[i].unit, cases[i].value, cases[i].unit, cases[i].value);
+      g_autoptr(GVirtDomainConfig) config = parse_ok (xml);
+
+      g_assert_cmpuint (gvirt_domain_config_get_memory (config), ==, cases[i].kib);
+      g_assert_cmpuint (gvirt_domain_config_get_current_memory (config), ==, cases[i].kib);
+    }
+}
+
+static void
+test_memory_set (void)
+{
+  g_autoptr(GVirtDomainConfig) config =
+    parse_ok ("<domain type='kvm'><name>m</name><memory unit='MiB'>512</memory></domain>");
+  g_autofree char *xml = NULL;
+
+  gvirt_domain_config_set_memory (config, 1048576);
+  gvirt_domain_config_set_current_memory (config, 524288);
+  xml = gvirt_domain_config_to_xml (config);
+  g_assert_nonnull (strstr (xml, "<memory unit=\"KiB\">1048576</memory>"));
+  g_assert_nonnull (strstr (xml, "<currentMemory>524288</currentMemory>"));
+  gvirt_domain_config_set_current_memory (config, 0);
+  g_assert_cmpuint (gvirt_domain_config_get_current_memory (config), ==, 1048576);
+  g_clear_pointer (&xml, g_free);
+  xml = gvirt_domain_config_to_xml (config);
+  g_assert_null (strstr (xml, "currentMemory"));
+}
+
+static void
+test_semantic_errors (void)
+{
+  assert_parse_fails ("<domain type='test'><name>a</name><uuid>not-a-uuid</uuid></domain>",
+                      GVIRT_ERROR_INVALID_ARGUMENT, "<uuid>");
+  assert_parse_fails ("<domain type='test'><name>a</name><uuid>4dea22b31d52d8f32516782e98ab3fa</uuid></domain>",
+                      GVIRT_ERROR_INVALID_ARGUMENT, "<uuid>");
+  assert_parse_fails ("<domain type='test'><name>a</name><memory>lots</memory></domain>",
+                      GVIRT_ERROR_INVALID_ARGUMENT, "<memory>");
+  assert_parse_fails ("<domain type='test'><name>a</name><memory unit='parsecs'>1</memory></domain>",
+                      GVIRT_ERROR_INVALID_ARGUMENT, "<memory>");
+  assert_parse_fails ("<domain type='test'><name>a</name><memory>99999999999999999999999</memory></domain>",
+                      GVIRT_ERROR_INVALID_ARGUMENT, "<memory>");
+  assert_parse_fails ("<domain type='test'><name>a</name><vcpu>-2</vcpu></domain>",
+                      GVIRT_ERROR_INVALID_ARGUMENT, "<vcpu>");
+  assert_parse_fails ("<domain type='test' id='x'><name>a</name></domain>",
+                      GVIRT_ERROR_INVALID_ARGUMENT, "id");
+  assert_parse_fails ("<domain type='test'><name>a</name><on_crash>explode</on_crash></domain>",
+                      GVIRT_ERROR_INVALID_ARGUMENT, "<on_crash>");
+  assert_parse_fails ("<domain type='test'><name>a</name><devices>"
+                      "<disk type='file'><source file='/a'/><target dev='hda'/></disk>"
+                      "<disk type='file'><source file='/b'/><target dev='hda'/></disk>"
+                      "</devices></domain>",
+                      GVIRT_ERROR_INVALID_ARGUMENT, "hda");
+  assert_parse_fails ("<domain type='test'><devices><graphics type='vnc' port='fifty'/></devices></domain>",
+                      GVIRT_ERROR_INVALID_ARGUMENT, "port");
+}
+
+static void
+test_xml_errors (void)
+{
+  g_autofree char *big = NULL;
+  g_autofree char *padding = NULL;
+
+  assert_parse_fails ("", GVIRT_ERROR_INVALID_XML, "line");
+  assert_parse_fails ("<domain type='test'>\n<name>a</nam>\n</domain>", GVIRT_ERROR_INVALID_XML, "line 2");
+  assert_parse_fails ("<network><name>n</name></network>", GVIRT_ERROR_INVALID_XML, "<domain>");
+  assert_parse_fails ("<?xml version='1.0'?>\n"
+                      "<!DOCTYPE domain [\n"
+                      " <!ENTITY a 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'>\n"
+                      " <!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;'>\n"
+                      " <!ENTITY c '&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;'>\n"
+                      "]>\n<domain type='test'><name>&c;</name></domain>",
+                      GVIRT_ERROR_INVALID_XML, "entity");
+  assert_parse_fails ("<!DOCTYPE domain [ <!ENTITY x SYSTEM 'file:///etc/passwd'> ]>"
+                      "<domain type='test'><name>&x;</name></domain>",
+                      GVIRT_ERROR_INVALID_XML, "entity");
+  assert_parse_fails ("<!DOCTYPE domain SYSTEM 'http://example.invalid/domain.dtd'>"
+                      "<domain type='test'><name>&x;</name></domain>",
+                      GVIRT_ERROR_INVALID_XML, "line 1: undefined entity");
+
+  padding = g_strnfill (GVIRT_XML_MAX_SIZE, ' ');
+  big = g_strconcat ("<domain type='test'><name>a</name>", padding, "</domain>", NULL);
+  assert_parse_fails (big, GVIRT_ERROR_INVALID_XML, "MiB");
+}
+
+static const char unknown_xml[] =
+  "<domain type='kvm' xmlns:app='http://example.org/app'>\n"
+  "  <name>keep</name>\n"
+  "  <metadata>\n"
+  "    <app:data app:level='3'><app:item>one</app:item></app:data>\n"
+  "  </metadata>\n"
+  "  <memory unit='KiB' slots='16'>1024</memory>\n"
+  "  <futureThing mode='fancy'><sub>text</sub></futureThing>\n"
+  "  <os firmware='efi'><type arch='x86_64' machine='q35'>hvm</type><nvram>/var/x</nvram></os>\n"
+  "  <devices>\n"
+  "    <disk type='file' device='disk' model='virtio-transitional'>\n"
+  "      <source file='/a.img'><seclabel model='dac' relabel='no'/></source>\n"
+  "      <target dev='vda' bus='virtio'/>\n"
+  "      <iotune><total_bytes_sec>1000</total_bytes_sec></iotune>\n"
+  "    </disk>\n"
+  "    <tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm>\n"
+  "  </devices>\n"
+  "</domain>\n";
+
+static void
+test_unknown_preserved (void)
+{
+  g_autoptr(GVirtDomainConfig) config = parse_ok (unknown_xml);
+  g_autoptr(GVirtDomainConfig) reparsed = NULL;
+  g_autoptr(GVirtDomainConfig) original = parse_ok (unknown_xml);
+  g_autoptr(GVirtDomainDevice) disk = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *again = NULL;
+
+  disk = g_list_model_get_item (gvirt_domain_config_get_devices (config), 0);
+  g_assert_true (GVIRT_IS_DOMAIN_DISK (disk));
+  gvirt_domain_disk_set_source_file (GVIRT_DOMAIN_DISK (disk), "/b.img");
+  gvirt_domain_config_set_name (config, "kept");
+  gvirt_domain_config_set_arch (config, "aarch64");
+  xml = gvirt_domain_config_to_xml (config);
+
+  g_assert_nonnull (strstr (xml, "<app:data app:level=\"3\">"));
+  g_assert_nonnull (strstr (xml, "<futureThing mode=\"fancy\">"));
+  g_assert_nonnull (strstr (xml, "slots=\"16\""));
+  g_assert_nonnull (strstr (xml, "<os firmware=\"efi\">"));
+  g_assert_nonnull (strstr (xml, "<nvram>/var/x</nvram>"));
+  g_assert_nonnull (strstr (xml, "model=\"virtio-transitional\""));
+  g_assert_nonnull (strstr (xml, "<source file=\"/b.img\">"));
+  g_assert_nonnull (strstr (xml, "<seclabel model=\"dac\" relabel=\"no\"/>"));
+  g_assert_nonnull (strstr (xml, "<total_bytes_sec>1000</total_bytes_sec>"));
+  g_assert_nonnull (strstr (xml, "<tpm model=\"tpm-crb\">"));
+  /* in place: the unknown element is still between memory and os */
+  g_assert_true (strstr (xml, "<memory") < strstr (xml, "<futureThing"));
+  g_assert_true (strstr (xml, "<futureThing") < strstr (xml, "<os"));
+
+  reparsed = parse_ok (xml);
+  again = gvirt_domain_config_to_xml (reparsed);
+  g_assert_cmpstr (xml, ==, again);
+  g_assert_true (gvirt_domain_config_equal (config, reparsed));
+  g_assert_false (gvirt_domain_config_equal (config, original));
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_properties_notify (void)
+{
+  g_autoptr(GVirtDomainConfig) config = parse_ok (fv0_xml);
+  g_autofree char *name = NULL;
+  guint64 memory = 0;
+  GVirtLifecycleAction action = 0;
+  guint name_notifies = 0, vcpu_notifies = 0, crash_notifies = 0, acpi_notifies = 0;
+
+  g_signal_connect (config, "notify::name", G_CALLBACK (count_notify), &name_notifies);
+  g_signal_connect (config, "notify::vcpus", G_CALLBACK (count_notify), &vcpu_notifies);
+  g_signal_connect (config, "notify::on-crash", G_CALLBACK (count_notify), &crash_notifies);
+  g_signal_connect (config, "notify::acpi", G_CALLBACK (count_notify), &acpi_notifies);
+
+  gvirt_domain_config_set_name (config, "fv0");
+  g_assert_cmpuint (name_notifies, ==, 0);
+  gvirt_domain_config_set_name (config, "fv1");
+  g_assert_cmpuint (name_notifies, ==, 1);
+  g_object_set (config, "name", "fv2", "vcpus", 2, NULL);
+  g_assert_cmpuint (name_notifies, ==, 2);
+  g_assert_cmpuint (vcpu_notifies, ==, 1);
+  g_object_set (config, "vcpus", 2, NULL);
+  g_assert_cmpuint (vcpu_notifies, ==, 1);
+  gvirt_domain_config_set_on_crash (config, GVIRT_LIFECYCLE_ACTION_COREDUMP_RESTART);
+  gvirt_domain_config_set_on_crash (config, GVIRT_LIFECYCLE_ACTION_COREDUMP_RESTART);
+  g_assert_cmpuint (crash_notifies, ==, 1);
+  gvirt_domain_config_set_feature (config, "acpi", FALSE);
+  gvirt_domain_config_set_feature (config, "acpi", FALSE);
+  g_assert_cmpuint (acpi_notifies, ==, 1);
+  g_assert_false (gvirt_domain_config_get_acpi (config));
+
+  g_object_get (config, "name", &name, "memory", &memory, "on-crash", &action, NULL);
+  g_assert_cmpstr (name, ==, "fv2");
+  g_assert_cmpuint (memory, ==, 524288);
+  g_assert_cmpint (action, ==, GVIRT_LIFECYCLE_ACTION_COREDUMP_RESTART);
+  {
+    g_autofree char *xml = gvirt_domain_config_to_xml (config);
+
+    g_assert_nonnull (strstr (xml, "<on_crash>coredump-restart</on_crash>"));
+    g_assert_nonnull (strstr (xml, "<vcpu>2</vcpu>"));
+  }
+}
+
+static void
+test_uuid_and_id (void)
+{
+  g_autoptr(GVirtDomainConfig) config = gvirt_domain_config_new ();
+  g_autofree char *xml = NULL;
+
+  gvirt_domain_config_set_uuid (config, "4DEA22B31D52D8F32516782E98AB3FA0");
+  g_assert_cmpstr (gvirt_domain_config_get_uuid (config), ==, "4dea22b3-1d52-d8f3-2516-782e98ab3fa0");
+  gvirt_domain_config_set_id (config, 7);
+  g_assert_cmpint (gvirt_domain_config_get_id (config), ==, 7);
+  gvirt_domain_config_set_id (config, -1);
+  gvirt_domain_config_set_uuid (config, NULL);
+  g_assert_null (gvirt_domain_config_get_uuid (config));
+  xml = gvirt_domain_config_to_xml (config);
+  g_assert_cmpstr (xml, ==, "<domain/>\n");
+}
+
+static void
+test_os_and_boot (void)
+{
+  g_autoptr(GVirtDomainConfig) config = gvirt_domain_config_new ();
+  const char *boot[] = { "network", "hd", NULL };
+  g_auto(GStrv) got = NULL;
+  g_autofree char *xml = NULL;
+
+  gvirt_domain_config_set_domain_type (config, "xen");
+  gvirt_domain_config_set_os_type (config, "linux");
+  gvirt_domain_config_set_kernel (config, "/boot/vmlinuz");
+  gvirt_domain_config_set_initrd (config, "/boot/initrd");
+  gvirt_domain_config_set_cmdline (config, "console=xvc0 <&>");
+  gvirt_domain_config_set_root (config, "/dev/xvda1");
+  gvirt_domain_config_set_boot_devices (config, boot);
+  gvirt_domain_config_set_bootloader (config, "/usr/bin/pygrub");
+  gvirt_domain_config_set_bootloader_args (config, "-q");
+  got = gvirt_domain_config_get_boot_devices (config);
+  g_assert_cmpstrv (got, boot);
+  xml = gvirt_domain_config_to_xml (config);
+  g_assert_nonnull (strstr (xml, "<cmdline>console=xvc0 &lt;&amp;&gt;</cmdline>"));
+  g_assert_nonnull (strstr (xml, "<bootloader_args>-q</bootloader_args>"));
+
+  gvirt_domain_config_set_kernel (config, NULL);
+  gvirt_domain_config_set_boot_devices (config, NULL);
+  g_clear_pointer (&xml, g_free);
+  xml = gvirt_domain_config_to_xml (config);
+  g_assert_null (strstr (xml, "kernel"));
+  g_assert_null (strstr (xml, "<boot "));
+  g_assert_cmpstr (gvirt_domain_config_get_cmdline (config), ==, "console=xvc0 <&>");
+}
+
+static void
+test_devices_typed (void)
+{
+  g_autoptr(GVirtDomainConfig) config = parse_ok (fv0_xml);
+  GListModel *devices = gvirt_domain_config_get_devices (config);
+  g_autoptr(GVirtDomainDevice) nic = g_list_model_get_item (devices, 0);
+  g_autoptr(GVirtDomainDevice) disk = g_list_model_get_item (devices, 1);
+  g_autoptr(GVirtDomainDevice) cdrom = g_list_model_get_item (devices, 2);
+  g_autoptr(GVirtDomainDevice) graphics = g_list_model_get_item (devices, 3);
+  g_autoptr(GVirtDomainDevice) console = g_list_model_get_item (devices, 4);
+  g_autoptr(GVirtDomainDevice) watchdog = g_list_model_get_item (devices, 5);
+
+  g_assert_cmpuint (g_list_model_get_n_items (devices), ==, 6);
+  g_assert_true (g_list_model_get_item_type (devices) == GVIRT_TYPE_DOMAIN_DEVICE);
+
+  g_assert_true (GVIRT_IS_DOMAIN_INTERFACE (nic));
+  g_assert_cmpint (gvirt_domain_interface_get_interface_type (GVIRT_DOMAIN_INTERFACE (nic)), ==,
+                   GVIRT_DOMAIN_INTERFACE_TYPE_BRIDGE);
+  g_assert_cmpstr (gvirt_domain_interface_get_source_bridge (GVIRT_DOMAIN_INTERFACE (nic)), ==, "xenbr0");
+  g_assert_cmpstr (gvirt_domain_interface_get_mac (GVIRT_DOMAIN_INTERFACE (nic)), ==, "00:16:3e:5d:c7:9e");
+  g_assert_cmpstr (gvirt_domain_interface_get_script (GVIRT_DOMAIN_INTERFACE (nic)), ==, "vif-bridge");
+
+  g_assert_true (GVIRT_IS_DOMAIN_DISK (disk));
+  g_assert_cmpint (gvirt_domain_disk_get_device (GVIRT_DOMAIN_DISK (disk)), ==, GVIRT_DOMAIN_DISK_DEVICE_DISK);
+  g_assert_cmpstr (gvirt_domain_disk_get_source (GVIRT_DOMAIN_DISK (disk)), ==, "/root/fv0");
+  g_assert_false (gvirt_domain_disk_get_readonly (GVIRT_DOMAIN_DISK (disk)));
+  g_assert_cmpint (gvirt_domain_disk_get_disk_type (GVIRT_DOMAIN_DISK (cdrom)), ==, GVIRT_DOMAIN_DISK_TYPE_BLOCK);
+  g_assert_cmpint (gvirt_domain_disk_get_device (GVIRT_DOMAIN_DISK (cdrom)), ==, GVIRT_DOMAIN_DISK_DEVICE_CDROM);
+  g_assert_cmpstr (gvirt_domain_disk_get_source_dev (GVIRT_DOMAIN_DISK (cdrom)), ==, "/dev/sr0");
+  g_assert_true (gvirt_domain_disk_get_readonly (GVIRT_DOMAIN_DISK (cdrom)));
+  g_assert_true (gvirt_domain_config_find_disk (config, "hdc") == GVIRT_DOMAIN_DISK (cdrom));
+  g_assert_null (gvirt_domain_config_find_disk (config, "sdz"));
+
+  g_assert_true (GVIRT_IS_DOMAIN_GRAPHICS (graphics));
+  g_assert_cmpint (gvirt_domain_graphics_get_port (GVIRT_DOMAIN_GRAPHICS (graphics)), ==, 5904);
+  g_assert_cmpstr (gvirt_domain_graphics_get_keymap (GVIRT_DOMAIN_GRAPHICS (graphics)), ==, "de");
+  g_assert_false (gvirt_domain_graphics_get_autoport (GVIRT_DOMAIN_GRAPHICS (graphics)));
+
+  g_assert_true (GVIRT_IS_DOMAIN_CHARDEV (console));
+  g_assert_cmpstr (gvirt_domain_device_get_kind (console), ==, "console");
+  g_assert_cmpstr (gvirt_domain_chardev_get_tty (GVIRT_DOMAIN_CHARDEV (console)), ==, "/dev/pts/5");
+  g_assert_cmpint (gvirt_domain_chardev_get_target_port (GVIRT_DOMAIN_CHARDEV (console)), ==, -1);
+
+  g_assert_true (GVIRT_IS_DOMAIN_GENERIC_DEVICE (watchdog));
+  g_assert_cmpstr (gvirt_domain_device_get_kind (watchdog), ==, "watchdog");
+}
+
+static void
+test_devices_add_remove (void)
+{
+  g_autoptr(GVirtDomainConfig) config = parse_ok (fv0_xml);
+  GListModel *devices = gvirt_domain_config_get_devices (config);
+  g_autoptr(GVirtDomainDisk) disk = gvirt_domain_disk_new ();
+  g_autoptr(GVirtDomainDisk) clash = gvirt_domain_disk_new ();
+  g_autoptr(GVirtDomainDevice) nic = g_list_model_get_item (devices, 0);
+  g_autoptr(GVirtDomainDevice) sound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *nic_xml = NULL;
+
+  gvirt_domain_disk_set_disk_type (disk, GVIRT_DOMAIN_DISK_TYPE_FILE);
+  gvirt_domain_disk_set_source_file (disk, "/var/lib/extra.img");
+  gvirt_domain_disk_set_target_dev (disk, "hdb");
+  g_assert_true (gvirt_domain_config_add_device (config, GVIRT_DOMAIN_DEVICE (disk), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (devices), ==, 7);
+
+  gvirt_domain_disk_set_target_dev (clash, "hdb");
+  g_assert_false (gvirt_domain_config_add_device (config, GVIRT_DOMAIN_DEVICE (clash), &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* the added device is now a view of the config's element */
+  gvirt_domain_disk_set_readonly (disk, TRUE);
+  xml = gvirt_domain_config_to_xml (config);
+  g_assert_nonnull (strstr (xml, "<source file=\"/var/lib/extra.img\"/>"));
+  g_assert_nonnull (strstr (xml, "<target dev=\"hdb\"/>\n      <readonly/>"));
+
+  g_assert_true (gvirt_domain_config_remove_device (config, nic));
+  g_assert_false (gvirt_domain_config_remove_device (config, nic));
+  g_assert_cmpuint (g_list_model_get_n_items (devices), ==, 6);
+  nic_xml = gvirt_domain_device_to_xml (nic);
+  g_assert_nonnull (strstr (nic_xml, "xenbr0"));
+  g_clear_pointer (&xml, g_free);
+  xml = gvirt_domain_config_to_xml (config);
+  g_assert_null (strstr (xml, "xenbr0"));
+
+  /* a removed device still works and can go back */
+  gvirt_domain_interface_set_source_bridge (GVIRT_DOMAIN_INTERFACE (nic), "br1");
+  g_assert_true (gvirt_domain_config_add_device (config, nic, NULL));
+  g_clear_pointer (&xml, g_free);
+  xml = gvirt_domain_config_to_xml (config);
+  g_assert_nonnull (strstr (xml, "<source bridge=\"br1\"/>"));
+
+  sound = gvirt_domain_device_parse ("<sound model='ich6'><codec type='micro'/></sound>", &error);
+  g_assert_no_error (error);
+  g_assert_true (GVIRT_IS_DOMAIN_SOUND (sound));
+  g_assert_cmpstr (gvirt_domain_sound_get_model (GVIRT_DOMAIN_SOUND (sound)), ==, "ich6");
+  g_assert_true (gvirt_domain_config_add_device (config, sound, NULL));
+  g_clear_pointer (&xml, g_free);
+  xml = gvirt_domain_config_to_xml (config);
+  g_assert_nonnull (strstr (xml, "<codec type=\"micro\"/>"));
+}
+
+static void
+test_device_outlives_config (void)
+{
+  GVirtDomainConfig *config = parse_ok (fv0_xml);
+  g_autoptr(GVirtDomainDevice) disk = g_list_model_get_item (gvirt_domain_config_get_devices (config), 1);
+  g_autoptr(GVirtDomainDevice) copy = NULL;
+
+  g_object_unref (config);
+  g_assert_cmpstr (gvirt_domain_disk_get_target_dev (GVIRT_DOMAIN_DISK (disk)), ==, "hda");
+  copy = gvirt_domain_device_copy (disk);
+  g_assert_true (gvirt_domain_device_equal (disk, copy));
+  gvirt_domain_disk_set_target_dev (GVIRT_DOMAIN_DISK (copy), "hdd");
+  g_assert_false (gvirt_domain_device_equal (disk, copy));
+}
+
+static void
+test_devices_new (void)
+{
+  g_autoptr(GVirtDomainChardev) serial = gvirt_domain_chardev_new_with_kind ("serial");
+  g_autoptr(GVirtDomainInput) input = gvirt_domain_input_new ();
+  g_autoptr(GVirtDomainVideo) video = gvirt_domain_video_new ();
+  g_autoptr(GVirtDomainGraphics) graphics = gvirt_domain_graphics_new ();
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+
+  gvirt_domain_chardev_set_chardev_type (serial, GVIRT_DOMAIN_CHARDEV_TYPE_TCP);
+  gvirt_domain_chardev_set_source_host (serial, "127.0.0.1");
+  gvirt_domain_chardev_set_source_service (serial, "4555");
+  gvirt_domain_chardev_set_source_mode (serial, "bind");
+  gvirt_domain_chardev_set_protocol (serial, "telnet");
+  gvirt_domain_chardev_set_target_port (serial, 0);
+  a = gvirt_domain_device_to_xml (GVIRT_DOMAIN_DEVICE (serial));
+  g_assert_cmpstr (a, ==,
+                   "<serial type=\"tcp\">\n"
+                   "  <source host=\"127.0.0.1\" service=\"4555\" mode=\"bind\"/>\n"
+                   "  <protocol type=\"telnet\"/>\n"
+                   "  <target port=\"0\"/>\n"
+                   "</serial>\n");
+
+  gvirt_domain_input_set_input_type (input, "tablet");
+  gvirt_domain_input_set_bus (input, "usb");
+  b = gvirt_domain_device_to_xml (GVIRT_DOMAIN_DEVICE (input));
+  g_assert_cmpstr (b, ==, "<input type=\"tablet\" bus=\"usb\"/>\n");
+
+  gvirt_domain_video_set_model (video, "qxl");
+  gvirt_domain_video_set_vram (video, 65536);
+  gvirt_domain_video_set_heads (video, 1);
+  c = gvirt_domain_device_to_xml (GVIRT_DOMAIN_DEVICE (video));
+  g_assert_cmpstr (c, ==, "<video>\n  <model type=\"qxl\" vram=\"65536\" heads=\"1\"/>\n</video>\n");
+
+  g_object_set (graphics, "graphics-type", GVIRT_DOMAIN_GRAPHICS_TYPE_SPICE, "port", -1,
+                "autoport", TRUE, "listen", "0.0.0.0", "passwd", "s3cret", NULL);
+  d = gvirt_domain_device_to_xml (GVIRT_DOMAIN_DEVICE (graphics));
+  g_assert_cmpstr (d, ==,
+                   "<graphics type=\"spice\" port=\"-1\" autoport=\"yes\" listen=\"0.0.0.0\" passwd=\"s3cret\"/>\n");
+}
+
+static void
+test_copy_equal (void)
+{
+  g_autoptr(GVirtDomainConfig) config = parse_ok (fv0_xml);
+  g_autoptr(GVirtDomainConfig) copy = gvirt_domain_config_copy (config);
+  g_autoptr(GVirtDomainConfig) spaced = NULL;
+  g_autoptr(GVirtDomainDevice) disk = NULL;
+
+  g_assert_true (gvirt_domain_config_equal (config, copy));
+  g_assert_cmpuint (g_list_model_get_n_items (gvirt_domain_config_get_devices (copy)), ==, 6);
+  disk = g_list_model_get_item (gvirt_domain_config_get_devices (copy), 1);
+  gvirt_domain_disk_set_target_dev (GVIRT_DOMAIN_DISK (disk), "hdb");
+  g_assert_false (gvirt_domain_config_equal (config, copy));
+  g_assert_nonnull (gvirt_domain_config_find_disk (config, "hda"));
+
+  /* layout, attribute order and comments do not matter */
+  spaced = parse_ok ("<domain type='test'><name>fv0</name>"
+                     "<!-- comment --><uuid>4dea22b3-1d52-d8f3-2516-782e98ab3fa0</uuid>"
+                     "<os><type>hvm</type><loader>/usr/lib/xen/boot/hvmloader</loader>"
+                     "<boot dev='hd'/><boot dev='cdrom'/></os>"
+                     "<memory>524288</memory><maxMemory>1524288</maxMemory><vcpu>4</vcpu>"
+                     "<on_poweroff>destroy</on_poweroff><on_reboot>restart</on_reboot>"
+                     "<on_crash>rename-restart</on_crash><features><pae/><acpi/><apic/></features>"
+                     "<devices><emulator>/usr/lib/xen/bin/qemu-dm</emulator>"
+                     "<interface type='bridge'><source bridge='xenbr0'/>"
+                     "<mac address='00:16:3e:5d:c7:9e'/><script path='vif-bridge'/></interface>"
+                     "<disk type='file'><source file='/root/fv0'/><target dev='hda'/></disk>"
+                     "<disk device='cdrom' type='block'><source dev='/dev/sr0'/><target dev='hdc'/><readonly/></disk>"
+                     "<graphics keymap='de' port='5904' type='vnc'/><console tty='/dev/pts/5'/>"
+                     "<watchdog model='i6300esb'/></devices></domain>");
+  g_assert_true (gvirt_domain_config_equal (config, spaced));
+}
+
+static void
+test_validate (void)
+{
+  g_autoptr(GVirtDomainConfig) config = parse_ok (fv0_xml);
+  g_autoptr(GVirtDomainConfig) kvm = gvirt_domain_config_new_kvm ("web", 1048576, 2, "/var/lib/images/web.qcow2");
+  g_autoptr(GVirtDomainConfig) bad = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gvirt_domain_config_validate (config, &error));
+  g_assert_no_error (error);
+  g_assert_true (gvirt_domain_config_validate (kvm, &error));
+  g_assert_no_error (error);
+
+  bad = parse_ok ("<domain type='test'>\n  <name>x</name>\n  <memory>1024</memory>\n"
+                  "  <os><type>hvm</type></os>\n  <devices>\n"
+                  "    <disk type='file' device='tape'><source file='/a'/><target dev='hda'/></disk>\n"
+                  "  </devices>\n</domain>");
+  g_assert_false (gvirt_domain_config_validate (bad, &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
+  g_assert_nonnull (strstr (error->message, "line "));
+  g_assert_nonnull (strstr (error->message, "line 5: element <devices>"));
+}
+
+static void
+test_new_kvm (void)
+{
+  g_autoptr(GVirtDomainConfig) kvm = gvirt_domain_config_new_kvm ("web", 1048576, 2, "/var/lib/images/web.qcow2");
+  g_autoptr(GVirtDomainConfig) raw = gvirt_domain_config_new_kvm ("raw", 1024, 1, NULL);
+  g_autoptr(GVirtDomainConfig) test = gvirt_domain_config_new_test ("t", 8192);
+  GVirtDomainDisk *disk = gvirt_domain_config_find_disk (kvm, "vda");
+  g_autofree char *xml = gvirt_domain_config_to_xml (kvm);
+  g_autoptr(GVirtDomainConfig) back = parse_ok (xml);
+
+  g_assert_cmpstr (gvirt_domain_config_get_domain_type (kvm), ==, "kvm");
+  g_assert_cmpuint (gvirt_domain_config_get_vcpus (kvm), ==, 2);
+  g_assert_cmpuint (strlen (gvirt_domain_config_get_uuid (kvm)), ==, 36);
+  g_assert_nonnull (disk);
+  g_assert_cmpstr (gvirt_domain_disk_get_driver_type (disk), ==, "qcow2");
+  g_assert_cmpuint (g_list_model_get_n_items (gvirt_domain_config_get_devices (kvm)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (gvirt_domain_config_get_devices (raw)), ==, 3);
+  g_assert_true (gvirt_domain_config_equal (kvm, back));
+  g_assert_cmpstr (gvirt_domain_config_get_os_type (test), ==, "linux");
+  g_assert_true (gvirt_domain_config_validate (test, NULL));
+}
+
+static void
+test_from_node (void)
+{
+  static const char node_xml[] =
+    "<node><cpu><mhz>6000</mhz></cpu>"
+    "<domain type='test'><name>inner</name><memory>1024</memory>"
+    "<devices><disk type='file'><source file='/x'/><target dev='hda'/></disk></devices></domain>"
+    "<network><name>n</name></network></node>";
+  g_autoptr(GError) error = NULL;
+  xmlDocPtr doc = _gvirt_xml_parse (node_xml, -1, &error);
+  xmlNodePtr domain = _gvirt_xml_child (xmlDocGetRootElement (doc), "domain");
+  g_autoptr(GVirtDomainConfig) config = _gvirt_domain_config_new_from_xml_node (domain, &error);
+  g_autoptr(GVirtDomainConfig) wrong = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gvirt_domain_config_get_name (config), ==, "inner");
+  wrong = _gvirt_domain_config_new_from_xml_node (xmlDocGetRootElement (doc)->children, &error);
+  g_assert_null (wrong);
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
+  xmlFreeDoc (doc);
+  /* the config owns a copy */
+  g_assert_cmpuint (g_list_model_get_n_items (gvirt_domain_config_get_devices (config)), ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("GVIRT_SCHEMA_DIR", GVIRT_TEST_SCHEMA_DIR, FALSE);
+
+  g_test_add_func ("/domain-config/parse/basic", test_parse_basic);
+  g_test_add_func ("/domain-config/parse/defaults", test_parse_defaults);
+  g_test_add_func ("/domain-config/parse/semantic-errors", test_semantic_errors);
+  g_test_add_func ("/domain-config/parse/xml-errors", test_xml_errors);
+  g_test_add_func ("/domain-config/parse/from-node", test_from_node);
+  g_test_add_func ("/domain-config/memory/units", test_memory_units);
+  g_test_add_func ("/domain-config/memory/set", test_memory_set);
+  g_test_add_func ("/domain-config/xml/unknown-preserved", test_unknown_preserved);
+  g_test_add_func ("/domain-config/properties/notify", test_properties_notify);
+  g_test_add_func ("/domain-config/properties/uuid-and-id", test_uuid_and_id);
+  g_test_add_func ("/domain-config/properties/os-and-boot", test_os_and_boot);
+  g_test_add_func ("/domain-config/devices/typed", test_devices_typed);
+  g_test_add_func ("/domain-config/devices/add-remove", test_devices_add_remove);
+  g_test_add_func ("/domain-config/devices/outlive-config", test_device_outlives_config);
+  g_test_add_func ("/domain-config/devices/new", test_devices_new);
+  g_test_add_func ("/domain-config/copy-equal", test_copy_equal);
+  g_test_add_func ("/domain-config/validate", test_validate);
+  g_test_add_func ("/domain-config/new-kvm", test_new_kvm);
+
+  return g_test_run ();
+}
