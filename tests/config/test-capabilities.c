@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Tests of GVirtCapabilities, its guests and their domain types. */
+#include <string.h>
+#include <libvirt-gobject/config/gvirt-config.h>
+#include <libvirt-gobject/gvirt-error.h>
+
+static const char caps_xml[] =
+  "<capabilities>\n"
+  "  <host>\n"
+  "    <uuid>ec2d7e8c-2a37-4a1b-a3c4-0c6e6b0f4a2e</uuid>\n"
+  "    <cpu>\n"
+  "      <arch>x86_64</arch>\n"
+  "      <model>Skylake</model>\n"
+  "      <topology sockets='1' dies='1' cores='4' threads='2'/>\n"
+  "      <features><vmx/><pae/></features>\n"
+  "      <feature name='ds'/>\n"
+  "    </cpu>\n"
+  "    <power_management><suspend_mem/></power_management>\n"
+  "  </host>\n"
+  "  <guest>\n"
+  "    <os_type>hvm</os_type>\n"
+  "    <arch name='x86_64'>\n"
+  "      <wordsize>64</wordsize>\n"
+  "      <emulator>/usr/bin/qemu-system-x86_64</emulator>\n"
+  "      <machine maxCpus='255'>pc</machine>\n"
+  "      <machine canonical='pc-q35-7.2' maxCpus='288'>q35</machine>\n"
+  "      <domain type='qemu'/>\n"
+  "      <domain type='kvm'>\n"
+  "        <emulator>/usr/bin/kvm</emulator>\n"
+  "        <machine>pc</machine>\n"
+  "      </domain>\n"
+  "    </arch>\n"
+  "    <features><acpi default='on' toggle='yes'/><apic/><pae/></features>\n"
+  "  </guest>\n"
+  "  <guest>\n"
+  "    <os_type>xen</os_type>\n"
+  "    <arch name='i686'><wordsize>32</wordsize><machine>xenpv</machine><domain type='xen'/></arch>\n"
+  "  </guest>\n"
+  "</capabilities>\n";
+
+static GVirtCapabilities *
+parse_ok (const char *xml)
+{
+  g_autoptr(GError) error = NULL;
+  GVirtCapabilities *caps = gvirt_capabilities_new_from_xml (xml, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (caps);
+  return caps;
+}
+
+static void
+test_parse_host (void)
+{
+  g_autoptr(GVirtCapabilities) caps = parse_ok (caps_xml);
+  g_auto(GStrv) features = gvirt_capabilities_get_host_cpu_features (caps);
+  const char *expected[] = { "vmx", "pae", "ds", NULL };
+
+  g_assert_cmpstr (gvirt_capabilities_get_host_arch (caps), ==, "x86_64");
+  g_assert_cmpstr (gvirt_capabilities_get_host_cpu_model (caps), ==, "Skylake");
+  g_assert_cmpstr (gvirt_capabilities_get_host_uuid (caps), ==, "ec2d7e8c-2a37-4a1b-a3c4-0c6e6b0f4a2e");
+  g_assert_cmpuint (gvirt_capabilities_get_sockets (caps), ==, 1);
+  g_assert_cmpuint (gvirt_capabilities_get_cores (caps), ==, 4);
+  g_assert_cmpuint (gvirt_capabilities_get_threads (caps), ==, 2);
+  g_assert_cmpstrv (features, expected);
+}
+
+static void
+test_parse_guests (void)
+{
+  g_autoptr(GVirtCapabilities) caps = parse_ok (caps_xml);
+  g_autoptr(GPtrArray) guests = gvirt_capabilities_get_guests (caps);
+  GVirtCapabilitiesGuest *hvm, *xen;
+  g_autoptr(GPtrArray) domains = NULL;
+  g_auto(GStrv) machines = NULL;
+  g_auto(GStrv) kvm_machines = NULL;
+  g_auto(GStrv) features = NULL;
+  GVirtCapabilitiesDomain *kvm;
+
+  g_assert_cmpuint (guests->len, ==, 2);
+  hvm = g_ptr_array_index (guests, 0);
+  xen = g_ptr_array_index (guests, 1);
+  g_assert_cmpstr (gvirt_capabilities_guest_get_os_type (hvm), ==, "hvm");
+  g_assert_cmpstr (gvirt_capabilities_guest_get_arch (hvm), ==, "x86_64");
+  g_assert_cmpuint (gvirt_capabilities_guest_get_wordsize (hvm), ==, 64);
+  g_assert_cmpstr (gvirt_capabilities_guest_get_emulator (hvm), ==, "/usr/bin/qemu-system-x86_64");
+  g_assert_null (gvirt_capabilities_guest_get_loader (hvm));
+  machines = gvirt_capabilities_guest_get_machines (hvm);
+  g_assert_cmpuint (g_strv_length (machines), ==, 2);
+  g_assert_cmpstr (machines[1], ==, "q35");
+  features = gvirt_capabilities_guest_get_features (hvm);
+  g_assert_cmpuint (g_strv_length (features), ==, 3);
+  g_assert_true (gvirt_capabilities_guest_has_feature (hvm, "apic"));
+  g_assert_false (gvirt_capabilities_guest_has_feature (xen, "apic"));
+
+  domains = gvirt_capabilities_guest_get_domains (hvm);
+  g_assert_cmpuint (domains->len, ==, 2);
+  kvm = g_ptr_array_index (domains, 1);
+  g_assert_cmpstr (gvirt_capabilities_domain_get_domain_type (kvm), ==, "kvm");
+  g_assert_cmpstr (gvirt_capabilities_domain_get_emulator (kvm), ==, "/usr/bin/kvm");
+  kvm_machines = gvirt_capabilities_domain_get_machines (kvm);
+  g_assert_cmpuint (g_strv_length (kvm_machines), ==, 1);
+  g_assert_null (gvirt_capabilities_domain_get_emulator (g_ptr_array_index (domains, 0)));
+  g_assert_cmpuint (gvirt_capabilities_guest_get_wordsize (xen), ==, 32);
+}
+
+static void
+test_build (void)
+{
+  g_autoptr(GVirtCapabilities) caps = gvirt_capabilities_new ();
+  g_autoptr(GVirtCapabilitiesGuest) guest = gvirt_capabilities_guest_new ();
+  g_autoptr(GVirtCapabilitiesDomain) domain = NULL;
+  g_autoptr(GVirtCapabilities) reparsed = NULL;
+  g_autoptr(GPtrArray) guests = NULL;
+  const char *machines[] = { "pc", "isapc", NULL };
+  g_autofree char *xml = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gvirt_capabilities_set_host_arch (caps, "x86_64");
+  gvirt_capabilities_add_host_cpu_feature (caps, "vmx");
+  g_object_set (caps, "sockets", 2, "cores", 2, "threads", 1, NULL);
+
+  gvirt_capabilities_guest_set_os_type (guest, "hvm");
+  gvirt_capabilities_guest_set_arch (guest, "i686");
+  gvirt_capabilities_guest_set_wordsize (guest, 32);
+  gvirt_capabilities_guest_set_emulator (guest, "/usr/bin/qemu");
+  gvirt_capabilities_guest_set_machines (guest, machines);
+  domain = gvirt_capabilities_guest_add_domain (guest, "qemu");
+  gvirt_capabilities_guest_add_feature (guest, "pae");
+  gvirt_capabilities_add_guest (caps, guest);
+  /* the guest and its domain are views of the capabilities now */
+  gvirt_capabilities_domain_set_emulator (domain, "/usr/bin/qemu-i386");
+  gvirt_capabilities_guest_set_loader (guest, "/usr/share/seabios/bios.bin");
+
+  xml = gvirt_capabilities_to_xml (caps);
+  g_assert_nonnull (strstr (xml, "<topology sockets=\"2\" cores=\"2\" threads=\"1\"/>"));
+  g_assert_nonnull (strstr (xml, "<domain type=\"qemu\">\n        <emulator>/usr/bin/qemu-i386</emulator>"));
+  g_assert_nonnull (strstr (xml, "<loader>/usr/share/seabios/bios.bin</loader>"));
+  g_assert_true (gvirt_capabilities_validate (caps, &error));
+  g_assert_no_error (error);
+
+  reparsed = parse_ok (xml);
+  g_assert_true (gvirt_capabilities_equal (caps, reparsed));
+  guests = gvirt_capabilities_get_guests (reparsed);
+  g_assert_cmpuint (guests->len, ==, 1);
+
+  gvirt_capabilities_remove_guest (caps, guest);
+  g_assert_false (gvirt_capabilities_equal (caps, reparsed));
+  g_assert_cmpstr (gvirt_capabilities_guest_get_arch (guest), ==, "i686");
+  g_assert_cmpstr (gvirt_capabilities_domain_get_emulator (domain), ==, "/usr/bin/qemu-i386");
+}
+
+static void
+test_roundtrip_copy (void)
+{
+  g_autoptr(GVirtCapabilities) caps = parse_ok (caps_xml);
+  g_autoptr(GVirtCapabilities) copy = gvirt_capabilities_copy (caps);
+  g_autoptr(GPtrArray) guests = gvirt_capabilities_get_guests (copy);
+  g_autofree char *xml = gvirt_capabilities_to_xml (caps);
+
+  g_assert_nonnull (strstr (xml, "<acpi default=\"on\" toggle=\"yes\"/>"));
+  g_assert_nonnull (strstr (xml, "<machine canonical=\"pc-q35-7.2\" maxCpus=\"288\">q35</machine>"));
+  g_assert_nonnull (strstr (xml, "<suspend_mem/>"));
+  g_assert_true (gvirt_capabilities_equal (caps, copy));
+  gvirt_capabilities_guest_set_wordsize (g_ptr_array_index (guests, 1), 64);
+  g_assert_false (gvirt_capabilities_equal (caps, copy));
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirtCapabilities) caps =
+    gvirt_capabilities_new_from_xml ("<capabilities><host/><guest><os_type>hvm</os_type>"
+                                     "<arch name='x'><wordsize>many</wordsize></arch></guest></capabilities>",
+                                     &error);
+
+  g_assert_null (caps);
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "<wordsize>"));
+  g_clear_error (&error);
+  g_assert_null (gvirt_capabilities_new_from_xml ("<capabilities>", &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("GVIRT_SCHEMA_DIR", GVIRT_TEST_SCHEMA_DIR, FALSE);
+
+  g_test_add_func ("/capabilities/parse/host", test_parse_host);
+  g_test_add_func ("/capabilities/parse/guests", test_parse_guests);
+  g_test_add_func ("/capabilities/build", test_build);
+  g_test_add_func ("/capabilities/roundtrip-copy", test_roundtrip_copy);
+  g_test_add_func ("/capabilities/errors", test_errors);
+
+  return g_test_run ();
+}

@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Tests of GVirtNetworkConfig. */
+#include <string.h>
+#include <libvirt-gobject/config/gvirt-config.h>
+#include <libvirt-gobject/gvirt-error.h>
+
+#include "libvirt-gobject/config/gvirt-network-config-private.h"
+#include "libvirt-gobject/config/gvirt-xml-private.h"
+
+static const char default_xml[] =
+  "<network>\n"
+  "  <name>default</name>\n"
+  "  <uuid>004b96e12d78c30f5aa5f03c87d21e69</uuid>\n"
+  "  <bridge name='virbr0' stp='on' delay='2'/>\n"
+  "  <forward dev='eth0'/>\n"
+  "  <domain name='example.com'/>\n"
+  "  <mac address='52:54:00:12:34:56'/>\n"
+  "  <ip address='192.168.122.1' netmask='255.255.255.0'>\n"
+  "    <tftp root='/srv/tftp'/>\n"
+  "    <dhcp>\n"
+  "      <range start='192.168.122.2' end='192.168.122.127'/>\n"
+  "      <range start='192.168.122.200' end='192.168.122.254'/>\n"
+  "      <host mac='00:16:3e:77:e2:ed' name='a.example.com' ip='192.168.122.10'/>\n"
+  "      <host name='b' ip='192.168.122.11'/>\n"
+  "    </dhcp>\n"
+  "  </ip>\n"
+  "</network>\n";
+
+static GVirtNetworkConfig *
+parse_ok (const char *xml)
+{
+  g_autoptr(GError) error = NULL;
+  GVirtNetworkConfig *config = gvirt_network_config_new_from_xml (xml, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (config);
+  return config;
+}
+
+static void
+test_parse (void)
+{
+  g_autoptr(GVirtNetworkConfig) config = parse_ok (default_xml);
+  g_autofree char *start = NULL, *end = NULL, *mac = NULL, *name = NULL, *ip = NULL;
+
+  g_assert_cmpstr (gvirt_network_config_get_name (config), ==, "default");
+  g_assert_cmpstr (gvirt_network_config_get_uuid (config), ==, "004b96e1-2d78-c30f-5aa5-f03c87d21e69");
+  g_assert_cmpstr (gvirt_network_config_get_bridge_name (config), ==, "virbr0");
+  g_assert_true (gvirt_network_config_get_stp (config));
+  g_assert_cmpuint (gvirt_network_config_get_delay (config), ==, 2);
+  g_assert_cmpint (gvirt_network_config_get_forward_mode (config), ==, GVIRT_NETWORK_FORWARD_MODE_NAT);
+  g_assert_cmpstr (gvirt_network_config_get_forward_dev (config), ==, "eth0");
+  g_assert_cmpstr (gvirt_network_config_get_domain_name (config), ==, "example.com");
+  g_assert_cmpstr (gvirt_network_config_get_mac (config), ==, "52:54:00:12:34:56");
+  g_assert_cmpstr (gvirt_network_config_get_ip_address (config), ==, "192.168.122.1");
+  g_assert_cmpstr (gvirt_network_config_get_ip_netmask (config), ==, "255.255.255.0");
+  g_assert_cmpuint (gvirt_network_config_get_ip_prefix (config), ==, 0);
+
+  g_assert_cmpuint (gvirt_network_config_get_n_dhcp_ranges (config), ==, 2);
+  g_assert_true (gvirt_network_config_get_dhcp_range (config, 1, &start, &end));
+  g_assert_cmpstr (start, ==, "192.168.122.200");
+  g_assert_cmpstr (end, ==, "192.168.122.254");
+  g_assert_false (gvirt_network_config_get_dhcp_range (config, 2, NULL, NULL));
+
+  g_assert_cmpuint (gvirt_network_config_get_n_dhcp_hosts (config), ==, 2);
+  g_assert_true (gvirt_network_config_get_dhcp_host (config, 1, &mac, &name, &ip));
+  g_assert_null (mac);
+  g_assert_cmpstr (name, ==, "b");
+  g_assert_cmpstr (ip, ==, "192.168.122.11");
+}
+
+static void
+test_isolated (void)
+{
+  g_autoptr(GVirtNetworkConfig) config =
+    parse_ok ("<network><name>iso</name><bridge name='br9' stp='off'/></network>");
+  g_autofree char *xml = NULL;
+
+  g_assert_cmpint (gvirt_network_config_get_forward_mode (config), ==, GVIRT_NETWORK_FORWARD_MODE_NONE);
+  g_assert_false (gvirt_network_config_get_stp (config));
+  gvirt_network_config_set_forward_mode (config, GVIRT_NETWORK_FORWARD_MODE_ROUTE);
+  gvirt_network_config_set_forward_dev (config, "eth1");
+  xml = gvirt_network_config_to_xml (config);
+  g_assert_nonnull (strstr (xml, "<forward mode=\"route\" dev=\"eth1\"/>"));
+  gvirt_network_config_set_forward_mode (config, GVIRT_NETWORK_FORWARD_MODE_NONE);
+  g_clear_pointer (&xml, g_free);
+  xml = gvirt_network_config_to_xml (config);
+  g_assert_null (strstr (xml, "forward"));
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_edit (void)
+{
+  g_autoptr(GVirtNetworkConfig) config = parse_ok (default_xml);
+  g_autoptr(GVirtNetworkConfig) reparsed = NULL;
+  g_autofree char *xml = NULL;
+  guint notifies = 0;
+
+  g_signal_connect (config, "notify::forward-mode", G_CALLBACK (count_notify), &notifies);
+  gvirt_network_config_set_forward_mode (config, GVIRT_NETWORK_FORWARD_MODE_NAT);
+  g_assert_cmpuint (notifies, ==, 0);
+  g_object_set (config, "forward-mode", GVIRT_NETWORK_FORWARD_MODE_OPEN, "stp", FALSE, "ip-prefix", 24, NULL);
+  g_assert_cmpuint (notifies, ==, 1);
+
+  gvirt_network_config_clear_dhcp_hosts (config);
+  gvirt_network_config_add_dhcp_host (config, "52:54:00:00:00:01", NULL, "192.168.122.50");
+  gvirt_network_config_clear_dhcp_ranges (config);
+  gvirt_network_config_add_dhcp_range (config, "192.168.122.100", "192.168.122.150");
+  xml = gvirt_network_config_to_xml (config);
+  g_assert_nonnull (strstr (xml, "<bridge name=\"virbr0\" stp=\"no\" delay=\"2\"/>"));
+  g_assert_nonnull (strstr (xml, "<tftp root=\"/srv/tftp\"/>"));
+  g_assert_nonnull (strstr (xml, "prefix=\"24\""));
+  reparsed = parse_ok (xml);
+  g_assert_cmpuint (gvirt_network_config_get_n_dhcp_hosts (reparsed), ==, 1);
+  g_assert_cmpuint (gvirt_network_config_get_n_dhcp_ranges (reparsed), ==, 1);
+  g_assert_cmpint (gvirt_network_config_get_forward_mode (reparsed), ==, GVIRT_NETWORK_FORWARD_MODE_OPEN);
+  g_assert_true (gvirt_network_config_equal (config, reparsed));
+
+  /* removing the last range and host drops the empty <dhcp> */
+  gvirt_network_config_clear_dhcp_hosts (config);
+  gvirt_network_config_clear_dhcp_ranges (config);
+  g_clear_pointer (&xml, g_free);
+  xml = gvirt_network_config_to_xml (config);
+  g_assert_null (strstr (xml, "dhcp"));
+  g_assert_nonnull (strstr (xml, "<tftp"));
+}
+
+static void
+test_new_nat (void)
+{
+  g_autoptr(GVirtNetworkConfig) config =
+    gvirt_network_config_new_nat ("lab", "virbr7", "10.7.0.1", "255.255.255.0");
+  g_autoptr(GVirtNetworkConfig) copy = gvirt_network_config_copy (config);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = NULL, *end = NULL;
+
+  g_assert_cmpint (gvirt_network_config_get_forward_mode (config), ==, GVIRT_NETWORK_FORWARD_MODE_NAT);
+  g_assert_true (gvirt_network_config_get_dhcp_range (config, 0, &start, &end));
+  g_assert_cmpstr (start, ==, "10.7.0.128");
+  g_assert_cmpstr (end, ==, "10.7.0.254");
+  g_assert_true (gvirt_network_config_validate (config, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gvirt_network_config_equal (config, copy));
+  gvirt_network_config_set_bridge_name (copy, "virbr8");
+  g_assert_false (gvirt_network_config_equal (config, copy));
+  g_assert_cmpstr (gvirt_network_config_get_bridge_name (config), ==, "virbr7");
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirtNetworkConfig) bad_uuid =
+    gvirt_network_config_new_from_xml ("<network><name>n</name><uuid>xyz</uuid></network>", &error);
+  g_autoptr(GVirtNetworkConfig) bad_delay = NULL;
+  g_autoptr(GVirtNetworkConfig) invalid = NULL;
+  g_autoptr(GVirtNetworkConfig) root = NULL;
+
+  g_assert_null (bad_uuid);
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  bad_delay = gvirt_network_config_new_from_xml ("<network><name>n</name>\n<bridge delay='-1'/></network>", &error);
+  g_assert_null (bad_delay);
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "line 2"));
+  g_clear_error (&error);
+  root = gvirt_network_config_new_from_xml ("<domain type='test'/>", &error);
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
+  g_clear_error (&error);
+
+  invalid = parse_ok ("<network>\n<name>n</name>\n<mac address='not-a-mac'/>\n</network>");
+  g_assert_false (gvirt_network_config_validate (invalid, &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
+  g_assert_nonnull (strstr (error->message, "line 3"));
+}
+
+static void
+test_from_node (void)
+{
+  g_autoptr(GError) error = NULL;
+  xmlDocPtr doc = _gvirt_xml_parse ("<node><network><name>inner</name></network></node>", -1, &error);
+  g_autoptr(GVirtNetworkConfig) config =
+    _gvirt_network_config_new_from_xml_node (xmlDocGetRootElement (doc)->children, &error);
+
+  g_assert_no_error (error);
+  xmlFreeDoc (doc);
+  g_assert_cmpstr (gvirt_network_config_get_name (config), ==, "inner");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("GVIRT_SCHEMA_DIR", GVIRT_TEST_SCHEMA_DIR, FALSE);
+
+  g_test_add_func ("/network-config/parse", test_parse);
+  g_test_add_func ("/network-config/isolated", test_isolated);
+  g_test_add_func ("/network-config/edit", test_edit);
+  g_test_add_func ("/network-config/new-nat", test_new_nat);
+  g_test_add_func ("/network-config/errors", test_errors);
+  g_test_add_func ("/network-config/from-node", test_from_node);
+
+  return g_test_run ();
+}
