@@ -350,6 +350,21 @@ gvirt_capabilities_equal (GVirtCapabilities *a,
 }
 
 /**
+ * gvirt_capabilities_validate_with_schema:
+ * @self: a #GVirtCapabilities
+ * @schema_file: (type filename): the path of a Relax-NG schema, such as
+ *   libvirt's `/usr/share/libvirt/schemas/capability.rng`
+ * @error: return location for a #GError
+ *
+ * Checks the document against another Relax-NG schema, for instance the one of
+ * the libvirt version an application must stay compatible with. Failures
+ * are reported as by [method@GVirt.Capabilities.validate].
+ *
+ * Returns: %TRUE if the document is valid
+ */
+GVIRT_DEFINE_VALIDATE_WITH_SCHEMA (GVirtCapabilities, gvirt_capabilities)
+
+/**
  * gvirt_capabilities_validate:
  * @self: a #GVirtCapabilities
  * @error: return location for a #GError

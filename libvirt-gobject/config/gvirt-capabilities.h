@@ -20,6 +20,9 @@ gboolean           gvirt_capabilities_equal        (GVirtCapabilities *a,
                                                     GVirtCapabilities *b);
 gboolean           gvirt_capabilities_validate     (GVirtCapabilities *self,
                                                     GError           **error);
+gboolean gvirt_capabilities_validate_with_schema (GVirtCapabilities *self,
+                                                      const char *schema_file,
+                                                      GError **error);
 const char *gvirt_capabilities_get_host_uuid (GVirtCapabilities *self);
 void gvirt_capabilities_set_host_uuid (GVirtCapabilities *self,
                                       const char *value);

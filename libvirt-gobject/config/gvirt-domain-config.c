@@ -104,7 +104,7 @@ static const GVirtField gvirt_domain_config_fields[N_PROPS] = {
       N_("number of virtual CPUs"), GVIRT_FIELD_FLAG_NONE },
   [PROP_CURRENT_VCPUS] = { "current-vcpus", "vcpu", "current", GVIRT_FIELD_UINT, 0, NULL,
       N_("number of virtual CPUs online, 0 when all are"), GVIRT_FIELD_FLAG_REMOVE_DEFAULT },
-  [PROP_CPUSET] = { "cpuset", "vcpu", "cpuset", GVIRT_FIELD_STRING, 0, NULL,
+  [PROP_CPUSET] = { "cpuset", "vcpu", "cpuset", GVIRT_FIELD_CPUSET, 0, NULL,
       N_("host CPUs the virtual CPUs may run on"), GVIRT_FIELD_FLAG_NONE },
   [PROP_OS_TYPE] = { "os-type", "os/type", NULL, GVIRT_FIELD_STRING, 0, NULL,
       N_("OS type (linux, hvm, xen, exe)"), GVIRT_FIELD_FLAG_NONE },
@@ -922,6 +922,21 @@ gvirt_domain_config_equal (GVirtDomainConfig *a,
 
   return _gvirt_xml_node_equal (a->node, b->node);
 }
+
+/**
+ * gvirt_domain_config_validate_with_schema:
+ * @self: a #GVirtDomainConfig
+ * @schema_file: (type filename): the path of a Relax-NG schema, such as
+ *   libvirt's `/usr/share/libvirt/schemas/domain.rng`
+ * @error: return location for a #GError
+ *
+ * Checks the configuration against another Relax-NG schema, for instance the one of
+ * the libvirt version an application must stay compatible with. Failures
+ * are reported as by [method@GVirt.DomainConfig.validate].
+ *
+ * Returns: %TRUE if the configuration is valid
+ */
+GVIRT_DEFINE_VALIDATE_WITH_SCHEMA (GVirtDomainConfig, gvirt_domain_config)
 
 /**
  * gvirt_domain_config_validate:

@@ -48,6 +48,9 @@ gboolean           gvirt_domain_config_equal          (GVirtDomainConfig *a,
                                                        GVirtDomainConfig *b);
 gboolean           gvirt_domain_config_validate       (GVirtDomainConfig *self,
                                                        GError           **error);
+gboolean gvirt_domain_config_validate_with_schema (GVirtDomainConfig *self,
+                                                       const char *schema_file,
+                                                       GError **error);
 
 GListModel        *gvirt_domain_config_get_devices    (GVirtDomainConfig *self);
 gboolean           gvirt_domain_config_add_device     (GVirtDomainConfig *self,

@@ -523,6 +523,21 @@ gvirt_network_config_equal (GVirtNetworkConfig *a,
 }
 
 /**
+ * gvirt_network_config_validate_with_schema:
+ * @self: a #GVirtNetworkConfig
+ * @schema_file: (type filename): the path of a Relax-NG schema, such as
+ *   libvirt's `/usr/share/libvirt/schemas/network.rng`
+ * @error: return location for a #GError
+ *
+ * Checks the configuration against another Relax-NG schema, for instance the one of
+ * the libvirt version an application must stay compatible with. Failures
+ * are reported as by [method@GVirt.NetworkConfig.validate].
+ *
+ * Returns: %TRUE if the configuration is valid
+ */
+GVIRT_DEFINE_VALIDATE_WITH_SCHEMA (GVirtNetworkConfig, gvirt_network_config)
+
+/**
  * gvirt_network_config_validate:
  * @self: a #GVirtNetworkConfig
  * @error: return location for a #GError

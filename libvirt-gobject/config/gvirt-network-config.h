@@ -51,6 +51,9 @@ gboolean            gvirt_network_config_equal         (GVirtNetworkConfig *a,
                                                         GVirtNetworkConfig *b);
 gboolean            gvirt_network_config_validate      (GVirtNetworkConfig *self,
                                                         GError            **error);
+gboolean gvirt_network_config_validate_with_schema (GVirtNetworkConfig *self,
+                                                        const char *schema_file,
+                                                        GError **error);
 
 guint               gvirt_network_config_get_n_dhcp_ranges (GVirtNetworkConfig *self);
 gboolean            gvirt_network_config_get_dhcp_range    (GVirtNetworkConfig *self,

@@ -99,6 +99,9 @@ xmlNodePtr   _gvirt_xml_doc_root        (GVirtXmlDoc *doc);
 gboolean  _gvirt_uuid_canonicalize (const char *in,
                                     char        out[37]);
 
+/* CPU sets: "0-3,^2,8", libvirt's syntax. */
+gboolean  _gvirt_cpuset_is_valid (const char *text);
+
 /* Scaled sizes: value with libvirt's unit= suffixes, result in KiB. */
 gboolean  _gvirt_parse_scaled_kib (const char *text,
                                    const char *unit,
@@ -112,6 +115,7 @@ gboolean  _gvirt_parse_scaled_kib (const char *text,
 typedef enum {
   GVIRT_FIELD_STRING,
   GVIRT_FIELD_UUID,
+  GVIRT_FIELD_CPUSET,
   GVIRT_FIELD_INT,
   GVIRT_FIELD_UINT,
   GVIRT_FIELD_UINT64,
@@ -193,6 +197,16 @@ gboolean    _gvirt_fields_check        (xmlNodePtr        node,
     g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type##_get_type ()));     \
     if (setfn (type##_node (self), &type##_fields[PROP], value))                  \
       g_object_notify_by_pspec (G_OBJECT (self), type##_properties[PROP]);        \
+  }
+
+#define GVIRT_DEFINE_VALIDATE_WITH_SCHEMA(Type, type)                              \
+  gboolean                                                                        \
+  type##_validate_with_schema (Type *self, const char *schema_file, GError **error) \
+  {                                                                               \
+    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type##_get_type ()), FALSE); \
+    g_return_val_if_fail (schema_file != NULL, FALSE);                            \
+    g_return_val_if_fail (error == NULL || *error == NULL, FALSE);                \
+    return _gvirt_xml_validate (_gvirt_xml_doc_get (self->doc), schema_file, error); \
   }
 
 #define GVIRT_DEFINE_STRING_ACCESSORS(Type, type, prop, PROP)                      \

@@ -686,6 +686,9 @@ schema_path (const char *schema_name)
 {
   const char *dir = g_getenv ("GVIRT_SCHEMA_DIR");
 
+  if (g_path_is_absolute (schema_name))
+    return g_strdup (schema_name);
+
   return g_build_filename (dir && *dir ? dir : GVIRT_DATADIR G_DIR_SEPARATOR_S "schemas",
                            schema_name, NULL);
 }
@@ -853,6 +856,45 @@ _gvirt_uuid_canonicalize (const char *in,
   return TRUE;
 }
 
+gboolean
+_gvirt_cpuset_is_valid (const char *text)
+{
+  const char *p = text;
+
+  if (text == NULL)
+    return FALSE;
+  while (g_ascii_isspace (*p))
+    p++;
+  for (;;)
+    {
+      gboolean negated = *p == '^';
+
+      if (negated)
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (*p == '-' && !negated)
+        {
+          p++;
+          if (!g_ascii_isdigit (*p))
+            return FALSE;
+          while (g_ascii_isdigit (*p))
+            p++;
+        }
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        return TRUE;
+      if (*p != ',')
+        return FALSE;
+      p++;
+      while (g_ascii_isspace (*p))
+        p++;
+    }
+}
+
 static gboolean
 parse_decimal (const char *text,
                guint64    *value)
@@ -998,6 +1040,8 @@ _gvirt_field_set_string (xmlNodePtr        node,
       g_return_val_if_fail (_gvirt_uuid_canonicalize (value, uuid), FALSE);
       value = uuid;
     }
+  if (field->kind == GVIRT_FIELD_CPUSET && value != NULL)
+    g_return_val_if_fail (_gvirt_cpuset_is_valid (value), FALSE);
   return field_write (node, field, value);
 }
 
@@ -1063,6 +1107,7 @@ field_parse (xmlNodePtr        node,
       }
     case GVIRT_FIELD_STRING:
     case GVIRT_FIELD_UUID:
+    case GVIRT_FIELD_CPUSET:
     default:
       return FALSE;
     }
@@ -1135,6 +1180,7 @@ field_set_number (xmlNodePtr        node,
       return field_write (node, field, buf) && old != value;
     case GVIRT_FIELD_STRING:
     case GVIRT_FIELD_UUID:
+    case GVIRT_FIELD_CPUSET:
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -1191,6 +1237,7 @@ _gvirt_fields_install (GObjectClass     *klass,
         {
         case GVIRT_FIELD_STRING:
         case GVIRT_FIELD_UUID:
+        case GVIRT_FIELD_CPUSET:
           properties[i] = g_param_spec_string (f->name, NULL, f->blurb, NULL, flags);
           break;
         case GVIRT_FIELD_INT:
@@ -1238,6 +1285,7 @@ _gvirt_fields_get_property (xmlNodePtr        node,
     {
     case GVIRT_FIELD_STRING:
     case GVIRT_FIELD_UUID:
+    case GVIRT_FIELD_CPUSET:
       g_value_set_string (value, _gvirt_field_get_string (node, f));
       break;
     case GVIRT_FIELD_INT:
@@ -1282,6 +1330,7 @@ _gvirt_fields_set_property (GObject          *object,
     {
     case GVIRT_FIELD_STRING:
     case GVIRT_FIELD_UUID:
+    case GVIRT_FIELD_CPUSET:
       changed = _gvirt_field_set_string (node, f, g_value_get_string (value));
       break;
     case GVIRT_FIELD_INT:
@@ -1339,6 +1388,8 @@ _gvirt_fields_check (xmlNodePtr        node,
           if (ok && strcmp (uuid, text) != 0)
             field_write (node, f, uuid);
         }
+      else if (f->kind == GVIRT_FIELD_CPUSET)
+        ok = _gvirt_cpuset_is_valid (text);
       else
         ok = field_parse (node, f, text, &value);
 
