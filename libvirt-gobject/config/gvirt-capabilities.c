@@ -415,19 +415,35 @@ gvirt_capabilities_get_host_cpu_features (GVirtCapabilities *self)
 /**
  * gvirt_capabilities_add_host_cpu_feature:
  * @self: a #GVirtCapabilities
- * @feature: a CPU feature name, such as `vmx`
+ * @feature: a CPU feature name, such as `vmx` or `avx2`
  *
- * Adds `<@feature/>` to the `<features>` of the host `<cpu>`, the 2007
- * form every version of the format reads.
+ * Adds a CPU feature to the host: `pae`, `nonpae`, `vmx` and `svm` as
+ * `<@feature/>` in `<features>`, the form every version of the format reads,
+ * any other as `<feature name=@feature/>`.
  */
 void
 gvirt_capabilities_add_host_cpu_feature (GVirtCapabilities *self,
                                          const char        *feature)
 {
+  static const char *const flags[] = { "pae", "nonpae", "vmx", "svm", NULL };
+  g_auto(GStrv) present = NULL;
+  xmlNodePtr cpu;
+
   g_return_if_fail (GVIRT_IS_CAPABILITIES (self));
   g_return_if_fail (feature != NULL && xmlValidateNCName ((const xmlChar *) feature, 0) == 0);
 
-  _gvirt_xml_lookup (_gvirt_xml_lookup (self->node, "host/cpu/features", TRUE), feature, TRUE);
+  present = gvirt_capabilities_get_host_cpu_features (self);
+  if (g_strv_contains ((const char * const *) present, feature))
+    return;
+  cpu = _gvirt_xml_lookup (self->node, "host/cpu", TRUE);
+  if (g_strv_contains (flags, feature))
+    _gvirt_xml_new_child (_gvirt_xml_lookup (cpu, "features", TRUE), feature);
+  else
+    {
+      const char *const attrs[] = { "name", feature, NULL };
+
+      _gvirt_xml_add_with_attrs (cpu, "feature", attrs);
+    }
 }
 
 /**

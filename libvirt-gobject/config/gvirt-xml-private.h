@@ -41,6 +41,8 @@ xmlNodePtr  _gvirt_xml_child        (xmlNodePtr  node,
                                      const char *name);
 xmlNodePtr  _gvirt_xml_next_sibling (xmlNodePtr  node,
                                      const char *name);
+xmlNodePtr  _gvirt_xml_new_child    (xmlNodePtr  parent,
+                                     const char *name);
 xmlNodePtr  _gvirt_xml_lookup       (xmlNodePtr  node,
                                      const char *path,
                                      gboolean    create);

@@ -265,6 +265,76 @@ _gvirt_xml_child (xmlNodePtr  node,
   return node != NULL ? _gvirt_xml_next_sibling (node->children, name) : NULL;
 }
 
+/* Where new children go: the order of the formats (libvirt's schemas are
+ * ordered for some elements, and the rest reads better the same way). */
+static const struct {
+  const char *parent;
+  const char *children[40];
+} child_orders[] = {
+  { "domain", { "name", "uuid", "genid", "title", "description", "metadata", "maxMemory",
+                "memory", "currentMemory", "blkiotune", "memtune", "memoryBacking", "vcpu",
+                "vcpus", "iothreads", "cputune", "numatune", "resource", "sysinfo",
+                "bootloader", "bootloader_args", "os", "idmap", "features", "cpu", "clock",
+                "on_poweroff", "on_reboot", "on_crash", "on_lockfailure", "pm", "perf",
+                "devices", "seclabel", NULL } },
+  { "os", { "type", "firmware", "loader", "nvram", "kernel", "initrd", "root", "cmdline",
+            "dtb", "boot", "bootmenu", "smbios", "bios", NULL } },
+  { "devices", { "emulator", NULL } },
+  { "disk", { "driver", "source", "backingStore", "target", "iotune", "boot", "readonly",
+              "shareable", "transient", "serial", "wwn", "vendor", "product", "encryption",
+              "alias", "address", NULL } },
+  { "interface", { "mac", "source", "ip", "script", "target", "model", "driver", "alias",
+                   "address", NULL } },
+  { "serial", { "source", "protocol", "target", "alias", "address", NULL } },
+  { "console", { "source", "protocol", "target", "alias", "address", NULL } },
+  { "network", { "name", "uuid", "metadata", "forward", "bridge", "mtu", "mac", "domain",
+                 "dns", "ip", "route", NULL } },
+  { "ip", { "tftp", "dhcp", NULL } },
+  { "dhcp", { "range", "host", "bootp", NULL } },
+  { "capabilities", { "host", "guest", NULL } },
+  { "host", { "uuid", "cpu", "power_management", "iommu", "migration_features", "topology",
+              "cache", "memory_bandwidth", "secmodel", NULL } },
+  { "cpu", { "arch", "features", "model", "vendor", "microcode", "signature", "counter",
+             "topology", "maxphysaddr", "feature", "pages", NULL } },
+  { "guest", { "os_type", "arch", "features", NULL } },
+  { "arch", { "wordsize", "emulator", "loader", "machine", "domain", NULL } },
+};
+
+static int
+child_rank (const char *const *order,
+            const char        *name)
+{
+  int i;
+
+  for (i = 0; order[i] != NULL; i++)
+    if (strcmp (order[i], name) == 0)
+      return i;
+  return -1;
+}
+
+/* Adds an empty <@name> to @parent before the first child the format puts after it. */
+xmlNodePtr
+_gvirt_xml_new_child (xmlNodePtr  parent,
+                      const char *name)
+{
+  xmlNodePtr node = xmlNewDocNode (parent->doc, NULL, (const xmlChar *) name, NULL);
+  const char *const *order = NULL;
+  xmlNodePtr child;
+  gsize i;
+  int rank;
+
+  for (i = 0; i < G_N_ELEMENTS (child_orders); i++)
+    if (strcmp (child_orders[i].parent, (const char *) parent->name) == 0)
+      order = child_orders[i].children;
+  rank = order != NULL ? child_rank (order, name) : -1;
+  if (rank >= 0)
+    for (child = _gvirt_xml_child (parent, NULL); child != NULL;
+         child = _gvirt_xml_next_sibling (child->next, NULL))
+      if (child_rank (order, (const char *) child->name) > rank)
+        return xmlAddPrevSibling (child, node);
+  return xmlAddChild (parent, node);
+}
+
 xmlNodePtr
 _gvirt_xml_lookup (xmlNodePtr  node,
                    const char *path,
@@ -279,7 +349,7 @@ _gvirt_xml_lookup (xmlNodePtr  node,
       xmlNodePtr child = _gvirt_xml_child (node, name);
 
       if (child == NULL && create)
-        child = xmlNewChild (node, NULL, (const xmlChar *) name, NULL);
+        child = _gvirt_xml_new_child (node, name);
       node = child;
       p = slash ? slash + 1 : NULL;
     }
@@ -438,7 +508,13 @@ _gvirt_xml_replace_list (xmlNodePtr          parent,
       else if (in_place && parent->children != NULL)
         anchor = xmlAddPrevSibling (parent->children, node);
       else
-        anchor = xmlAddChild (parent, node);
+        {
+          xmlNodePtr placed = _gvirt_xml_new_child (parent, name);
+
+          xmlReplaceNode (placed, node);
+          xmlFreeNode (placed);
+          anchor = node;
+        }
     }
 }
 
@@ -475,7 +551,7 @@ _gvirt_xml_add_with_attrs (xmlNodePtr         parent,
                            const char        *name,
                            const char *const *attrs)
 {
-  xmlNodePtr node = xmlNewChild (parent, NULL, (const xmlChar *) name, NULL);
+  xmlNodePtr node = _gvirt_xml_new_child (parent, name);
   guint i;
 
   for (i = 0; attrs != NULL && attrs[i] != NULL; i += 2)

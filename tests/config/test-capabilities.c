@@ -4,6 +4,8 @@
 #include <libvirt-gobject/config/gvirt-config.h>
 #include <libvirt-gobject/gvirt-error.h>
 
+#include "config-test-util.h"
+
 static const char caps_xml[] =
   "<capabilities>\n"
   "  <host>\n"
@@ -138,6 +140,14 @@ test_build (void)
   g_assert_nonnull (strstr (xml, "<loader>/usr/share/seabios/bios.bin</loader>"));
   g_assert_true (gvirt_capabilities_validate (caps, &error));
   g_assert_no_error (error);
+
+  {
+    g_autofree char *schema = config_test_libvirt_schema ("capability.rng");
+
+    if (schema != NULL)
+      g_assert_true (gvirt_capabilities_validate_with_schema (caps, schema, &error));
+    g_assert_no_error (error);
+  }
 
   reparsed = parse_ok (xml);
   g_assert_true (gvirt_capabilities_equal (caps, reparsed));

@@ -7,6 +7,7 @@
 
 #include "libvirt-gobject/config/gvirt-domain-config-private.h"
 #include "libvirt-gobject/config/gvirt-xml-private.h"
+#include "config-test-util.h"
 
 static const char fv0_xml[] =
   "<domain type='test'>\n"
@@ -587,6 +588,28 @@ test_validate (void)
 }
 
 static void
+test_libvirt_schema (void)
+{
+  g_autofree char *schema = config_test_libvirt_schema ("domain.rng");
+  g_autoptr(GVirtDomainConfig) kvm = gvirt_domain_config_new_kvm ("web", 1048576, 2, "/var/lib/images/web.img");
+  g_autoptr(GVirtDomainConfig) test = gvirt_domain_config_new_test ("t", 8192);
+  g_autoptr(GVirtDomainConfig) fv0 = parse_ok (fv0_xml);
+  g_autoptr(GError) error = NULL;
+
+  if (schema == NULL)
+    {
+      g_test_skip ("libvirt's domain.rng is neither in GVIRT_CORPUS_DIR nor in /usr/share/libvirt/schemas");
+      return;
+    }
+  g_assert_true (gvirt_domain_config_validate_with_schema (kvm, schema, &error));
+  g_assert_no_error (error);
+  g_assert_true (gvirt_domain_config_validate_with_schema (test, schema, &error));
+  g_assert_no_error (error);
+  g_assert_true (gvirt_domain_config_validate_with_schema (fv0, schema, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_new_kvm (void)
 {
   g_autoptr(GVirtDomainConfig) kvm = gvirt_domain_config_new_kvm ("web", 1048576, 2, "/var/lib/images/web.qcow2");
@@ -657,6 +680,7 @@ main (int    argc,
   g_test_add_func ("/domain-config/copy-equal", test_copy_equal);
   g_test_add_func ("/domain-config/validate", test_validate);
   g_test_add_func ("/domain-config/new-kvm", test_new_kvm);
+  g_test_add_func ("/domain-config/validate/libvirt-schema", test_libvirt_schema);
 
   return g_test_run ();
 }

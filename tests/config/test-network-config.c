@@ -6,6 +6,7 @@
 
 #include "libvirt-gobject/config/gvirt-network-config-private.h"
 #include "libvirt-gobject/config/gvirt-xml-private.h"
+#include "config-test-util.h"
 
 static const char default_xml[] =
   "<network>\n"
@@ -148,6 +149,14 @@ test_new_nat (void)
   g_assert_cmpstr (end, ==, "10.7.0.254");
   g_assert_true (gvirt_network_config_validate (config, &error));
   g_assert_no_error (error);
+
+  {
+    g_autofree char *schema = config_test_libvirt_schema ("network.rng");
+
+    if (schema != NULL)
+      g_assert_true (gvirt_network_config_validate_with_schema (config, schema, &error));
+    g_assert_no_error (error);
+  }
 
   g_assert_true (gvirt_network_config_equal (config, copy));
   gvirt_network_config_set_bridge_name (copy, "virbr8");
