@@ -924,6 +924,33 @@ gvirt_domain_config_equal (GVirtDomainConfig *a,
 }
 
 /**
+ * gvirt_domain_config_get_metadata:
+ * @self: a #GVirtDomainConfig
+ * @uri: the namespace URI of an application
+ *
+ * Gets the application's own element in `<metadata>`: the first child in
+ * the namespace @uri, with its namespace declared.
+ *
+ * Returns: (transfer full) (nullable): the XML of the element, or %NULL
+ */
+/**
+ * gvirt_domain_config_set_metadata:
+ * @self: a #GVirtDomainConfig
+ * @uri: the namespace URI of an application
+ * @prefix: the prefix to declare for @uri, such as `app`
+ * @xml: (nullable): one XML element, or %NULL to remove the application's element
+ * @error: return location for a #GError
+ *
+ * Stores an application's data with the domain, the way libvirt's
+ * `virDomainSetMetadata()` does: @xml goes into `<metadata>`, its elements
+ * without a namespace in @uri, replacing what was there in that namespace.
+ * Malformed @xml fails with %GVIRT_ERROR_INVALID_XML.
+ *
+ * Returns: %TRUE on success
+ */
+GVIRT_DEFINE_METADATA_ACCESSORS (GVirtDomainConfig, gvirt_domain_config)
+
+/**
  * gvirt_domain_config_validate_with_schema:
  * @self: a #GVirtDomainConfig
  * @schema_file: (type filename): the path of a Relax-NG schema, such as

@@ -48,6 +48,13 @@ gboolean           gvirt_domain_config_equal          (GVirtDomainConfig *a,
                                                        GVirtDomainConfig *b);
 gboolean           gvirt_domain_config_validate       (GVirtDomainConfig *self,
                                                        GError           **error);
+char *gvirt_domain_config_get_metadata (GVirtDomainConfig *self,
+                                       const char *uri);
+gboolean gvirt_domain_config_set_metadata (GVirtDomainConfig *self,
+                                           const char *uri,
+                                           const char *prefix,
+                                           const char *xml,
+                                           GError **error);
 gboolean gvirt_domain_config_validate_with_schema (GVirtDomainConfig *self,
                                                        const char *schema_file,
                                                        GError **error);

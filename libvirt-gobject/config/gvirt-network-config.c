@@ -523,6 +523,33 @@ gvirt_network_config_equal (GVirtNetworkConfig *a,
 }
 
 /**
+ * gvirt_network_config_get_metadata:
+ * @self: a #GVirtNetworkConfig
+ * @uri: the namespace URI of an application
+ *
+ * Gets the application's own element in `<metadata>`: the first child in
+ * the namespace @uri, with its namespace declared.
+ *
+ * Returns: (transfer full) (nullable): the XML of the element, or %NULL
+ */
+/**
+ * gvirt_network_config_set_metadata:
+ * @self: a #GVirtNetworkConfig
+ * @uri: the namespace URI of an application
+ * @prefix: the prefix to declare for @uri, such as `app`
+ * @xml: (nullable): one XML element, or %NULL to remove the application's element
+ * @error: return location for a #GError
+ *
+ * Stores an application's data with the network, the way libvirt's
+ * `virDomainSetMetadata()` does: @xml goes into `<metadata>`, its elements
+ * without a namespace in @uri, replacing what was there in that namespace.
+ * Malformed @xml fails with %GVIRT_ERROR_INVALID_XML.
+ *
+ * Returns: %TRUE on success
+ */
+GVIRT_DEFINE_METADATA_ACCESSORS (GVirtNetworkConfig, gvirt_network_config)
+
+/**
  * gvirt_network_config_validate_with_schema:
  * @self: a #GVirtNetworkConfig
  * @schema_file: (type filename): the path of a Relax-NG schema, such as

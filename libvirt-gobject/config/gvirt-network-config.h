@@ -51,6 +51,13 @@ gboolean            gvirt_network_config_equal         (GVirtNetworkConfig *a,
                                                         GVirtNetworkConfig *b);
 gboolean            gvirt_network_config_validate      (GVirtNetworkConfig *self,
                                                         GError            **error);
+char *gvirt_network_config_get_metadata (GVirtNetworkConfig *self,
+                                        const char *uri);
+gboolean gvirt_network_config_set_metadata (GVirtNetworkConfig *self,
+                                            const char *uri,
+                                            const char *prefix,
+                                            const char *xml,
+                                            GError **error);
 gboolean gvirt_network_config_validate_with_schema (GVirtNetworkConfig *self,
                                                         const char *schema_file,
                                                         GError **error);

@@ -74,6 +74,34 @@ void        _gvirt_xml_remove_all   (xmlNodePtr          parent,
                                      const char         *name,
                                      xmlNodePtr          stop);
 
+char     *_gvirt_xml_get_metadata (xmlNodePtr  node,
+                                   const char *uri);
+gboolean  _gvirt_xml_set_metadata (xmlNodePtr  node,
+                                   const char *uri,
+                                   const char *prefix,
+                                   const char *xml,
+                                   GError    **error);
+
+#define GVIRT_DEFINE_METADATA_ACCESSORS(Type, type)                                 \
+  char *                                                                          \
+  type##_get_metadata (Type *self, const char *uri)                               \
+  {                                                                               \
+    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type##_get_type ()), NULL); \
+    g_return_val_if_fail (uri != NULL, NULL);                                     \
+    return _gvirt_xml_get_metadata (self->node, uri);                             \
+  }                                                                               \
+  gboolean                                                                        \
+  type##_set_metadata (Type *self, const char *uri, const char *prefix,           \
+                       const char *xml, GError **error)                           \
+  {                                                                               \
+    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type##_get_type ()), FALSE); \
+    g_return_val_if_fail (uri != NULL, FALSE);                                    \
+    g_return_val_if_fail (prefix != NULL &&                                       \
+                          xmlValidateNCName ((const xmlChar *) prefix, 0) == 0, FALSE); \
+    g_return_val_if_fail (error == NULL || *error == NULL, FALSE);                \
+    return _gvirt_xml_set_metadata (self->node, uri, prefix, xml, error);         \
+  }
+
 char     *_gvirt_xml_to_string (xmlDocPtr  doc);
 char     *_gvirt_xml_node_to_string (xmlNodePtr node);
 gboolean  _gvirt_xml_node_equal (xmlNodePtr a,

@@ -641,6 +641,95 @@ _gvirt_xml_doc_root (GVirtXmlDoc *doc)
   return xmlDocGetRootElement (doc->doc);
 }
 
+/* ---- <metadata> in applications' own namespaces ------------------------- */
+
+static xmlNodePtr
+metadata_element (xmlNodePtr  metadata,
+                  const char *uri)
+{
+  xmlNodePtr child;
+
+  for (child = metadata ? metadata->children : NULL; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && child->ns != NULL &&
+        xmlStrEqual (child->ns->href, (const xmlChar *) uri))
+      return child;
+  return NULL;
+}
+
+char *
+_gvirt_xml_get_metadata (xmlNodePtr  node,
+                         const char *uri)
+{
+  xmlNodePtr element = metadata_element (_gvirt_xml_child (node, "metadata"), uri);
+  g_autoptr(GVirtXmlDoc) copy = NULL;
+  xmlNodePtr root;
+
+  if (element == NULL)
+    return NULL;
+  /* a copy of its own declares the namespaces it inherited */
+  copy = _gvirt_xml_doc_new_copy (element, &root);
+  return _gvirt_xml_node_to_string (root);
+}
+
+static void
+set_namespace (xmlNodePtr node,
+               xmlNsPtr   ns)
+{
+  for (; node != NULL; node = node->next)
+    if (node->type == XML_ELEMENT_NODE)
+      {
+        if (node->ns == NULL)
+          xmlSetNs (node, ns);
+        set_namespace (node->children, ns);
+      }
+}
+
+gboolean
+_gvirt_xml_set_metadata (xmlNodePtr  node,
+                         const char *uri,
+                         const char *prefix,
+                         const char *xml,
+                         GError    **error)
+{
+  xmlNodePtr metadata, old, copy;
+  xmlDocPtr fragment;
+  xmlNsPtr ns;
+
+  if (xml != NULL)
+    {
+      fragment = _gvirt_xml_parse (xml, -1, error);
+      if (fragment == NULL)
+        return FALSE;
+      metadata = _gvirt_xml_lookup (node, "metadata", TRUE);
+      copy = xmlDocCopyNode (xmlDocGetRootElement (fragment), node->doc, 1);
+      xmlFreeDoc (fragment);
+      ns = xmlNewNs (copy, (const xmlChar *) uri, (const xmlChar *) prefix);
+      if (copy->ns == NULL)
+        xmlSetNs (copy, ns);
+      set_namespace (copy->children, ns);
+      old = metadata_element (metadata, uri);
+      if (old != NULL)
+        {
+          xmlReplaceNode (old, copy);
+          xmlFreeNode (old);
+        }
+      else
+        xmlAddChild (metadata, copy);
+      xmlReconciliateNs (node->doc, copy);
+      return TRUE;
+    }
+
+  metadata = _gvirt_xml_child (node, "metadata");
+  while ((old = metadata_element (metadata, uri)) != NULL)
+    {
+      xmlUnlinkNode (old);
+      xmlFreeNode (old);
+    }
+  if (metadata != NULL)
+    _gvirt_xml_prune (metadata, node);
+  return TRUE;
+}
+
 /* ---- Output and comparison ----------------------------------------------- */
 
 char *

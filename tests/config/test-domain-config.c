@@ -272,6 +272,44 @@ test_unknown_preserved (void)
 }
 
 static void
+test_metadata (void)
+{
+  g_autoptr(GVirtDomainConfig) config = parse_ok (unknown_xml);
+  g_autoptr(GVirtDomainConfig) reparsed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app = gvirt_domain_config_get_metadata (config, "http://example.org/app");
+  g_autofree char *mine = NULL;
+  g_autofree char *xml = NULL;
+
+  g_assert_nonnull (strstr (app, "xmlns:app=\"http://example.org/app\""));
+  g_assert_nonnull (strstr (app, "<app:item>one</app:item>"));
+  g_assert_null (gvirt_domain_config_get_metadata (config, "http://example.org/other"));
+
+  g_assert_true (gvirt_domain_config_set_metadata (config, "http://example.org/mine", "mine",
+                                                   "<data><colour>blue</colour></data>", &error));
+  g_assert_no_error (error);
+  g_assert_true (gvirt_domain_config_set_metadata (config, "http://example.org/mine", "mine",
+                                                   "<data><colour>red</colour></data>", &error));
+  mine = gvirt_domain_config_get_metadata (config, "http://example.org/mine");
+  g_assert_cmpstr (mine, ==,
+                   "<mine:data xmlns:mine=\"http://example.org/mine\">\n"
+                   "  <mine:colour>red</mine:colour>\n"
+                   "</mine:data>\n");
+  g_assert_false (gvirt_domain_config_set_metadata (config, "http://example.org/mine", "mine",
+                                                    "<data>", &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
+
+  xml = gvirt_domain_config_to_xml (config);
+  reparsed = parse_ok (xml);
+  g_assert_true (gvirt_domain_config_equal (config, reparsed));
+  g_assert_true (gvirt_domain_config_set_metadata (config, "http://example.org/mine", "mine", NULL, NULL));
+  g_assert_true (gvirt_domain_config_set_metadata (config, "http://example.org/app", "app", NULL, NULL));
+  g_clear_pointer (&xml, g_free);
+  xml = gvirt_domain_config_to_xml (config);
+  g_assert_null (strstr (xml, "metadata"));
+}
+
+static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
               gpointer    user_data)
@@ -670,6 +708,7 @@ main (int    argc,
   g_test_add_func ("/domain-config/memory/units", test_memory_units);
   g_test_add_func ("/domain-config/memory/set", test_memory_set);
   g_test_add_func ("/domain-config/xml/unknown-preserved", test_unknown_preserved);
+  g_test_add_func ("/domain-config/xml/metadata", test_metadata);
   g_test_add_func ("/domain-config/properties/notify", test_properties_notify);
   g_test_add_func ("/domain-config/properties/uuid-and-id", test_uuid_and_id);
   g_test_add_func ("/domain-config/properties/os-and-boot", test_os_and_boot);
