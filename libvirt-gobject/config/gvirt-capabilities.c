@@ -84,6 +84,12 @@ G_DEFINE_FINAL_TYPE (GVirtCapabilities, gvirt_capabilities, G_TYPE_OBJECT)
  *
  * Sets the UUID of the host (the `<uuid>` element) and notifies
  * #GVirtCapabilities:host-uuid on a change.
+ *
+ * @value must be a UUID: 32 hexadecimal digits, with or without the dashes
+ * of the 8-4-4-4-12 form, in either case; it is stored in canonical
+ * lowercase 8-4-4-4-12. Anything else is a programming error and is ignored
+ * with a critical warning; to check text from a user, parse it with
+ * g_uuid_string_is_valid() first.
  */
 GVIRT_DEFINE_STRING_ACCESSORS (GVirtCapabilities, gvirt_capabilities, host_uuid, PROP_HOST_UUID)
 

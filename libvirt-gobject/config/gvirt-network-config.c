@@ -116,6 +116,12 @@ GVIRT_DEFINE_STRING_ACCESSORS (GVirtNetworkConfig, gvirt_network_config, name, P
  *
  * Sets the UUID of the network, canonical lowercase 8-4-4-4-12 (the
  * `<uuid>` element) and notifies #GVirtNetworkConfig:uuid on a change.
+ *
+ * @value must be a UUID: 32 hexadecimal digits, with or without the dashes
+ * of the 8-4-4-4-12 form, in either case; it is stored in canonical
+ * lowercase 8-4-4-4-12. Anything else is a programming error and is ignored
+ * with a critical warning; to check text from a user, parse it with
+ * g_uuid_string_is_valid() first.
  */
 GVIRT_DEFINE_STRING_ACCESSORS (GVirtNetworkConfig, gvirt_network_config, uuid, PROP_UUID)
 
