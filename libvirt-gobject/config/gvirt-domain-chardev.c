@@ -36,7 +36,7 @@ enum {
 
 static const GVirtField gvirt_domain_chardev_fields[N_PROPS] = {
   [PROP_CHARDEV_TYPE] = { "chardev-type", NULL, "type", GVIRT_FIELD_ENUM, GVIRT_DOMAIN_CHARDEV_TYPE_PTY, gvirt_domain_chardev_type_get_type,
-      N_("host side"), GVIRT_FIELD_FLAG_NONE },
+      N_("kind of host side"), GVIRT_FIELD_FLAG_NONE },
   [PROP_SOURCE_PATH] = { "source-path", "source", "path", GVIRT_FIELD_STRING, 0, NULL,
       N_("host path (file, device, socket or pty)"), GVIRT_FIELD_FLAG_NONE },
   [PROP_SOURCE_HOST] = { "source-host", "source", "host", GVIRT_FIELD_STRING, 0, NULL,
@@ -69,7 +69,7 @@ G_DEFINE_FINAL_TYPE (GVirtDomainChardev, gvirt_domain_chardev, GVIRT_TYPE_DOMAIN
  * gvirt_domain_chardev_get_chardev_type:
  * @self: a #GVirtDomainChardev
  *
- * Gets the host side, from the `type` attribute.
+ * Gets the kind of host side, from the `type` attribute.
  *
  * Returns: the value
  */
@@ -78,7 +78,7 @@ G_DEFINE_FINAL_TYPE (GVirtDomainChardev, gvirt_domain_chardev, GVIRT_TYPE_DOMAIN
  * @self: a #GVirtDomainChardev
  * @value: the new value
  *
- * Sets the host side (the `type` attribute) and notifies
+ * Sets the kind of host side (the `type` attribute) and notifies
  * #GVirtDomainChardev:chardev-type on a change.
  */
 GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainChardev, gvirt_domain_chardev, chardev_type, PROP_CHARDEV_TYPE, GVirtDomainChardevType)
@@ -282,7 +282,7 @@ gvirt_domain_chardev_class_init (GVirtDomainChardevClass *klass)
   /**
    * GVirtDomainChardev:chardev-type:
    *
-   * The host side, from the `type` attribute.
+   * The kind of host side, from the `type` attribute.
    */
   /**
    * GVirtDomainChardev:source-path:

@@ -40,7 +40,7 @@ enum {
 
 static const GVirtField gvirt_domain_disk_fields[N_PROPS] = {
   [PROP_DISK_TYPE] = { "disk-type", NULL, "type", GVIRT_FIELD_ENUM, GVIRT_DOMAIN_DISK_TYPE_FILE, gvirt_domain_disk_type_get_type,
-      N_("what backs the disk"), GVIRT_FIELD_FLAG_NONE },
+      N_("kind of storage behind the disk"), GVIRT_FIELD_FLAG_NONE },
   [PROP_DEVICE] = { "device", NULL, "device", GVIRT_FIELD_ENUM, GVIRT_DOMAIN_DISK_DEVICE_DISK, gvirt_domain_disk_device_get_type,
       N_("kind of drive the guest sees"), GVIRT_FIELD_FLAG_NONE },
   [PROP_DRIVER_NAME] = { "driver-name", "driver", "name", GVIRT_FIELD_STRING, 0, NULL,
@@ -83,7 +83,7 @@ G_DEFINE_FINAL_TYPE (GVirtDomainDisk, gvirt_domain_disk, GVIRT_TYPE_DOMAIN_DEVIC
  * gvirt_domain_disk_get_disk_type:
  * @self: a #GVirtDomainDisk
  *
- * Gets the what backs the disk, from the `type` attribute.
+ * Gets the kind of storage behind the disk, from the `type` attribute.
  *
  * Returns: the value
  */
@@ -92,7 +92,7 @@ G_DEFINE_FINAL_TYPE (GVirtDomainDisk, gvirt_domain_disk, GVIRT_TYPE_DOMAIN_DEVIC
  * @self: a #GVirtDomainDisk
  * @value: the new value
  *
- * Sets the what backs the disk (the `type` attribute) and notifies
+ * Sets the kind of storage behind the disk (the `type` attribute) and notifies
  * #GVirtDomainDisk:disk-type on a change.
  */
 GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainDisk, gvirt_domain_disk, disk_type, PROP_DISK_TYPE, GVirtDomainDiskType)
@@ -394,7 +394,7 @@ gvirt_domain_disk_class_init (GVirtDomainDiskClass *klass)
   /**
    * GVirtDomainDisk:disk-type:
    *
-   * The what backs the disk, from the `type` attribute.
+   * The kind of storage behind the disk, from the `type` attribute.
    */
   /**
    * GVirtDomainDisk:device:
