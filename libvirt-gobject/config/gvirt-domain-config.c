@@ -914,8 +914,10 @@ gvirt_domain_config_copy (GVirtDomainConfig *self)
  * @b: another #GVirtDomainConfig
  *
  * Compares two configurations by meaning: the same elements with the same
- * attributes and text, whatever the layout, the attribute order and the
- * comments.
+ * attributes and text, whatever the layout, the comments, the order of the
+ * attributes and the order of elements of different names. Elements of the
+ * same name keep their order: two disks or two boot devices swapped make a
+ * different domain.
  *
  * Returns: %TRUE if @a and @b describe the same domain
  */

@@ -777,27 +777,10 @@ ns_href (xmlNsPtr ns)
 }
 
 static gboolean
-text_equal (const xmlChar *a,
-            const xmlChar *b)
+same_name (xmlNodePtr a,
+           xmlNodePtr b)
 {
-  g_autofree char *x = g_strstrip (g_strdup ((const char *) a));
-  g_autofree char *y = g_strstrip (g_strdup ((const char *) b));
-
-  return g_strcmp0 (x, y) == 0;
-}
-
-static xmlNodePtr
-next_meaningful (xmlNodePtr node)
-{
-  for (; node != NULL; node = node->next)
-    {
-      if (node->type == XML_ELEMENT_NODE)
-        return node;
-      if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) &&
-          !xmlIsBlankNode (node))
-        return node;
-    }
-  return NULL;
+  return xmlStrcmp (a->name, b->name) == 0 && xmlStrcmp (ns_href (a->ns), ns_href (b->ns)) == 0;
 }
 
 static gboolean
@@ -817,28 +800,71 @@ attrs_subset (xmlNodePtr a,
   return TRUE;
 }
 
-/* Same elements, attributes (as a set) and trimmed text; comments and layout ignored. */
+/* The trimmed text of @node's own text children, and how many element children it has. */
+static char *
+own_text (xmlNodePtr node,
+          guint     *n_elements)
+{
+  GString *text = g_string_new (NULL);
+  xmlNodePtr child;
+
+  *n_elements = 0;
+  for (child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE)
+      (*n_elements)++;
+    else if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+      g_string_append (text, (const char *) child->content);
+  return g_strstrip (g_string_free (text, FALSE));
+}
+
+/* The @index-th element child of @parent named like @like. */
+static xmlNodePtr
+nth_like (xmlNodePtr parent,
+          xmlNodePtr like,
+          guint      index)
+{
+  xmlNodePtr child;
+
+  for (child = parent->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && same_name (child, like) && index-- == 0)
+      return child;
+  return NULL;
+}
+
+/* Same elements, attributes (as a set) and trimmed text; comments and layout
+ * ignored. Elements of different names may come in any order, elements of
+ * the same name (disks, boot devices) must keep theirs. */
 gboolean
 _gvirt_xml_node_equal (xmlNodePtr a,
                        xmlNodePtr b)
 {
-  xmlNodePtr ca, cb;
+  g_autofree char *text_a = NULL;
+  g_autofree char *text_b = NULL;
+  guint n_a, n_b;
+  xmlNodePtr ca, prev;
 
-  if (a->type != b->type)
+  if (!same_name (a, b) || !attrs_subset (a, b) || !attrs_subset (b, a))
     return FALSE;
-  if (a->type != XML_ELEMENT_NODE)
-    return text_equal (a->content, b->content);
-  if (xmlStrcmp (a->name, b->name) != 0 || xmlStrcmp (ns_href (a->ns), ns_href (b->ns)) != 0)
-    return FALSE;
-  if (!attrs_subset (a, b) || !attrs_subset (b, a))
+  text_a = own_text (a, &n_a);
+  text_b = own_text (b, &n_b);
+  if (n_a != n_b || strcmp (text_a, text_b) != 0)
     return FALSE;
 
-  for (ca = next_meaningful (a->children), cb = next_meaningful (b->children);
-       ca != NULL && cb != NULL;
-       ca = next_meaningful (ca->next), cb = next_meaningful (cb->next))
-    if (!_gvirt_xml_node_equal (ca, cb))
-      return FALSE;
-  return ca == NULL && cb == NULL;
+  for (ca = a->children; ca != NULL; ca = ca->next)
+    {
+      guint index = 0;
+      xmlNodePtr cb;
+
+      if (ca->type != XML_ELEMENT_NODE)
+        continue;
+      for (prev = ca->prev; prev != NULL; prev = prev->prev)
+        if (prev->type == XML_ELEMENT_NODE && same_name (prev, ca))
+          index++;
+      cb = nth_like (b, ca, index);
+      if (cb == NULL || !_gvirt_xml_node_equal (ca, cb))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- Relax-NG ------------------------------------------------------------ */

@@ -603,6 +603,44 @@ test_copy_equal (void)
 }
 
 static void
+test_equal_order (void)
+{
+  g_autoptr(GVirtDomainConfig) a =
+    parse_ok ("<domain type='kvm'><name>o</name><memory>1024</memory><vcpu>1</vcpu>"
+              "<os><type>hvm</type><boot dev='hd'/><boot dev='cdrom'/></os>"
+              "<devices><disk type='file'><target dev='vda'/></disk>"
+              "<disk type='file'><target dev='vdb'/></disk><input type='tablet'/></devices></domain>");
+  g_autoptr(GVirtDomainConfig) moved =
+    parse_ok ("<domain type='kvm'><os><type>hvm</type><boot dev='hd'/><boot dev='cdrom'/></os>"
+              "<vcpu>1</vcpu><memory>1024</memory><name>o</name>"
+              "<devices><input type='tablet'/><disk type='file'><target dev='vda'/></disk>"
+              "<disk type='file'><target dev='vdb'/></disk></devices></domain>");
+  g_autoptr(GVirtDomainConfig) boot_swapped =
+    parse_ok ("<domain type='kvm'><name>o</name><memory>1024</memory><vcpu>1</vcpu>"
+              "<os><type>hvm</type><boot dev='cdrom'/><boot dev='hd'/></os>"
+              "<devices><disk type='file'><target dev='vda'/></disk>"
+              "<disk type='file'><target dev='vdb'/></disk><input type='tablet'/></devices></domain>");
+  g_autoptr(GVirtDomainConfig) disks_swapped =
+    parse_ok ("<domain type='kvm'><name>o</name><memory>1024</memory><vcpu>1</vcpu>"
+              "<os><type>hvm</type><boot dev='hd'/><boot dev='cdrom'/></os>"
+              "<devices><disk type='file'><target dev='vdb'/></disk>"
+              "<disk type='file'><target dev='vda'/></disk><input type='tablet'/></devices></domain>");
+  g_autoptr(GVirtDomainConfig) extra =
+    parse_ok ("<domain type='kvm'><name>o</name><memory>1024</memory><vcpu>1</vcpu>"
+              "<os><type>hvm</type><boot dev='hd'/><boot dev='cdrom'/></os>"
+              "<devices><disk type='file'><target dev='vda'/></disk>"
+              "<disk type='file'><target dev='vdb'/></disk><input type='tablet'/><input type='mouse'/>"
+              "</devices></domain>");
+
+  g_assert_true (gvirt_domain_config_equal (a, moved));
+  g_assert_true (gvirt_domain_config_equal (moved, a));
+  g_assert_false (gvirt_domain_config_equal (a, boot_swapped));
+  g_assert_false (gvirt_domain_config_equal (a, disks_swapped));
+  g_assert_false (gvirt_domain_config_equal (a, extra));
+  g_assert_false (gvirt_domain_config_equal (extra, a));
+}
+
+static void
 test_validate (void)
 {
   g_autoptr(GVirtDomainConfig) config = parse_ok (fv0_xml);
@@ -714,6 +752,7 @@ main (int    argc,
   g_test_add_func ("/domain-config/devices/outlive-config", test_device_outlives_config);
   g_test_add_func ("/domain-config/devices/new", test_devices_new);
   g_test_add_func ("/domain-config/copy-equal", test_copy_equal);
+  g_test_add_func ("/domain-config/equal-order", test_equal_order);
   g_test_add_func ("/domain-config/validate", test_validate);
   g_test_add_func ("/domain-config/new-kvm", test_new_kvm);
   g_test_add_func ("/domain-config/validate/libvirt-schema", test_libvirt_schema);
