@@ -31,14 +31,14 @@ enum {
   N_PROPS
 };
 
-static const GVirtField gvirt_capabilities_domain_fields[N_PROPS] = {
+static const GVirtField fields[N_PROPS] = {
   [PROP_DOMAIN_TYPE] = { "domain-type", NULL, "type", GVIRT_FIELD_STRING, 0, NULL,
       N_("hypervisor type (qemu, kvm, xen…)"), GVIRT_FIELD_FLAG_NONE },
   [PROP_EMULATOR] = { "emulator", "emulator", NULL, GVIRT_FIELD_STRING, 0, NULL,
       N_("emulator of this hypervisor type, when it has its own"), GVIRT_FIELD_FLAG_NONE },
 };
 
-static GParamSpec *gvirt_capabilities_domain_properties[N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static inline xmlNodePtr
 gvirt_capabilities_domain_node (GVirtCapabilitiesDomain *self)
@@ -161,7 +161,7 @@ gvirt_capabilities_domain_class_init (GVirtCapabilitiesDomainClass *klass)
    *
    * The emulator of this hypervisor type, when it has its own, from the `<emulator>` element.
    */
-  _gvirt_fields_install (object_class, gvirt_capabilities_domain_fields, N_PROPS, gvirt_capabilities_domain_properties);
+  _gvirt_fields_install (object_class, fields, N_PROPS, properties);
 }
 
 static void

@@ -36,7 +36,7 @@ enum {
   N_PROPS
 };
 
-static const GVirtField gvirt_capabilities_guest_fields[N_PROPS] = {
+static const GVirtField fields[N_PROPS] = {
   [PROP_OS_TYPE] = { "os-type", "os_type", NULL, GVIRT_FIELD_STRING, 0, NULL,
       N_("OS type of the guest (hvm, xen, linux…)"), GVIRT_FIELD_FLAG_NONE },
   [PROP_ARCH] = { "arch", "arch", "name", GVIRT_FIELD_STRING, 0, NULL,
@@ -49,7 +49,7 @@ static const GVirtField gvirt_capabilities_guest_fields[N_PROPS] = {
       N_("firmware loader of the architecture"), GVIRT_FIELD_FLAG_NONE },
 };
 
-static GParamSpec *gvirt_capabilities_guest_properties[N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static inline xmlNodePtr
 gvirt_capabilities_guest_node (GVirtCapabilitiesGuest *self)
@@ -169,7 +169,7 @@ _gvirt_capabilities_guest_new_for_node (GVirtXmlDoc *doc,
 {
   GVirtCapabilitiesGuest *self;
 
-  if (!_gvirt_fields_check (node, gvirt_capabilities_guest_fields, N_PROPS, error))
+  if (!_gvirt_fields_check (node, fields, N_PROPS, error))
     return NULL;
   self = g_object_new (GVIRT_TYPE_CAPABILITIES_GUEST, NULL);
   self->doc = _gvirt_xml_doc_ref (doc);
@@ -386,7 +386,7 @@ gvirt_capabilities_guest_class_init (GVirtCapabilitiesGuestClass *klass)
    *
    * The firmware loader of the architecture, from the `<loader>` element.
    */
-  _gvirt_fields_install (object_class, gvirt_capabilities_guest_fields, N_PROPS, gvirt_capabilities_guest_properties);
+  _gvirt_fields_install (object_class, fields, N_PROPS, properties);
 }
 
 static void

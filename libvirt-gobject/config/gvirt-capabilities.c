@@ -40,7 +40,7 @@ enum {
   N_PROPS
 };
 
-static const GVirtField gvirt_capabilities_fields[N_PROPS] = {
+static const GVirtField fields[N_PROPS] = {
   [PROP_HOST_UUID] = { "host-uuid", "host/uuid", NULL, GVIRT_FIELD_UUID, 0, NULL,
       N_("UUID of the host"), GVIRT_FIELD_FLAG_NONE },
   [PROP_HOST_ARCH] = { "host-arch", "host/cpu/arch", NULL, GVIRT_FIELD_STRING, 0, NULL,
@@ -59,7 +59,7 @@ static const GVirtField gvirt_capabilities_fields[N_PROPS] = {
       N_("threads per core, 0 when unknown"), GVIRT_FIELD_FLAG_NONE },
 };
 
-static GParamSpec *gvirt_capabilities_properties[N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static inline xmlNodePtr
 gvirt_capabilities_node (GVirtCapabilities *self)
@@ -244,7 +244,7 @@ capabilities_new_for_doc (GVirtXmlDoc *doc,
   self->doc = doc;
   self->node = _gvirt_xml_doc_root (doc);
   self->guests = g_ptr_array_new_with_free_func (g_object_unref);
-  if (!_gvirt_fields_check (self->node, gvirt_capabilities_fields, N_PROPS, error))
+  if (!_gvirt_fields_check (self->node, fields, N_PROPS, error))
     return NULL;
   for (node = _gvirt_xml_child (self->node, "guest"); node != NULL;
        node = _gvirt_xml_next_sibling (node->next, "guest"))
@@ -568,7 +568,7 @@ gvirt_capabilities_class_init (GVirtCapabilitiesClass *klass)
    *
    * The threads per core, 0 when unknown, from the `threads` attribute of `<topology>`.
    */
-  _gvirt_fields_install (object_class, gvirt_capabilities_fields, N_PROPS, gvirt_capabilities_properties);
+  _gvirt_fields_install (object_class, fields, N_PROPS, properties);
 }
 
 static void

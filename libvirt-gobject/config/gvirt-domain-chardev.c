@@ -34,7 +34,7 @@ enum {
   N_PROPS
 };
 
-static const GVirtField gvirt_domain_chardev_fields[N_PROPS] = {
+static const GVirtField fields[N_PROPS] = {
   [PROP_CHARDEV_TYPE] = { "chardev-type", NULL, "type", GVIRT_FIELD_ENUM, GVIRT_DOMAIN_CHARDEV_TYPE_PTY, gvirt_domain_chardev_type_get_type,
       N_("kind of host side"), GVIRT_FIELD_FLAG_NONE },
   [PROP_SOURCE_PATH] = { "source-path", "source", "path", GVIRT_FIELD_STRING, 0, NULL,
@@ -55,7 +55,7 @@ static const GVirtField gvirt_domain_chardev_fields[N_PROPS] = {
       N_("pty a running domain was given"), GVIRT_FIELD_FLAG_NONE },
 };
 
-static GParamSpec *gvirt_domain_chardev_properties[N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static inline xmlNodePtr
 gvirt_domain_chardev_node (GVirtDomainChardev *self)
@@ -324,8 +324,8 @@ gvirt_domain_chardev_class_init (GVirtDomainChardevClass *klass)
    *
    * The pty a running domain was given, from the `tty` attribute.
    */
-  _gvirt_fields_install (object_class, gvirt_domain_chardev_fields, N_PROPS, gvirt_domain_chardev_properties);
-  _gvirt_domain_device_class_set_fields (G_TYPE_FROM_CLASS (klass), gvirt_domain_chardev_fields, N_PROPS);
+  _gvirt_fields_install (object_class, fields, N_PROPS, properties);
+  _gvirt_domain_device_class_set_fields (G_TYPE_FROM_CLASS (klass), fields, N_PROPS);
 }
 
 static void

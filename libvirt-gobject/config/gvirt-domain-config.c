@@ -81,7 +81,7 @@ enum {
   N_PROPS
 };
 
-static const GVirtField gvirt_domain_config_fields[N_PROPS] = {
+static const GVirtField fields[N_PROPS] = {
   [PROP_DOMAIN_TYPE] = { "domain-type", NULL, "type", GVIRT_FIELD_STRING, 0, NULL,
       N_("hypervisor type (test, qemu, kvm, xen)"), GVIRT_FIELD_FLAG_NONE },
   [PROP_ID] = { "id", NULL, "id", GVIRT_FIELD_INT, -1, NULL,
@@ -144,7 +144,7 @@ static const GVirtField gvirt_domain_config_fields[N_PROPS] = {
       N_("device model emulator binary"), GVIRT_FIELD_FLAG_NONE },
 };
 
-static GParamSpec *gvirt_domain_config_properties[N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static inline xmlNodePtr
 gvirt_domain_config_node (GVirtDomainConfig *self)
@@ -711,7 +711,7 @@ gvirt_domain_config_get_current_memory (GVirtDomainConfig *self)
 
   if (_gvirt_xml_child (self->node, "currentMemory") == NULL)
     return gvirt_domain_config_get_memory (self);
-  return _gvirt_field_get_uint64 (self->node, &gvirt_domain_config_fields[PROP_CURRENT_MEMORY]);
+  return _gvirt_field_get_uint64 (self->node, &fields[PROP_CURRENT_MEMORY]);
 }
 
 /**
@@ -730,9 +730,9 @@ gvirt_domain_config_set_current_memory (GVirtDomainConfig *self,
   g_return_if_fail (GVIRT_IS_DOMAIN_CONFIG (self));
 
   old = gvirt_domain_config_get_current_memory (self);
-  _gvirt_field_set_uint64 (self->node, &gvirt_domain_config_fields[PROP_CURRENT_MEMORY], value);
+  _gvirt_field_set_uint64 (self->node, &fields[PROP_CURRENT_MEMORY], value);
   if (old != gvirt_domain_config_get_current_memory (self))
-    g_object_notify_by_pspec (G_OBJECT (self), gvirt_domain_config_properties[PROP_CURRENT_MEMORY]);
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MEMORY]);
 }
 
 static gboolean
@@ -806,7 +806,7 @@ domain_config_new_for_doc (GVirtXmlDoc *doc,
 
   self->doc = doc;
   self->node = _gvirt_xml_doc_root (doc);
-  if (!_gvirt_fields_check (self->node, gvirt_domain_config_fields, N_PROPS, error))
+  if (!_gvirt_fields_check (self->node, fields, N_PROPS, error))
     return NULL;
 
   for (child = _gvirt_xml_child (self->node, "devices") ?
@@ -1197,8 +1197,8 @@ gvirt_domain_config_set_feature (GVirtDomainConfig *self,
   if (!_gvirt_field_set_uint64 (self->node, &field, enabled))
     return;
   for (i = 1; i < N_PROPS; i++)
-    if (g_strcmp0 (gvirt_domain_config_fields[i].path, path) == 0)
-      g_object_notify_by_pspec (G_OBJECT (self), gvirt_domain_config_properties[i]);
+    if (g_strcmp0 (fields[i].path, path) == 0)
+      g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
 }
 
 static void
@@ -1472,7 +1472,7 @@ gvirt_domain_config_class_init (GVirtDomainConfigClass *klass)
    *
    * The device model emulator binary, from the `<emulator>` element.
    */
-  _gvirt_fields_install (object_class, gvirt_domain_config_fields, N_PROPS, gvirt_domain_config_properties);
+  _gvirt_fields_install (object_class, fields, N_PROPS, properties);
 }
 
 static void

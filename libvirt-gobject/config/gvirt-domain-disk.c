@@ -38,7 +38,7 @@ enum {
   N_PROPS
 };
 
-static const GVirtField gvirt_domain_disk_fields[N_PROPS] = {
+static const GVirtField fields[N_PROPS] = {
   [PROP_DISK_TYPE] = { "disk-type", NULL, "type", GVIRT_FIELD_ENUM, GVIRT_DOMAIN_DISK_TYPE_FILE, gvirt_domain_disk_type_get_type,
       N_("kind of storage behind the disk"), GVIRT_FIELD_FLAG_NONE },
   [PROP_DEVICE] = { "device", NULL, "device", GVIRT_FIELD_ENUM, GVIRT_DOMAIN_DISK_DEVICE_DISK, gvirt_domain_disk_device_get_type,
@@ -69,7 +69,7 @@ static const GVirtField gvirt_domain_disk_fields[N_PROPS] = {
       N_("serial number shown to the guest"), GVIRT_FIELD_FLAG_NONE },
 };
 
-static GParamSpec *gvirt_domain_disk_properties[N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static inline xmlNodePtr
 gvirt_domain_disk_node (GVirtDomainDisk *self)
@@ -461,8 +461,8 @@ gvirt_domain_disk_class_init (GVirtDomainDiskClass *klass)
    *
    * The serial number shown to the guest, from the `<serial>` element.
    */
-  _gvirt_fields_install (object_class, gvirt_domain_disk_fields, N_PROPS, gvirt_domain_disk_properties);
-  _gvirt_domain_device_class_set_fields (G_TYPE_FROM_CLASS (klass), gvirt_domain_disk_fields, N_PROPS);
+  _gvirt_fields_install (object_class, fields, N_PROPS, properties);
+  _gvirt_domain_device_class_set_fields (G_TYPE_FROM_CLASS (klass), fields, N_PROPS);
 }
 
 static void

@@ -26,10 +26,10 @@ enum {
   N_PROPS
 };
 
-static const GVirtField gvirt_domain_generic_device_fields[N_PROPS] = {
+static const GVirtField fields[N_PROPS] = {
 };
 
-static GParamSpec *gvirt_domain_generic_device_properties[N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static inline xmlNodePtr
 gvirt_domain_generic_device_node (GVirtDomainGenericDevice *self)
@@ -49,8 +49,8 @@ gvirt_domain_generic_device_class_init (GVirtDomainGenericDeviceClass *klass)
   object_class->get_property = gvirt_domain_generic_device_get_property;
   object_class->set_property = gvirt_domain_generic_device_set_property;
 
-  _gvirt_fields_install (object_class, gvirt_domain_generic_device_fields, N_PROPS, gvirt_domain_generic_device_properties);
-  _gvirt_domain_device_class_set_fields (G_TYPE_FROM_CLASS (klass), gvirt_domain_generic_device_fields, N_PROPS);
+  _gvirt_fields_install (object_class, fields, N_PROPS, properties);
+  _gvirt_domain_device_class_set_fields (G_TYPE_FROM_CLASS (klass), fields, N_PROPS);
 }
 
 static void

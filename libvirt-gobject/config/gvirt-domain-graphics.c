@@ -34,7 +34,7 @@ enum {
   N_PROPS
 };
 
-static const GVirtField gvirt_domain_graphics_fields[N_PROPS] = {
+static const GVirtField fields[N_PROPS] = {
   [PROP_GRAPHICS_TYPE] = { "graphics-type", NULL, "type", GVIRT_FIELD_ENUM, GVIRT_DOMAIN_GRAPHICS_TYPE_VNC, gvirt_domain_graphics_type_get_type,
       N_("display kind"), GVIRT_FIELD_FLAG_NONE },
   [PROP_PORT] = { "port", NULL, "port", GVIRT_FIELD_INT, -1, NULL,
@@ -57,7 +57,7 @@ static const GVirtField gvirt_domain_graphics_fields[N_PROPS] = {
       N_("whether the window is full screen"), GVIRT_FIELD_FLAG_NONE },
 };
 
-static GParamSpec *gvirt_domain_graphics_properties[N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static inline xmlNodePtr
 gvirt_domain_graphics_node (GVirtDomainGraphics *self)
@@ -324,8 +324,8 @@ gvirt_domain_graphics_class_init (GVirtDomainGraphicsClass *klass)
    *
    * The whether the window is full screen, from the `fullscreen` attribute.
    */
-  _gvirt_fields_install (object_class, gvirt_domain_graphics_fields, N_PROPS, gvirt_domain_graphics_properties);
-  _gvirt_domain_device_class_set_fields (G_TYPE_FROM_CLASS (klass), gvirt_domain_graphics_fields, N_PROPS);
+  _gvirt_fields_install (object_class, fields, N_PROPS, properties);
+  _gvirt_domain_device_class_set_fields (G_TYPE_FROM_CLASS (klass), fields, N_PROPS);
 }
 
 static void

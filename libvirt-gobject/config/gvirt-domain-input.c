@@ -25,14 +25,14 @@ enum {
   N_PROPS
 };
 
-static const GVirtField gvirt_domain_input_fields[N_PROPS] = {
+static const GVirtField fields[N_PROPS] = {
   [PROP_INPUT_TYPE] = { "input-type", NULL, "type", GVIRT_FIELD_STRING, 0, NULL,
       N_("input kind (mouse, tablet, keyboard…)"), GVIRT_FIELD_FLAG_NONE },
   [PROP_BUS] = { "bus", NULL, "bus", GVIRT_FIELD_STRING, 0, NULL,
       N_("bus (ps2, usb, xen, virtio…)"), GVIRT_FIELD_FLAG_NONE },
 };
 
-static GParamSpec *gvirt_domain_input_properties[N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static inline xmlNodePtr
 gvirt_domain_input_node (GVirtDomainInput *self)
@@ -113,8 +113,8 @@ gvirt_domain_input_class_init (GVirtDomainInputClass *klass)
    *
    * The bus (ps2, usb, xen, virtio…), from the `bus` attribute.
    */
-  _gvirt_fields_install (object_class, gvirt_domain_input_fields, N_PROPS, gvirt_domain_input_properties);
-  _gvirt_domain_device_class_set_fields (G_TYPE_FROM_CLASS (klass), gvirt_domain_input_fields, N_PROPS);
+  _gvirt_fields_install (object_class, fields, N_PROPS, properties);
+  _gvirt_domain_device_class_set_fields (G_TYPE_FROM_CLASS (klass), fields, N_PROPS);
 }
 
 static void

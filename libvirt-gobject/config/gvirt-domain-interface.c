@@ -35,7 +35,7 @@ enum {
   N_PROPS
 };
 
-static const GVirtField gvirt_domain_interface_fields[N_PROPS] = {
+static const GVirtField fields[N_PROPS] = {
   [PROP_INTERFACE_TYPE] = { "interface-type", NULL, "type", GVIRT_FIELD_ENUM, GVIRT_DOMAIN_INTERFACE_TYPE_BRIDGE, gvirt_domain_interface_type_get_type,
       N_("connection type"), GVIRT_FIELD_FLAG_NONE },
   [PROP_SOURCE_BRIDGE] = { "source-bridge", "source", "bridge", GVIRT_FIELD_STRING, 0, NULL,
@@ -60,7 +60,7 @@ static const GVirtField gvirt_domain_interface_fields[N_PROPS] = {
       N_("NIC model (virtio, e1000, rtl8139…)"), GVIRT_FIELD_FLAG_NONE },
 };
 
-static GParamSpec *gvirt_domain_interface_properties[N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static inline xmlNodePtr
 gvirt_domain_interface_node (GVirtDomainInterface *self)
@@ -352,8 +352,8 @@ gvirt_domain_interface_class_init (GVirtDomainInterfaceClass *klass)
    *
    * The NIC model (virtio, e1000, rtl8139…), from the `type` attribute of `<model>`.
    */
-  _gvirt_fields_install (object_class, gvirt_domain_interface_fields, N_PROPS, gvirt_domain_interface_properties);
-  _gvirt_domain_device_class_set_fields (G_TYPE_FROM_CLASS (klass), gvirt_domain_interface_fields, N_PROPS);
+  _gvirt_fields_install (object_class, fields, N_PROPS, properties);
+  _gvirt_domain_device_class_set_fields (G_TYPE_FROM_CLASS (klass), fields, N_PROPS);
 }
 
 static void

@@ -24,12 +24,12 @@ enum {
   N_PROPS
 };
 
-static const GVirtField gvirt_domain_sound_fields[N_PROPS] = {
+static const GVirtField fields[N_PROPS] = {
   [PROP_MODEL] = { "model", NULL, "model", GVIRT_FIELD_STRING, 0, NULL,
       N_("sound card model (es1370, sb16, ac97, ich6…)"), GVIRT_FIELD_FLAG_NONE },
 };
 
-static GParamSpec *gvirt_domain_sound_properties[N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static inline xmlNodePtr
 gvirt_domain_sound_node (GVirtDomainSound *self)
@@ -87,8 +87,8 @@ gvirt_domain_sound_class_init (GVirtDomainSoundClass *klass)
    *
    * The sound card model (es1370, sb16, ac97, ich6…), from the `model` attribute.
    */
-  _gvirt_fields_install (object_class, gvirt_domain_sound_fields, N_PROPS, gvirt_domain_sound_properties);
-  _gvirt_domain_device_class_set_fields (G_TYPE_FROM_CLASS (klass), gvirt_domain_sound_fields, N_PROPS);
+  _gvirt_fields_install (object_class, fields, N_PROPS, properties);
+  _gvirt_domain_device_class_set_fields (G_TYPE_FROM_CLASS (klass), fields, N_PROPS);
 }
 
 static void

@@ -26,7 +26,7 @@ enum {
   N_PROPS
 };
 
-static const GVirtField gvirt_domain_video_fields[N_PROPS] = {
+static const GVirtField fields[N_PROPS] = {
   [PROP_MODEL] = { "model", "model", "type", GVIRT_FIELD_STRING, 0, NULL,
       N_("adapter model (vga, cirrus, qxl, virtio…)"), GVIRT_FIELD_FLAG_NONE },
   [PROP_VRAM] = { "vram", "model", "vram", GVIRT_FIELD_UINT, 0, NULL,
@@ -35,7 +35,7 @@ static const GVirtField gvirt_domain_video_fields[N_PROPS] = {
       N_("number of heads, 0 when unset"), GVIRT_FIELD_FLAG_REMOVE_DEFAULT },
 };
 
-static GParamSpec *gvirt_domain_video_properties[N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static inline xmlNodePtr
 gvirt_domain_video_node (GVirtDomainVideo *self)
@@ -142,8 +142,8 @@ gvirt_domain_video_class_init (GVirtDomainVideoClass *klass)
    *
    * The number of heads, 0 when unset, from the `heads` attribute of `<model>`.
    */
-  _gvirt_fields_install (object_class, gvirt_domain_video_fields, N_PROPS, gvirt_domain_video_properties);
-  _gvirt_domain_device_class_set_fields (G_TYPE_FROM_CLASS (klass), gvirt_domain_video_fields, N_PROPS);
+  _gvirt_fields_install (object_class, fields, N_PROPS, properties);
+  _gvirt_domain_device_class_set_fields (G_TYPE_FROM_CLASS (klass), fields, N_PROPS);
 }
 
 static void

@@ -45,7 +45,7 @@ enum {
   N_PROPS
 };
 
-static const GVirtField gvirt_network_config_fields[N_PROPS] = {
+static const GVirtField fields[N_PROPS] = {
   [PROP_NAME] = { "name", "name", NULL, GVIRT_FIELD_STRING, 0, NULL,
       N_("name of the network"), GVIRT_FIELD_FLAG_NONE },
   [PROP_UUID] = { "uuid", "uuid", NULL, GVIRT_FIELD_UUID, 0, NULL,
@@ -72,7 +72,7 @@ static const GVirtField gvirt_network_config_fields[N_PROPS] = {
       N_("MAC address of the bridge"), GVIRT_FIELD_FLAG_NONE },
 };
 
-static GParamSpec *gvirt_network_config_properties[N_PROPS];
+static GParamSpec *properties[N_PROPS];
 
 static inline xmlNodePtr
 gvirt_network_config_node (GVirtNetworkConfig *self)
@@ -314,7 +314,7 @@ gvirt_network_config_get_forward_mode (GVirtNetworkConfig *self)
 
   if (_gvirt_xml_child (self->node, "forward") == NULL)
     return GVIRT_NETWORK_FORWARD_MODE_NONE;
-  return _gvirt_field_get_uint64 (self->node, &gvirt_network_config_fields[PROP_FORWARD_MODE]);
+  return _gvirt_field_get_uint64 (self->node, &fields[PROP_FORWARD_MODE]);
 }
 
 /**
@@ -344,8 +344,8 @@ gvirt_network_config_set_forward_mode (GVirtNetworkConfig     *self,
       xmlFreeNode (forward);
     }
   else
-    _gvirt_field_set_uint64 (self->node, &gvirt_network_config_fields[PROP_FORWARD_MODE], value);
-  g_object_notify_by_pspec (G_OBJECT (self), gvirt_network_config_properties[PROP_FORWARD_MODE]);
+    _gvirt_field_set_uint64 (self->node, &fields[PROP_FORWARD_MODE], value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORWARD_MODE]);
 }
 
 static gboolean
@@ -377,7 +377,7 @@ network_config_new_for_doc (GVirtXmlDoc *doc,
 
   self->doc = doc;
   self->node = _gvirt_xml_doc_root (doc);
-  if (!_gvirt_fields_check (self->node, gvirt_network_config_fields, N_PROPS, error))
+  if (!_gvirt_fields_check (self->node, fields, N_PROPS, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -834,7 +834,7 @@ gvirt_network_config_class_init (GVirtNetworkConfigClass *klass)
    *
    * The MAC address of the bridge, from the `address` attribute of `<mac>`.
    */
-  _gvirt_fields_install (object_class, gvirt_network_config_fields, N_PROPS, gvirt_network_config_properties);
+  _gvirt_fields_install (object_class, fields, N_PROPS, properties);
 }
 
 static void

@@ -211,22 +211,22 @@ gboolean    _gvirt_fields_check        (xmlNodePtr        node,
                                         guint             n_props,
                                         GError          **error);
 
-/* Accessor generators: each config .c file defines `type##_fields`,
- * `type##_properties` and a static `type##_node (self)` returning the node. */
+/* Accessor generators: each config .c file defines `fields`,
+ * `properties` and a static `type##_node (self)` returning the node. */
 #define GVIRT_DEFINE_ACCESSORS(Type, type, prop, PROP, CType, getfn, setfn)        \
   CType                                                                           \
   type##_get_##prop (Type *self)                                                  \
   {                                                                               \
     g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type##_get_type ()),  \
                           (CType) 0);                                             \
-    return (CType) getfn (type##_node (self), &type##_fields[PROP]);              \
+    return (CType) getfn (type##_node (self), &fields[PROP]);              \
   }                                                                               \
   void                                                                            \
   type##_set_##prop (Type *self, CType value)                                     \
   {                                                                               \
     g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type##_get_type ()));     \
-    if (setfn (type##_node (self), &type##_fields[PROP], value))                  \
-      g_object_notify_by_pspec (G_OBJECT (self), type##_properties[PROP]);        \
+    if (setfn (type##_node (self), &fields[PROP], value))                  \
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);        \
   }
 
 #define GVIRT_DEFINE_VALIDATE_WITH_SCHEMA(Type, type)                              \
@@ -262,7 +262,7 @@ _gvirt_no_special_property (gpointer self, guint prop_id, GValue *value)
                        GParamSpec *pspec)                                         \
   {                                                                               \
     if (!special ((gpointer) object, prop_id, value) &&                           \
-        !_gvirt_fields_get_property (type##_node ((Type *) object), type##_fields, \
+        !_gvirt_fields_get_property (type##_node ((Type *) object), fields, \
                                      N_PROPS, prop_id, value))                    \
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                 \
   }                                                                               \
@@ -271,7 +271,7 @@ _gvirt_no_special_property (gpointer self, guint prop_id, GValue *value)
                        GParamSpec *pspec)                                         \
   {                                                                               \
     if (!_gvirt_fields_set_property (object, type##_node ((Type *) object),      \
-                                     type##_fields, type##_properties, N_PROPS,  \
+                                     fields, properties, N_PROPS,  \
                                      prop_id, value))                             \
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                 \
   }
