@@ -570,6 +570,85 @@ test_devices_new (void)
 }
 
 static void
+test_devices_kinds (void)
+{
+  static const char xml[] =
+    "<domain type='xen'><name>k</name><memory>1024</memory><devices>"
+    "<interface type='mcast'><source address='230.0.0.1' port='5558'/><mac address='00:11:22:33:44:55'/></interface>"
+    "<interface type='server'><source address='192.168.0.1' port='5559'/></interface>"
+    "<interface type='ethernet'><script path='/etc/qemu-ifup'/><target dev='vnet7'/><ip address='10.0.0.5'/></interface>"
+    "<interface type='network'><source network='default'/><model type='e1000'/></interface>"
+    "<interface type='vdpa'><source dev='/dev/vhost-vdpa-0'/></interface>"
+    "<graphics type='sdl' display=':0.0' xauth='/root/.Xauthority' fullscreen='yes'/>"
+    "<graphics type='spice' port='5903' tlsPort='5904' autoport='no' listen='127.0.0.1' passwd='x'/>"
+    "<serial type='file'><source path='/var/log/serial.log'/><target port='0'/></serial>"
+    "<parallel type='dev'><source path='/dev/parport0'/><target port='0'/></parallel>"
+    "<channel type='unix'><source mode='bind' path='/tmp/guestfwd'/><target type='virtio'/></channel>"
+    "<disk type='network' device='disk'><source protocol='nbd' name='export'/><target dev='xvda' bus='xen'/>"
+    "<shareable/><serial>WD-1234</serial></disk>"
+    "<disk type='dir' device='floppy'><source dir='/srv/floppy'/><target dev='fda'/></disk>"
+    "</devices></domain>";
+  g_autoptr(GVirtDomainConfig) config = parse_ok (xml);
+  GListModel *devices = gvirt_domain_config_get_devices (config);
+  g_autoptr(GVirtDomainDevice) mcast = g_list_model_get_item (devices, 0);
+  g_autoptr(GVirtDomainDevice) server = g_list_model_get_item (devices, 1);
+  g_autoptr(GVirtDomainDevice) ethernet = g_list_model_get_item (devices, 2);
+  g_autoptr(GVirtDomainDevice) network = g_list_model_get_item (devices, 3);
+  g_autoptr(GVirtDomainDevice) vdpa = g_list_model_get_item (devices, 4);
+  g_autoptr(GVirtDomainDevice) sdl = g_list_model_get_item (devices, 5);
+  g_autoptr(GVirtDomainDevice) spice = g_list_model_get_item (devices, 6);
+  g_autoptr(GVirtDomainDevice) serial = g_list_model_get_item (devices, 7);
+  g_autoptr(GVirtDomainDevice) parallel = g_list_model_get_item (devices, 8);
+  g_autoptr(GVirtDomainDevice) channel = g_list_model_get_item (devices, 9);
+  g_autoptr(GVirtDomainDevice) nbd = g_list_model_get_item (devices, 10);
+  g_autoptr(GVirtDomainDevice) floppy = g_list_model_get_item (devices, 11);
+
+  g_assert_cmpint (gvirt_domain_interface_get_interface_type (GVIRT_DOMAIN_INTERFACE (mcast)), ==,
+                   GVIRT_DOMAIN_INTERFACE_TYPE_MCAST);
+  g_assert_cmpstr (gvirt_domain_interface_get_source_address (GVIRT_DOMAIN_INTERFACE (mcast)), ==, "230.0.0.1");
+  g_assert_cmpuint (gvirt_domain_interface_get_source_port (GVIRT_DOMAIN_INTERFACE (mcast)), ==, 5558);
+  g_assert_cmpint (gvirt_domain_interface_get_interface_type (GVIRT_DOMAIN_INTERFACE (server)), ==,
+                   GVIRT_DOMAIN_INTERFACE_TYPE_SERVER);
+  g_assert_cmpstr (gvirt_domain_interface_get_script (GVIRT_DOMAIN_INTERFACE (ethernet)), ==, "/etc/qemu-ifup");
+  g_assert_cmpstr (gvirt_domain_interface_get_target_dev (GVIRT_DOMAIN_INTERFACE (ethernet)), ==, "vnet7");
+  g_assert_cmpstr (gvirt_domain_interface_get_ip (GVIRT_DOMAIN_INTERFACE (ethernet)), ==, "10.0.0.5");
+  g_assert_cmpstr (gvirt_domain_interface_get_source_network (GVIRT_DOMAIN_INTERFACE (network)), ==, "default");
+  g_assert_cmpstr (gvirt_domain_interface_get_model (GVIRT_DOMAIN_INTERFACE (network)), ==, "e1000");
+  /* a type GVirt has no value for is OTHER, and kept as written */
+  g_assert_cmpint (gvirt_domain_interface_get_interface_type (GVIRT_DOMAIN_INTERFACE (vdpa)), ==,
+                   GVIRT_DOMAIN_INTERFACE_TYPE_OTHER);
+
+  g_assert_cmpint (gvirt_domain_graphics_get_graphics_type (GVIRT_DOMAIN_GRAPHICS (sdl)), ==,
+                   GVIRT_DOMAIN_GRAPHICS_TYPE_SDL);
+  g_assert_cmpstr (gvirt_domain_graphics_get_display (GVIRT_DOMAIN_GRAPHICS (sdl)), ==, ":0.0");
+  g_assert_true (gvirt_domain_graphics_get_fullscreen (GVIRT_DOMAIN_GRAPHICS (sdl)));
+  g_assert_cmpint (gvirt_domain_graphics_get_port (GVIRT_DOMAIN_GRAPHICS (sdl)), ==, -1);
+  g_assert_cmpint (gvirt_domain_graphics_get_tls_port (GVIRT_DOMAIN_GRAPHICS (spice)), ==, 5904);
+  g_assert_false (gvirt_domain_graphics_get_autoport (GVIRT_DOMAIN_GRAPHICS (spice)));
+  g_assert_cmpstr (gvirt_domain_graphics_get_listen (GVIRT_DOMAIN_GRAPHICS (spice)), ==, "127.0.0.1");
+  g_assert_cmpstr (gvirt_domain_graphics_get_passwd (GVIRT_DOMAIN_GRAPHICS (spice)), ==, "x");
+
+  g_assert_cmpint (gvirt_domain_chardev_get_chardev_type (GVIRT_DOMAIN_CHARDEV (serial)), ==,
+                   GVIRT_DOMAIN_CHARDEV_TYPE_FILE);
+  g_assert_cmpstr (gvirt_domain_chardev_get_source_path (GVIRT_DOMAIN_CHARDEV (serial)), ==, "/var/log/serial.log");
+  g_assert_cmpint (gvirt_domain_chardev_get_target_port (GVIRT_DOMAIN_CHARDEV (serial)), ==, 0);
+  g_assert_cmpstr (gvirt_domain_device_get_kind (parallel), ==, "parallel");
+  g_assert_cmpint (gvirt_domain_chardev_get_chardev_type (GVIRT_DOMAIN_CHARDEV (parallel)), ==,
+                   GVIRT_DOMAIN_CHARDEV_TYPE_DEV);
+  g_assert_cmpstr (gvirt_domain_chardev_get_source_mode (GVIRT_DOMAIN_CHARDEV (channel)), ==, "bind");
+  g_assert_cmpstr (gvirt_domain_chardev_get_target_type (GVIRT_DOMAIN_CHARDEV (channel)), ==, "virtio");
+
+  g_assert_cmpint (gvirt_domain_disk_get_disk_type (GVIRT_DOMAIN_DISK (nbd)), ==, GVIRT_DOMAIN_DISK_TYPE_NETWORK);
+  g_assert_cmpstr (gvirt_domain_disk_get_source_protocol (GVIRT_DOMAIN_DISK (nbd)), ==, "nbd");
+  g_assert_cmpstr (gvirt_domain_disk_get_source (GVIRT_DOMAIN_DISK (nbd)), ==, "export");
+  g_assert_cmpstr (gvirt_domain_disk_get_target_bus (GVIRT_DOMAIN_DISK (nbd)), ==, "xen");
+  g_assert_true (gvirt_domain_disk_get_shareable (GVIRT_DOMAIN_DISK (nbd)));
+  g_assert_cmpstr (gvirt_domain_disk_get_serial (GVIRT_DOMAIN_DISK (nbd)), ==, "WD-1234");
+  g_assert_cmpint (gvirt_domain_disk_get_device (GVIRT_DOMAIN_DISK (floppy)), ==, GVIRT_DOMAIN_DISK_DEVICE_FLOPPY);
+  g_assert_cmpstr (gvirt_domain_disk_get_source (GVIRT_DOMAIN_DISK (floppy)), ==, "/srv/floppy");
+}
+
+static void
 test_copy_equal (void)
 {
   g_autoptr(GVirtDomainConfig) config = parse_ok (fv0_xml);
@@ -748,6 +827,7 @@ main (int    argc,
   g_test_add_func ("/domain-config/properties/uuid-and-id", test_uuid_and_id);
   g_test_add_func ("/domain-config/properties/os-and-boot", test_os_and_boot);
   g_test_add_func ("/domain-config/devices/typed", test_devices_typed);
+  g_test_add_func ("/domain-config/devices/kinds", test_devices_kinds);
   g_test_add_func ("/domain-config/devices/add-remove", test_devices_add_remove);
   g_test_add_func ("/domain-config/devices/outlive-config", test_device_outlives_config);
   g_test_add_func ("/domain-config/devices/new", test_devices_new);
