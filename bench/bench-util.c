@@ -2,6 +2,10 @@
 /* Timing helpers shared by the benchmarks: medians of repeated batches. */
 #include "bench-util.h"
 
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+
 static int
 compare_doubles (gconstpointer a, gconstpointer b)
 {
@@ -27,8 +31,54 @@ bench_median_us (BenchFunc func,
         func (data);
       samples[b] = (double) (g_get_monotonic_time () - start) / iterations;
     }
-  qsort (samples, batches, sizeof (double), compare_doubles);
-  return samples[batches / 2];
+  return bench_median (samples, batches);
+}
+
+double
+bench_median (double *samples,
+              guint   n)
+{
+  if (n == 0)
+    return 0;
+  qsort (samples, n, sizeof (double), compare_doubles);
+  return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
+}
+
+double
+bench_peak_rss_kib (void)
+{
+  FILE *status = fopen ("/proc/self/status", "r");
+  char line[256];
+  double kib = -1;
+  struct rusage usage;
+
+  if (status != NULL)
+    {
+      while (fgets (line, sizeof line, status) != NULL)
+        if (strncmp (line, "VmHWM:", 6) == 0)
+          {
+            kib = g_ascii_strtod (line + 6, NULL);
+            break;
+          }
+      fclose (status);
+    }
+  if (kib < 0 && getrusage (RUSAGE_SELF, &usage) == 0)
+    kib = usage.ru_maxrss;
+  return kib;
+}
+
+static double rss_mark;
+
+void
+bench_rss_mark (void)
+{
+  rss_mark = bench_peak_rss_kib ();
+}
+
+double
+bench_rss_growth_kib (void)
+{
+  return bench_peak_rss_kib () - rss_mark;
 }
 
 char *

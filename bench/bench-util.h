@@ -16,3 +16,14 @@ double bench_median_us (BenchFunc func,
 /* The realistic 1.3 KB domain: 2 disks, a NIC, VNC, a console, acpi/apic.
  * @index makes name, UUID and MAC unique. */
 char *bench_domain_xml (guint index);
+
+/* The median of @n samples (sorted in place). */
+double bench_median (double *samples,
+                     guint   n);
+
+/* Peak resident set size of this process in KiB (VmHWM, else getrusage). */
+double bench_peak_rss_kib (void);
+
+/* Records the current peak RSS; bench_rss_growth_kib() is the growth since. */
+void   bench_rss_mark       (void);
+double bench_rss_growth_kib (void);
