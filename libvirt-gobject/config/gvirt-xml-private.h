@@ -109,8 +109,6 @@ gboolean  _gvirt_xml_node_equal (xmlNodePtr a,
 gboolean  _gvirt_xml_validate  (xmlDocPtr   doc,
                                 const char *schema_name,
                                 GError    **error);
-xmlDocPtr _gvirt_xml_doc_for_node (xmlNodePtr node,
-                                   gboolean   *owned);
 
 gboolean  _gvirt_xml_check_root (xmlNodePtr  node,
                                  const char *name,

@@ -584,15 +584,18 @@ _gvirt_xml_check_root (xmlNodePtr  node,
                        const char *name,
                        GError    **error)
 {
-  if (node == NULL || !is_element (node, name))
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                   _("line %d: expected a <%s> element, found <%s>"),
-                   node ? (int) xmlGetLineNo (node) : 0, name,
-                   node ? (const char *) node->name : "");
-      return FALSE;
-    }
-  return TRUE;
+  if (node != NULL && is_element (node, name))
+    return TRUE;
+  if (name == NULL)
+    g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
+                 _("line %d: <%s> is in a namespace GVirt does not know"),
+                 node ? (int) xmlGetLineNo (node) : 0, node ? (const char *) node->name : "");
+  else
+    g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
+                 _("line %d: expected a <%s> element, found <%s>"),
+                 node ? (int) xmlGetLineNo (node) : 0, name,
+                 node ? (const char *) node->name : "");
+  return FALSE;
 }
 
 GVirtXmlDoc *
@@ -982,27 +985,6 @@ _gvirt_xml_validate (xmlDocPtr   doc,
   g_free (failure.element);
   g_free (failure.message);
   return ret == 0;
-}
-
-/* A document whose root is (a copy of) @node; *@owned tells whether to free it. */
-xmlDocPtr
-_gvirt_xml_doc_for_node (xmlNodePtr node,
-                         gboolean  *owned)
-{
-  xmlNodePtr copy;
-  xmlDocPtr doc;
-
-  if (node->doc != NULL && xmlDocGetRootElement (node->doc) == node)
-    {
-      *owned = FALSE;
-      return node->doc;
-    }
-  doc = xmlNewDoc ((const xmlChar *) "1.0");
-  copy = xmlDocCopyNode (node, doc, 1);
-  xmlDocSetRootElement (doc, copy);
-  xmlReconciliateNs (doc, copy);
-  *owned = TRUE;
-  return doc;
 }
 
 /* ---- Values --------------------------------------------------------------- */
