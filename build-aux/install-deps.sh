@@ -14,6 +14,8 @@ packages=(
   qemu-system-x86 qemu-utils cpio
   # docs
   gi-docgen
+  # examples: the GTK 4 manager and its test under Xvfb
+  gir1.2-gtk-4.0 xvfb xauth
 )
 
 missing=()

@@ -5,8 +5,9 @@
 # EXPECTED holds one regular expression per line (blank lines and lines
 # starting with "#" are ignored); the example's standard output must contain
 # lines matching them in that order (other lines may come between), its
-# standard error must be empty of "CRITICAL", "WARNING" and "error", and it
-# must exit 0 within the timeout.
+# standard error must be empty of "CRITICAL", "WARNING" and "error" (but for
+# lines matching an `--allow REGEX` given before EXPECTED), and it must exit 0
+# within the timeout.
 import re
 import subprocess
 import sys
@@ -14,7 +15,12 @@ import sys
 
 def main(argv):
     sep = argv.index("--")
-    expected_file, command = argv[1], argv[sep + 1:]
+    options, command = argv[1:sep], argv[sep + 1:]
+    allowed = []
+    while options[0] == "--allow":
+        allowed.append(re.compile(options[1]))
+        options = options[2:]
+    expected_file = options[0]
     with open(expected_file, encoding="utf-8") as f:
         patterns = [line.rstrip("\n") for line in f
                     if line.strip() and not line.startswith("#")]
@@ -23,6 +29,8 @@ def main(argv):
     out, err = proc.stdout, proc.stderr
     sys.stdout.write(out)
     sys.stderr.write(err)
+    err = "\n".join(line for line in err.splitlines()
+                    if not any(a.search(line) for a in allowed))
 
     failures = []
     if proc.returncode != 0:
