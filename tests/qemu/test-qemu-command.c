@@ -279,7 +279,7 @@ test_disks (void)
       "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/>"
       "  <source file='/img/root.qcow2'/><target dev='vda' bus='virtio'/><serial>S1</serial></disk>\n"
       "<disk type='block' device='cdrom'><source dev='/dev/sr0'/><target dev='hdc' bus='ide'/></disk>\n"
-      "<disk type='file' device='disk'><source file='/img/ro.img'/><target dev='hdb'/><readonly/></disk>\n"
+      "<disk type='file' device='disk'><source file='/img/ro.img'/><target dev='vdb'/><readonly/></disk>\n"
       "<disk type='file' device='disk'><source file='/img/shared.img'/><target dev='sda' bus='scsi'/><shareable/></disk>\n"
       "<disk type='file' device='cdrom'><target dev='sdb' bus='sata'/></disk>\n"
       "<disk type='file' device='floppy'><source file='/img/fd.img'/><target dev='fdb'/></disk>\n",
@@ -291,8 +291,8 @@ test_disks (void)
   assert_pair (argv, "-device", "virtio-blk-pci,drive=drive-vda,id=vda,serial=S1");
   assert_pair (argv, "-drive", "file=/dev/sr0,format=raw,if=none,id=drive-hdc,media=cdrom,readonly=on");
   assert_pair (argv, "-device", "ide-cd,bus=ide.1,unit=0,drive=drive-hdc,id=hdc");
-  assert_pair (argv, "-drive", "file=/img/ro.img,format=raw,if=none,id=drive-hdb,readonly=on");
-  assert_pair (argv, "-device", "ide-hd,bus=ide.0,unit=1,drive=drive-hdb,id=hdb");
+  assert_pair (argv, "-drive", "file=/img/ro.img,format=raw,if=none,id=drive-vdb,readonly=on");
+  assert_pair (argv, "-device", "virtio-blk-pci,drive=drive-vdb,id=vdb");
   assert_pair (argv, "-device", "virtio-scsi-pci,id=scsi0");
   assert_pair (argv, "-drive", "file=/img/shared.img,format=raw,if=none,id=drive-sda,cache=none,file.locking=off");
   assert_pair (argv, "-device", "scsi-hd,bus=scsi0.0,scsi-id=0,lun=0,drive=drive-sda,id=sda,share-rw=on");
@@ -300,6 +300,24 @@ test_disks (void)
   assert_pair (argv, "-drive", "if=none,id=drive-sdb,media=cdrom,readonly=on");
   assert_pair (argv, "-device", "ide-cd,bus=sata0.1,drive=drive-sdb,id=sdb");
   assert_pair (argv, "-drive", "file=/img/fd.img,format=raw,if=floppy,index=1");
+}
+
+static void
+test_floppy_q35 (void)
+{
+  const char *xml =
+    "<domain type='qemu'><name>gt</name><memory unit='KiB'>131072</memory>"
+    "<os><type arch='x86_64' machine='q35'>hvm</type></os><devices>"
+    "<disk type='file' device='floppy'><source file='/img/a.img'/><target dev='fda'/></disk>"
+    "<disk type='file' device='floppy'><source file='/img/b.img'/><target dev='fdb'/></disk>"
+    "</devices></domain>";
+  GVirtQemuCommandContext ctx = fake_ctx ();
+  g_auto(GStrv) argv = build_ok (xml, &ctx);
+
+  assert_pair (argv, "-device", "isa-fdc,id=fdc0");
+  assert_pair (argv, "-device", "floppy,unit=0,drive=drive-fda,id=fda");
+  assert_pair (argv, "-device", "floppy,unit=1,drive=drive-fdb,id=fdb");
+  g_assert_cmpuint (count_opt (argv, "-device"), ==, 4);   /* + the balloon */
 }
 
 static void
@@ -316,6 +334,8 @@ test_disk_errors (void)
     { "<disk type='file'><source file='/x.img'/><target dev='hda' bus='usb'/></disk>", GVIRT_ERROR_UNSUPPORTED, "usb" },
     { "<disk type='file'><source file='/x.img'/><target dev='hda' bus='ide'/>"
       "<address type='pci' domain='0' bus='0' slot='5' function='0'/></disk>", GVIRT_ERROR_UNSUPPORTED, "pci" },
+    { "<disk type='file'><source file='/x.img'/><target dev='hdb'/><readonly/></disk>",
+      GVIRT_ERROR_UNSUPPORTED, "read-only" },
     { "<disk type='file'><driver name='tap'/><source file='/x.img'/><target dev='hda'/></disk>",
       GVIRT_ERROR_UNSUPPORTED, "tap" },
   };
@@ -1014,6 +1034,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qemu/command/kernel", test_kernel);
   g_test_add_func ("/qemu/command/boot-order", test_boot_order);
   g_test_add_func ("/qemu/command/disks", test_disks);
+  g_test_add_func ("/qemu/command/floppy-q35", test_floppy_q35);
   g_test_add_func ("/qemu/command/disk-errors", test_disk_errors);
   g_test_add_func ("/qemu/command/interfaces", test_interfaces);
   g_test_add_func ("/qemu/command/interface-errors", test_interface_errors);

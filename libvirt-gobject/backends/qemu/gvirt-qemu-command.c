@@ -837,6 +837,14 @@ build_disk (Builder *b, GVirtDomainDisk *disk, guint nth, GError **error)
         }
       if ((g_str_equal (bus, "sata") || g_str_equal (bus, "scsi")) && !need_pci (b, "disk controller", error))
         return FALSE;
+      if ((g_str_equal (bus, "ide") || g_str_equal (bus, "sata")) && readonly &&
+          device == GVIRT_DOMAIN_DISK_DEVICE_DISK)
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                       _("Domain “%s”: disk “%s” is read-only, which QEMU's IDE and SATA disks cannot be "
+                         "(use a cdrom, or bus “virtio” or “scsi”)."), b->name, target);
+          return FALSE;
+        }
     }
   else
     {
@@ -870,9 +878,13 @@ build_disk (Builder *b, GVirtDomainDisk *disk, guint nth, GError **error)
     {
       if (b->q35)
         {
+          if (b->n_floppy++ == 0)
+            {
+              add (b, "-device");
+              add (b, "isa-fdc,id=fdc0");
+            }
           add (b, "-device");
-          addf (b, "isa-fdc,id=fdc%u,drive%c=drive-%s", b->n_floppy, index == 0 ? 'A' : 'B', target);
-          b->n_floppy++;
+          addf (b, "floppy,unit=%d,drive=drive-%s,id=%s", index, target, target);
         }
       return TRUE;
     }
