@@ -30,6 +30,9 @@
  * and attributes, `<metadata>` in foreign namespaces) stays where it was and
  * is written back by [method@GVirt.DomainConfig.to_xml].
  *
+ * A configuration and its devices share one tree: use them from one thread
+ * at a time, and hand another thread a [method@GVirt.DomainConfig.copy].
+ *
  * ```python
  * from gi.repository import GVirt
  * cfg = GVirt.DomainConfig.new_kvm("web", 1024 * 1024, 2, "/var/lib/images/web.qcow2")
