@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Runs every code block marked runnable in a Markdown guide:
+# `run-doc-blocks.py GUIDE.md [BUILDDIR]`.
+#
+# A block is runnable when its fence reads ```python runnable, ```js runnable,
+# ```c runnable or ```vala runnable. Each runs on its own, against the
+# uninstalled build (GI_TYPELIB_PATH, GVIRT_BACKEND_PATH ... come from the
+# test environment): Python under /usr/bin/python3, JavaScript as a GJS ES
+# module, C compiled with pkg-config's gvirt-1.0 (a block with no main() is
+# wrapped in one), Vala compiled against the generated VAPI; an XML block
+# (```xml runnable) is parsed by the GVirt config class its root element names
+# and must survive a format/parse round trip. Output as TAP.
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+FENCE = re.compile(r"^```(\w+) runnable\s*$")
+C_WRAPPER = """#include <libvirt-gobject/libvirt-gobject.h>
+int
+main (void)
+{
+%s
+  return 0;
+}
+"""
+
+
+def blocks(path):
+    with open(path, encoding="utf-8") as f:
+        lines = f.readlines()
+    i = 0
+    while i < len(lines):
+        m = FENCE.match(lines[i])
+        if m:
+            start = i + 1
+            j = start
+            while not lines[j].startswith("```"):
+                j += 1
+            yield m.group(1), start + 1, "".join(lines[start:j])
+            i = j
+        i += 1
+
+
+XML_CHECK = """
+import sys
+import gi
+gi.require_version("GVirt", "1.0")
+from gi.repository import GVirt
+xml = sys.stdin.read()
+root = xml.lstrip().split()[0].strip("<>")
+cls = {"domain": GVirt.DomainConfig, "network": GVirt.NetworkConfig,
+       "capabilities": GVirt.Capabilities}[root]
+config = cls.new_from_xml(xml)
+again = cls.new_from_xml(config.to_xml())
+assert config.equal(again), "the format/parse round trip changed the document"
+print(root, "parsed:", getattr(config.props, "name", None) or "ok")
+"""
+
+
+def pkg_config(*args):
+    return subprocess.run(["pkg-config", *args, "gvirt-1.0"], check=True,
+                          capture_output=True, text=True).stdout.split()
+
+
+def run(lang, code, tmp, builddir):
+    if lang == "python":
+        return [sys.executable, "-c", code]
+    if lang == "xml":
+        src = os.path.join(tmp, "block.xml")
+        with open(src, "w") as f:
+            f.write(code)
+        return [sys.executable, "-c", f"import sys; sys.stdin = open({src!r}); exec({XML_CHECK!r})"]
+    if lang == "js":
+        src = os.path.join(tmp, "block.js")
+        with open(src, "w") as f:
+            f.write(code)
+        return ["gjs", "-m", src]
+    if lang == "c":
+        src = os.path.join(tmp, "block.c")
+        with open(src, "w") as f:
+            f.write(code if re.search(r"\bmain\s*\(", code) else C_WRAPPER % code)
+        exe = os.path.join(tmp, "block")
+        subprocess.run([os.environ.get("CC", "cc"), "-o", exe, src, *pkg_config("--cflags", "--libs")],
+                       check=True, capture_output=True, text=True)
+        return [exe]
+    if lang == "vala":
+        src = os.path.join(tmp, "block.vala")
+        with open(src, "w") as f:
+            f.write(code)
+        exe = os.path.join(tmp, "block")
+        subprocess.run(["valac", "--quiet", "-o", exe, "--vapidir",
+                        os.path.join(builddir, "introspection"), "--pkg", "gvirt-1.0",
+                        "--pkg", "gio-2.0", "-X", "-w", src],
+                       check=True, capture_output=True, text=True, cwd=tmp)
+        return [exe]
+    raise ValueError(f"no runner for ```{lang} runnable")
+
+
+def main(argv):
+    guide = argv[1]
+    builddir = argv[2] if len(argv) > 2 else os.environ.get("MESON_BUILD_ROOT", ".")
+    os.environ["PKG_CONFIG_PATH"] = os.pathsep.join(
+        filter(None, [os.path.join(builddir, "meson-uninstalled"), os.environ.get("PKG_CONFIG_PATH")]))
+    found = list(blocks(guide))
+    print(f"1..{len(found)}")
+    if not found:
+        print(f"# {os.path.basename(guide)} has no runnable block")
+    failed = 0
+    for n, (lang, line, code) in enumerate(found, 1):
+        name = f"{os.path.basename(guide)}:{line} ({lang})"
+        needs = {"js": "gjs", "c": os.environ.get("CC", "cc"), "vala": "valac"}.get(lang)
+        if needs and shutil.which(needs) is None:
+            print(f"ok {n} {name} # SKIP {needs} is missing")
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                proc = subprocess.run(run(lang, code, tmp, builddir), capture_output=True,
+                                      text=True, timeout=30, cwd=tmp)
+                output, status = proc.stdout + proc.stderr, proc.returncode
+                if "CRITICAL" in proc.stderr or "WARNING" in proc.stderr:
+                    status = status or 1
+            except subprocess.CalledProcessError as e:
+                output, status = f"build failed:\n{e.stdout}{e.stderr}", 1
+            except subprocess.TimeoutExpired:
+                output, status = "timed out", 1
+        if status == 0:
+            print(f"ok {n} {name}")
+        else:
+            failed += 1
+            print(f"not ok {n} {name}")
+        for out_line in output.splitlines():
+            print(f"# {out_line}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
