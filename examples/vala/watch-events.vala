@@ -32,10 +32,10 @@ void watch (GVirt.Domain dom) {
 
 async void drive (GVirt.Domain dom, MainLoop loop) {
     try {
-        yield dom.suspend_async (null);
-        yield dom.resume_async (null);
-        yield dom.destroy_async (null);
-        yield dom.start_async (null);
+        yield dom.suspend_async ();
+        yield dom.resume_async ();
+        yield dom.destroy_async ();
+        yield dom.start_async ();
         print ("drive finished: %s is %s\n", dom.name, nick<GVirt.DomainState> (dom.state));
     } catch (Error e) {
         printerr ("error: %s\n", e.message);
