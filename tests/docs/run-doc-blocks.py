@@ -10,7 +10,10 @@
 # module, C compiled with pkg-config's gvirt-1.0 (a block with no main() is
 # wrapped in one), Vala compiled against the generated VAPI; an XML block
 # (```xml runnable) is parsed by the GVirt config class its root element names
-# and must survive a format/parse round trip. Output as TAP.
+# and must survive a format/parse round trip. A C block marked
+# ```c runnable backend=SCHEME is a backend module: it is built as a GIO
+# module, alone in a directory that GVIRT_BACKEND_PATH then names, and
+# SCHEME:///system must open through it. Output as TAP.
 import os
 import re
 import shutil
@@ -18,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 
-FENCE = re.compile(r"^```(\w+) runnable\s*$")
+FENCE = re.compile(r"^```(\w+) runnable(?: backend=(\w+))?\s*$")
 C_WRAPPER = """#include <libvirt-gobject/libvirt-gobject.h>
 int
 main (void)
@@ -40,7 +43,8 @@ def blocks(path):
             j = start
             while not lines[j].startswith("```"):
                 j += 1
-            yield m.group(1), start + 1, "".join(lines[start:j])
+            lang = m.group(1) if m.group(2) is None else f"backend:{m.group(2)}"
+            yield lang, start + 1, "".join(lines[start:j])
             i = j
         i += 1
 
@@ -87,6 +91,23 @@ def run(lang, code, tmp, builddir):
         subprocess.run([os.environ.get("CC", "cc"), "-o", exe, src, *pkg_config("--cflags", "--libs")],
                        check=True, capture_output=True, text=True)
         return [exe]
+    if lang.startswith("backend:"):
+        scheme = lang.split(":", 1)[1]
+        src = os.path.join(tmp, "backend.c")
+        with open(src, "w") as f:
+            f.write(code)
+        moddir = os.path.join(tmp, "backends")
+        os.mkdir(moddir)
+        subprocess.run([os.environ.get("CC", "cc"), "-shared", "-fPIC", "-o",
+                        os.path.join(moddir, f"libgvirt-backend-{scheme}.so"), src,
+                        *pkg_config("--cflags", "--libs")],
+                       check=True, capture_output=True, text=True)
+        check = (f"import os; os.environ['GVIRT_BACKEND_PATH'] = {moddir!r}\n"
+                 "import gi; gi.require_version('GVirt', '1.0')\n"
+                 "from gi.repository import GVirt\n"
+                 f"conn = GVirt.Connection.open_sync('{scheme}:///system', GVirt.ConnectionFlags.NONE, None)\n"
+                 "print(conn.props.backend_name, 'backend opened;', len(conn.get_domains()), 'domains')\n")
+        return [sys.executable, "-c", check]
     if lang == "vala":
         src = os.path.join(tmp, "block.vala")
         with open(src, "w") as f:
@@ -112,7 +133,8 @@ def main(argv):
     failed = 0
     for n, (lang, line, code) in enumerate(found, 1):
         name = f"{os.path.basename(guide)}:{line} ({lang})"
-        needs = {"js": "gjs", "c": os.environ.get("CC", "cc"), "vala": "valac"}.get(lang)
+        needs = {"js": "gjs", "c": os.environ.get("CC", "cc"), "vala": "valac"}.get(
+            lang, os.environ.get("CC", "cc") if lang.startswith("backend:") else None)
         if needs and shutil.which(needs) is None:
             print(f"ok {n} {name} # SKIP {needs} is missing")
             continue
