@@ -55,6 +55,7 @@ struct _GVirtConnection
   char                 *backend_name;
   GVirtBackend         *backend;
   GMainContext         *context;
+  GThread              *thread;     /* the one that opened the connection */
   gboolean              closed;
 
   GMutex                lock;
@@ -163,11 +164,12 @@ object_index_withdraw (ObjectIndex *index,
 }
 
 /* Canonical UUIDs are lower-case and dashed; accept the 32-hex-digit form and
- * upper case too, as the XML formats do. */
-static char *
-canonical_uuid (const char *uuid)
+ * upper case too, as the XML formats do. Writes @out (37 bytes); no
+ * allocation, as lookups by UUID run in tight loops. */
+static gboolean
+canonical_uuid (const char *uuid,
+                char        out[37])
 {
-  char hex[33];
   guint n = 0;
 
   for (const char *p = uuid; *p != '\0'; p++)
@@ -175,14 +177,48 @@ canonical_uuid (const char *uuid)
       if (*p == '-')
         continue;
       if (!g_ascii_isxdigit (*p) || n == 32)
-        return NULL;
-      hex[n++] = g_ascii_tolower (*p);
+        return FALSE;
+      /* dashes after 8, 12, 16 and 20 digits */
+      if (n == 8 || n == 12 || n == 16 || n == 20)
+        *out++ = '-';
+      *out++ = g_ascii_tolower (*p);
+      n++;
     }
-  if (n != 32)
-    return NULL;
-  hex[32] = '\0';
-  return g_strdup_printf ("%.8s-%.4s-%.4s-%.4s-%.12s",
-                          hex, hex + 8, hex + 12, hex + 16, hex + 20);
+  *out = '\0';
+  return n == 32;
+}
+
+/* Runs @func on the connection's context: at once when this thread owns the
+ * context, or opened the connection and can take it; otherwise from an idle
+ * source. Never in a worker thread that merely found the context free:
+ * handlers (GJS's above all) must run where the application lives. */
+static void
+dispatch_to_context (GVirtConnection *self,
+                     GSourceFunc      func,
+                     gpointer         data,
+                     GDestroyNotify   notify)
+{
+  g_autoptr(GSource) source = NULL;
+
+  if (g_main_context_is_owner (self->context))
+    {
+      func (data);
+      notify (data);
+      return;
+    }
+  if (g_thread_self () == self->thread && g_main_context_acquire (self->context))
+    {
+      func (data);
+      notify (data);
+      g_main_context_release (self->context);
+      return;
+    }
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, notify);
+  g_source_set_static_name (source, "[gvirt] backend event");
+  g_source_attach (source, self->context);
 }
 
 /* Domains */
@@ -304,9 +340,7 @@ on_backend_domain_event (GVirtBackend            *backend,
   event->kind = kind;
   event->reason = reason;
   event->record = gvirt_domain_record_copy (record);
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
-                              apply_domain_event, event,
-                              (GDestroyNotify) domain_event_free);
+  dispatch_to_context (self, apply_domain_event, event, (GDestroyNotify) domain_event_free);
 }
 
 /* Networks */
@@ -399,9 +433,7 @@ on_backend_network_event (GVirtBackend             *backend,
   event->connection = g_object_ref (self);
   event->kind = kind;
   event->record = gvirt_network_record_copy (record);
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
-                              apply_network_event, event,
-                              (GDestroyNotify) network_event_free);
+  dispatch_to_context (self, apply_network_event, event, (GDestroyNotify) network_event_free);
 }
 
 /* Opening */
@@ -941,13 +973,14 @@ GVirtDomain *
 gvirt_connection_find_domain_by_uuid (GVirtConnection *self,
                                       const char      *uuid)
 {
-  g_autofree char *canonical = NULL;
+  char canonical[37];
 
   g_return_val_if_fail (GVIRT_IS_CONNECTION (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
 
-  canonical = canonical_uuid (uuid);
-  return canonical ? object_index_lookup (self, self->domains.by_uuid, canonical) : NULL;
+  if (!canonical_uuid (uuid, canonical))
+    return NULL;
+  return object_index_lookup (self, self->domains.by_uuid, canonical);
 }
 
 /**
@@ -996,13 +1029,14 @@ GVirtNetwork *
 gvirt_connection_find_network_by_uuid (GVirtConnection *self,
                                        const char      *uuid)
 {
-  g_autofree char *canonical = NULL;
+  char canonical[37];
 
   g_return_val_if_fail (GVIRT_IS_CONNECTION (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
 
-  canonical = canonical_uuid (uuid);
-  return canonical ? object_index_lookup (self, self->networks.by_uuid, canonical) : NULL;
+  if (!canonical_uuid (uuid, canonical))
+    return NULL;
+  return object_index_lookup (self, self->networks.by_uuid, canonical);
 }
 
 /* Defining domains and networks */
@@ -1450,6 +1484,7 @@ gvirt_connection_constructed (GObject *object)
   G_OBJECT_CLASS (gvirt_connection_parent_class)->constructed (object);
   /* Where the caller lives: every signal is delivered there. */
   self->context = g_main_context_ref_thread_default ();
+  self->thread = g_thread_ref (g_thread_self ());
 }
 
 static void
@@ -1472,6 +1507,7 @@ gvirt_connection_finalize (GObject *object)
   object_index_clear (&self->networks);
   g_clear_pointer (&self->domains_by_id, g_hash_table_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->thread, g_thread_unref);
   g_free (self->uri);
   g_free (self->backend_name);
   g_mutex_clear (&self->lock);
