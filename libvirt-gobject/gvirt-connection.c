@@ -638,6 +638,8 @@ gvirt_connection_close (GVirtConnection *self)
  * gvirt_connection_is_closed:
  * @self: a #GVirtConnection
  *
+ * Tells whether gvirt_connection_close() was called.
+ *
  * Returns: whether gvirt_connection_close() was called
  */
 gboolean
@@ -696,6 +698,8 @@ _gvirt_unsupported (GVirtConnection  *self,
  * gvirt_connection_get_uri:
  * @self: a #GVirtConnection
  *
+ * Gets the URI the connection was opened with.
+ *
  * Returns: the URI the connection was opened with
  */
 const char *
@@ -710,6 +714,8 @@ gvirt_connection_get_uri (GVirtConnection *self)
  * gvirt_connection_get_read_only:
  * @self: a #GVirtConnection
  *
+ * Tells whether the connection refuses every change.
+ *
  * Returns: whether the connection refuses every change
  */
 gboolean
@@ -723,6 +729,8 @@ gvirt_connection_get_read_only (GVirtConnection *self)
 /**
  * gvirt_connection_get_backend_name:
  * @self: a #GVirtConnection
+ *
+ * Gets the name of the backend serving the connection.
  *
  * Returns: (nullable): the name of the backend serving the connection, the
  *   URI scheme, e.g. "test"
@@ -739,6 +747,8 @@ gvirt_connection_get_backend_name (GVirtConnection *self)
  * gvirt_connection_get_hostname:
  * @self: a #GVirtConnection
  * @error: return location for a #GError
+ *
+ * Asks the node for its host name.
  *
  * Returns: (transfer full): the host name of the node
  */
@@ -829,6 +839,8 @@ gvirt_connection_get_capabilities_async (GVirtConnection     *self,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes an operation started with gvirt_connection_get_capabilities_async().
+ *
  * Returns: (transfer full): the capabilities, or %NULL with @error set
  */
 GVirtCapabilities *
@@ -900,6 +912,8 @@ gvirt_connection_get_node_info_async (GVirtConnection     *self,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes an operation started with gvirt_connection_get_node_info_async().
+ *
  * Returns: (transfer full): the node info, or %NULL with @error set
  */
 GVirtNodeInfo *
@@ -950,6 +964,8 @@ gvirt_connection_get_networks (GVirtConnection *self)
  * @self: a #GVirtConnection
  * @name: a domain name
  *
+ * Looks up a domain by name, in constant time.
+ *
  * Returns: (transfer full) (nullable): the domain, or %NULL
  */
 GVirtDomain *
@@ -966,6 +982,8 @@ gvirt_connection_find_domain_by_name (GVirtConnection *self,
  * gvirt_connection_find_domain_by_uuid:
  * @self: a #GVirtConnection
  * @uuid: a UUID, dashed or as 32 hex digits, in either case
+ *
+ * Looks up a domain by UUID, in constant time.
  *
  * Returns: (transfer full) (nullable): the domain, or %NULL
  */
@@ -988,6 +1006,8 @@ gvirt_connection_find_domain_by_uuid (GVirtConnection *self,
  * @self: a #GVirtConnection
  * @id: the id of a running domain
  *
+ * Looks up a running domain by id, in constant time.
+ *
  * Returns: (transfer full) (nullable): the domain, or %NULL
  */
 GVirtDomain *
@@ -1006,6 +1026,8 @@ gvirt_connection_find_domain_by_id (GVirtConnection *self,
  * @self: a #GVirtConnection
  * @name: a network name
  *
+ * Looks up a network by name, in constant time.
+ *
  * Returns: (transfer full) (nullable): the network, or %NULL
  */
 GVirtNetwork *
@@ -1022,6 +1044,8 @@ gvirt_connection_find_network_by_name (GVirtConnection *self,
  * gvirt_connection_find_network_by_uuid:
  * @self: a #GVirtConnection
  * @uuid: a UUID, dashed or as 32 hex digits, in either case
+ *
+ * Looks up a network by UUID, in constant time.
  *
  * Returns: (transfer full) (nullable): the network, or %NULL
  */
@@ -1211,6 +1235,8 @@ gvirt_connection_define_domain_async (GVirtConnection     *self,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes an operation started with gvirt_connection_define_domain_async().
+ *
  * Returns: (transfer full): the domain, or %NULL with @error set
  */
 GVirtDomain *
@@ -1273,6 +1299,8 @@ gvirt_connection_create_domain_async (GVirtConnection     *self,
  * @self: a #GVirtConnection
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes an operation started with gvirt_connection_create_domain_async().
  *
  * Returns: (transfer full): the running domain, or %NULL with @error set
  */
@@ -1338,6 +1366,8 @@ gvirt_connection_restore_domain_async (GVirtConnection     *self,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes an operation started with gvirt_connection_restore_domain_async().
+ *
  * Returns: (transfer full): the running domain, or %NULL with @error set
  */
 GVirtDomain *
@@ -1401,6 +1431,8 @@ gvirt_connection_define_network_async (GVirtConnection     *self,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes an operation started with gvirt_connection_define_network_async().
+ *
  * Returns: (transfer full): the network, or %NULL with @error set
  */
 GVirtNetwork *
@@ -1463,6 +1495,8 @@ gvirt_connection_create_network_async (GVirtConnection     *self,
  * @self: a #GVirtConnection
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes an operation started with gvirt_connection_create_network_async().
  *
  * Returns: (transfer full): the active network, or %NULL with @error set
  */

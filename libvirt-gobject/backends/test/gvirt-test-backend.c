@@ -19,10 +19,20 @@
 
 #define CORE_DUMP_MAGIC "GVirtTestCoreDump1"
 
+/*
+ * Configurations are immutable once the node holds them, and carry no id
+ * (dom->id is applied when one is copied or written out): a change replaces
+ * the object with a changed copy. So a started domain shares its definition
+ * as its live configuration, a saved image's configuration can be reused by
+ * its restore, and none of them is copied on the way.
+ */
 typedef struct {
   char              *uuid;
   GVirtDomainConfig *config;        /* the persistent (or, if transient, boot) definition */
-  GVirtDomainConfig *live;          /* while active: the running configuration */
+  GVirtDomainConfig *live;          /* while active: the running configuration, often config itself */
+  guint64            max_memory;    /* of the current configuration, for get_info */
+  guint64            memory;
+  guint              vcpus;
   GVirtDomainState   state;         /* running, paused or shutoff */
   gint               id;
   gboolean           persistent;
@@ -66,6 +76,8 @@ struct _GVirtTestBackend
   GHashTable    *networks;         /* uuid → TestNetwork (owned) */
   GHashTable    *network_names;    /* name → TestNetwork */
   GPtrArray     *network_order;
+
+  GHashTable    *saved;            /* image XML → the GVirtDomainConfig it was saved from */
 
   GQueue         events;           /* PendingEvent, oldest first */
   guint64        events_queued;
@@ -391,7 +403,45 @@ config_vcpus (GVirtDomainConfig *config)
 static guint
 domain_vcpus (const TestDomain *dom)
 {
-  return config_vcpus (domain_current_config (dom));
+  return dom->vcpus;
+}
+
+/* Caches what get_info reports of the current configuration; called
+ * whenever dom->config or dom->live changes. */
+static void
+domain_config_changed (TestDomain *dom)
+{
+  GVirtDomainConfig *config = domain_current_config (dom);
+
+  dom->max_memory = gvirt_domain_config_get_memory (config);
+  dom->memory = gvirt_domain_config_get_current_memory (config);
+  dom->vcpus = config_vcpus (config);
+}
+
+/* Replaces the current configuration (the live one while active) with @config. */
+static void
+domain_replace_current (TestDomain *dom, GVirtDomainConfig *config)
+{
+  if (dom->live != NULL)
+    g_set_object (&dom->live, config);
+  else
+    g_set_object (&dom->config, config);
+  domain_config_changed (dom);
+}
+
+/* The XML of @config as domain @id (-1: none) describes it. The id is set
+ * for the time of the call, under the node lock, and taken off again. */
+static char *
+format_config (GVirtDomainConfig *config, gint id)
+{
+  char *xml;
+
+  if (id < 0)
+    return gvirt_domain_config_to_xml (config);
+  gvirt_domain_config_set_id (config, id);
+  xml = gvirt_domain_config_to_xml (config);
+  gvirt_domain_config_set_id (config, -1);
+  return xml;
 }
 
 static guint64
@@ -419,16 +469,17 @@ boot_domain (GVirtTestBackend  *self,
              GVirtDomainConfig *live,
              GVirtDomainState   state)
 {
-  g_clear_object (&dom->live);
-  dom->live = live != NULL ? g_object_ref (live) : gvirt_domain_config_copy (dom->config);
+  GVirtDomainConfig *boot = live != NULL ? live : dom->config;
+
+  g_set_object (&dom->live, boot);
+  domain_config_changed (dom);
   dom->id = self->next_id++;
-  gvirt_domain_config_set_id (dom->live, dom->id);
   dom->state = state;
   dom->cpu_time = 0;
   dom->running_since = state == GVIRT_DOMAIN_STATE_RUNNING ? g_get_monotonic_time () : 0;
   /* Pins set for vCPUs the new configuration lacks are forgotten. */
-  if (dom->pins->len > config_vcpus (dom->live))
-    g_ptr_array_set_size (dom->pins, config_vcpus (dom->live));
+  if (dom->pins->len > dom->vcpus)
+    g_ptr_array_set_size (dom->pins, dom->vcpus);
 }
 
 /* Emits STARTED (and SUSPENDED when booted paused) for a domain just booted. */
@@ -452,6 +503,7 @@ stop_domain (GVirtTestBackend *self, TestDomain *dom, GVirtDomainStoppedReason r
   dom->state = GVIRT_DOMAIN_STATE_SHUTOFF;
   dom->id = -1;
   g_clear_object (&dom->live);
+  domain_config_changed (dom);
   queue_domain_event (self, GVIRT_DOMAIN_EVENT_STOPPED, reason, dom);
   if (!dom->persistent)
     {
@@ -478,6 +530,7 @@ new_domain (GVirtDomainConfig *config, gboolean persistent)
   dom->id = -1;
   dom->persistent = persistent;
   dom->pins = g_ptr_array_new_with_free_func (pin_free);
+  domain_config_changed (dom);
   return dom;
 }
 
@@ -709,6 +762,7 @@ clear_node (GVirtTestBackend *self)
   g_hash_table_remove_all (self->networks);
   g_clear_pointer (&self->info, gvirt_node_info_free);
   g_clear_pointer (&self->capabilities_xml, g_free);
+  g_hash_table_remove_all (self->saved);
 }
 
 /* Turns a loaded node description into the node's state. Called locked. */
@@ -995,6 +1049,7 @@ gvirt_test_backend_define_domain (GVirtBackend *backend, GVirtDomainConfig *conf
         {
           /* A new definition; a running domain keeps its live configuration until it stops. */
           g_set_object (&dom->config, copy);
+          domain_config_changed (dom);
           dom->persistent = TRUE;
           queue_domain_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
         }
@@ -1033,8 +1088,7 @@ gvirt_test_backend_create_domain (GVirtBackend *backend, GVirtDomainConfig *conf
       else
         {
           /* An inactive persistent domain boots this configuration once. */
-          g_autoptr(GVirtDomainConfig) live = gvirt_domain_config_copy (copy);
-          boot_domain (self, dom, live, GVIRT_DOMAIN_STATE_RUNNING);
+          boot_domain (self, dom, copy, GVIRT_DOMAIN_STATE_RUNNING);
         }
       if (dom != NULL)
         {
@@ -1071,8 +1125,17 @@ gvirt_test_backend_restore_domain (GVirtBackend *backend, const char *path,
 
   if (!_gvirt_test_save_read (path, &xml, &state, error))
     return NULL;
-  config = gvirt_domain_config_new_from_xml (xml, &local);
-  if (config == NULL || !normalize_domain_config (config, &local))
+
+  /* An image this node saved: its configuration is still here, no need to
+   * parse the XML again. */
+  g_mutex_lock (&self->lock);
+  config = g_hash_table_lookup (self->saved, xml);
+  if (config != NULL)
+    g_object_ref (config);
+  g_mutex_unlock (&self->lock);
+  if (config == NULL &&
+      ((config = gvirt_domain_config_new_from_xml (xml, &local)) == NULL ||
+       !normalize_domain_config (config, &local)))
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
                    _("The saved domain image “%s” holds no valid domain: %s"),
@@ -1097,9 +1160,7 @@ gvirt_test_backend_restore_domain (GVirtBackend *backend, const char *path,
         }
       if (dom != NULL)
         {
-          g_autoptr(GVirtDomainConfig) live = gvirt_domain_config_copy (config);
-
-          boot_domain (self, dom, live, state);
+          boot_domain (self, dom, config, state);
           queue_boot_events (self, dom, GVIRT_DOMAIN_STARTED_RESTORED);
           record = domain_record (dom);
         }
@@ -1208,14 +1269,22 @@ check_path (const TestDomain *dom, const char *path, GError **error)
   return TRUE;
 }
 
-/* The domain's live XML without its id, as a saved image or dump keeps it. */
+/* The domain's live XML without its id, as a saved image keeps it. */
 static char *
 live_xml_without_id (const TestDomain *dom)
 {
-  g_autoptr(GVirtDomainConfig) copy = gvirt_domain_config_copy (domain_current_config (dom));
+  return gvirt_domain_config_to_xml (domain_current_config (dom));
+}
 
-  gvirt_domain_config_set_id (copy, -1);
-  return gvirt_domain_config_to_xml (copy);
+/* The configurations of the images saved last, for their restore. */
+#define MAX_SAVED 1024
+
+static void
+remember_saved (GVirtTestBackend *self, const char *xml, GVirtDomainConfig *config)
+{
+  if (g_hash_table_size (self->saved) >= MAX_SAVED)
+    g_hash_table_remove_all (self->saved);
+  g_hash_table_replace (self->saved, g_strdup (xml), g_object_ref (config));
 }
 
 static gboolean
@@ -1231,6 +1300,7 @@ op_save (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **e
   xml = live_xml_without_id (dom);
   if (!_gvirt_test_save_write (path, xml, dom->state, error))
     return FALSE;
+  remember_saved (self, xml, domain_current_config (dom));
   stop_domain (self, dom, GVIRT_DOMAIN_STOPPED_SAVED);
   return TRUE;
 }
@@ -1248,7 +1318,7 @@ op_core_dump (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GErro
     return invalid_state (dom, _("Domain “%s” cannot be dumped: it is %s."), error);
   if (!check_path (dom, path, error))
     return FALSE;
-  xml = gvirt_domain_config_to_xml (live);
+  xml = format_config (live, dom->id);
   text = g_strdup_printf ("%s\nname %s\nuuid %s\nid %d\nstate %s\n"
                           "memory %" G_GUINT64_FORMAT "\nmax-memory %" G_GUINT64_FORMAT "\n"
                           "vcpus %u\ncpu-time %" G_GUINT64_FORMAT "\n\n%s",
@@ -1313,7 +1383,10 @@ op_set_memory (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GErr
                    domain_name (dom), kib, max);
       return FALSE;
     }
+  config = gvirt_domain_config_copy (config);
   gvirt_domain_config_set_current_memory (config, kib);
+  domain_replace_current (dom, config);
+  g_object_unref (config);
   return TRUE;
 }
 
@@ -1321,6 +1394,7 @@ static gboolean
 op_set_max_memory (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **error)
 {
   guint64 kib = *(const guint64 *) data;
+  g_autoptr(GVirtDomainConfig) config = NULL;
 
   if (kib == 0)
     {
@@ -1332,10 +1406,12 @@ op_set_max_memory (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, 
   if (domain_is_active (dom))
     return invalid_state (dom, _("The maximum memory of domain “%s” cannot change while it is %s."),
                           error);
-  gvirt_domain_config_set_memory (dom->config, kib);
+  config = gvirt_domain_config_copy (dom->config);
+  gvirt_domain_config_set_memory (config, kib);
   /* As libvirt: the current memory shrinks with the maximum. */
-  if (gvirt_domain_config_get_current_memory (dom->config) > kib)
-    gvirt_domain_config_set_current_memory (dom->config, kib);
+  if (gvirt_domain_config_get_current_memory (config) > kib)
+    gvirt_domain_config_set_current_memory (config, kib);
+  domain_replace_current (dom, config);
   return TRUE;
 }
 
@@ -1343,6 +1419,7 @@ static gboolean
 op_set_vcpus (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **error)
 {
   guint n = *(const guint *) data;
+  g_autoptr(GVirtDomainConfig) config = NULL;
 
   if (n == 0 || n > self->info->cpus)
     {
@@ -1352,8 +1429,10 @@ op_set_vcpus (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GErro
       return FALSE;
     }
   fold_cpu_time (dom, dom->running_since != 0);
-  gvirt_domain_config_set_vcpus (domain_current_config (dom), n);
-  gvirt_domain_config_set_current_vcpus (domain_current_config (dom), 0);
+  config = gvirt_domain_config_copy (domain_current_config (dom));
+  gvirt_domain_config_set_vcpus (config, n);
+  gvirt_domain_config_set_current_vcpus (config, 0);
+  domain_replace_current (dom, config);
   if (dom->pins->len > n)
     g_ptr_array_set_size (dom->pins, n);
   return TRUE;
@@ -1554,13 +1633,12 @@ static gboolean
 op_get_info (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **error)
 {
   GVirtDomainInfo **out = (GVirtDomainInfo **) data;
-  GVirtDomainConfig *config = domain_current_config (dom);
   GVirtDomainInfo *info = gvirt_domain_info_new ();
 
   info->state = dom->state;
-  info->max_memory = gvirt_domain_config_get_memory (config);
-  info->memory = gvirt_domain_config_get_current_memory (config);
-  info->n_vcpus = config_vcpus (config);
+  info->max_memory = dom->max_memory;
+  info->memory = dom->memory;
+  info->n_vcpus = dom->vcpus;
   info->cpu_time = domain_is_active (dom) ? domain_cpu_time (dom) : 0;
   *out = info;
   return TRUE;
@@ -1589,7 +1667,11 @@ op_get_config (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GErr
   if (args->flags & GVIRT_DOMAIN_XML_INACTIVE)
     args->result = gvirt_domain_config_copy (dom->config);
   else
-    args->result = gvirt_domain_config_copy (domain_current_config (dom));
+    {
+      args->result = gvirt_domain_config_copy (domain_current_config (dom));
+      if (domain_is_active (dom))
+        gvirt_domain_config_set_id (args->result, dom->id);
+    }
   return TRUE;
 }
 
@@ -1601,6 +1683,34 @@ gvirt_test_backend_domain_get_config (GVirtBackend *backend, const char *uuid,
   GetConfigArgs args = { flags, NULL };
 
   run_domain_op (backend, uuid, FALSE, op_get_config, &args, cancellable, error);
+  return args.result;
+}
+
+typedef struct {
+  GVirtDomainXmlFlags  flags;
+  char                *result;
+} GetXmlArgs;
+
+static gboolean
+op_get_xml (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **error)
+{
+  GetXmlArgs *args = (GetXmlArgs *) data;
+
+  if (args->flags & GVIRT_DOMAIN_XML_INACTIVE)
+    args->result = format_config (dom->config, -1);
+  else
+    args->result = format_config (domain_current_config (dom), domain_is_active (dom) ? dom->id : -1);
+  return TRUE;
+}
+
+static char *
+gvirt_test_backend_domain_get_xml (GVirtBackend *backend, const char *uuid,
+                                   GVirtDomainXmlFlags flags,
+                                   GCancellable *cancellable, GError **error)
+{
+  GetXmlArgs args = { flags, NULL };
+
+  run_domain_op (backend, uuid, FALSE, op_get_xml, &args, cancellable, error);
   return args.result;
 }
 
@@ -1855,6 +1965,7 @@ gvirt_test_backend_finalize (GObject *object)
   g_hash_table_unref (self->network_names);
   g_hash_table_unref (self->domains);
   g_hash_table_unref (self->networks);
+  g_hash_table_unref (self->saved);
   g_free (self->uri);
   g_cond_clear (&self->emitted_cond);
   g_mutex_clear (&self->lock);
@@ -1874,18 +1985,28 @@ gvirt_test_backend_init (GVirtTestBackend *self)
   self->networks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, test_network_free);
   self->network_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->network_order = g_ptr_array_new ();
+  self->saved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->next_id = 1;
 }
+
+/* The private fast path of gvirt_domain_get_xml_sync() (see gvirt-domain.c):
+ * the XML written from the node's own configuration, without the copy that
+ * domain_get_config makes for its caller. */
+#define DOMAIN_GET_XML_QUARK "gvirt-backend-domain-get-xml"
 
 static void
 gvirt_test_backend_class_init (GVirtTestBackendClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = gvirt_test_backend_finalize;
+  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), g_quark_from_static_string (DOMAIN_GET_XML_QUARK),
+                    gvirt_test_backend_domain_get_xml);
 }
 
 static void
 gvirt_test_backend_class_finalize (GVirtTestBackendClass *klass)
 {
+  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), g_quark_from_static_string (DOMAIN_GET_XML_QUARK),
+                    NULL);
 }
 
 static void

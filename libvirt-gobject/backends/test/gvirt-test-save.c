@@ -44,7 +44,11 @@ _gvirt_test_save_write (const char        *path,
   g_string_append_printf (image, "%s\nsha256 %s\n", GVIRT_TEST_SAVE_MAGIC, sum);
   g_string_append_len (image, body->str, body->len);
 
-  if (!g_file_set_contents (path, image->str, image->len, &local))
+  /* Replaced atomically, but not fsync()ed: the test node is a fake one, and
+   * as libvirt's test driver it does not wait for the disk (an fsync() per
+   * save cost 17 ms instead of 0.2 ms in bench-node). */
+  if (!g_file_set_contents_full (path, image->str, image->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local))
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
                    _("Cannot write the saved domain image “%s”: %s"), path, local->message);
