@@ -3,7 +3,7 @@
 #include "config.h"
 
 #include "gvirt-backend.h"
-#include "gvirt-enum-types.h"
+#include "gvirt-backend-enum-types.h"
 
 /**
  * GVirtBackend:

@@ -176,12 +176,18 @@ canonical_uuid (const char *uuid,
     {
       if (*p == '-')
         continue;
-      if (!g_ascii_isxdigit (*p) || n == 32)
+      char c = *p;
+
+      if (c >= 'A' && c <= 'F')
+        c += 'a' - 'A';
+      else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+        return FALSE;
+      if (n == 32)
         return FALSE;
       /* dashes after 8, 12, 16 and 20 digits */
       if (n == 8 || n == 12 || n == 16 || n == 20)
         *out++ = '-';
-      *out++ = g_ascii_tolower (*p);
+      *out++ = c;
       n++;
     }
   *out = '\0';

@@ -9,6 +9,8 @@ G_DEFINE_BOXED_TYPE (GVirtDomainInfo, gvirt_domain_info, gvirt_domain_info_copy,
 /**
  * gvirt_domain_info_new:
  *
+ * Creates a new value with every field zero.
+ *
  * Returns: (transfer full): a zeroed #GVirtDomainInfo
  */
 GVirtDomainInfo *
@@ -20,6 +22,8 @@ gvirt_domain_info_new (void)
 /**
  * gvirt_domain_info_copy:
  * @info: a #GVirtDomainInfo
+ *
+ * Copies @info.
  *
  * Returns: (transfer full): a copy of @info
  */

@@ -262,6 +262,8 @@ gvirt_network_start_async (GVirtNetwork *self, GCancellable *cancellable,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes an operation started with gvirt_network_start_async().
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -310,6 +312,8 @@ gvirt_network_destroy_async (GVirtNetwork *self, GCancellable *cancellable,
  * @self: a #GVirtNetwork
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes an operation started with gvirt_network_destroy_async().
  *
  * Returns: %TRUE on success, %FALSE with @error set
  */
@@ -360,6 +364,8 @@ gvirt_network_undefine_async (GVirtNetwork *self, GCancellable *cancellable,
  * @self: a #GVirtNetwork
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes an operation started with gvirt_network_undefine_async().
  *
  * Returns: %TRUE on success, %FALSE with @error set
  */
@@ -415,6 +421,8 @@ gvirt_network_set_autostart_async (GVirtNetwork *self, gboolean autostart,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes an operation started with gvirt_network_set_autostart_async().
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -463,6 +471,8 @@ gvirt_network_get_config_async (GVirtNetwork *self, GCancellable *cancellable,
  * @self: a #GVirtNetwork
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes an operation started with gvirt_network_get_config_async().
  *
  * Returns: (transfer full): the configuration, or %NULL with @error set
  */
@@ -513,6 +523,8 @@ gvirt_network_get_xml_async (GVirtNetwork *self, GCancellable *cancellable,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes an operation started with gvirt_network_get_xml_async().
+ *
  * Returns: (transfer full): the XML, or %NULL with @error set
  */
 char *
@@ -526,6 +538,8 @@ gvirt_network_get_xml_finish (GVirtNetwork *self, GAsyncResult *result, GError *
 /**
  * gvirt_network_get_connection:
  * @self: a #GVirtNetwork
+ *
+ * Gets the connection the network belongs to.
  *
  * Returns: (transfer full) (nullable): the network's connection, or %NULL
  *   once the connection is finalized
@@ -542,6 +556,8 @@ gvirt_network_get_connection (GVirtNetwork *self)
  * gvirt_network_get_name:
  * @self: a #GVirtNetwork
  *
+ * Gets the network's name.
+ *
  * Returns: the network's name
  */
 const char *
@@ -555,6 +571,8 @@ gvirt_network_get_name (GVirtNetwork *self)
 /**
  * gvirt_network_get_uuid:
  * @self: a #GVirtNetwork
+ *
+ * Gets the network's UUID, lower-case 8-4-4-4-12.
  *
  * Returns: the network's UUID, lower-case 8-4-4-4-12
  */
@@ -570,6 +588,8 @@ gvirt_network_get_uuid (GVirtNetwork *self)
  * gvirt_network_get_bridge:
  * @self: a #GVirtNetwork
  *
+ * Gets the host bridge device of the network.
+ *
  * Returns: (nullable): the host bridge device of the network
  */
 const char *
@@ -583,6 +603,8 @@ gvirt_network_get_bridge (GVirtNetwork *self)
 /**
  * gvirt_network_get_active:
  * @self: a #GVirtNetwork
+ *
+ * Tells whether the network is running.
  *
  * Returns: whether the network is running
  */
@@ -598,6 +620,8 @@ gvirt_network_get_active (GVirtNetwork *self)
  * gvirt_network_get_persistent:
  * @self: a #GVirtNetwork
  *
+ * Tells whether the network's configuration outlives a stop.
+ *
  * Returns: whether the network's configuration outlives a stop
  */
 gboolean
@@ -611,6 +635,8 @@ gvirt_network_get_persistent (GVirtNetwork *self)
 /**
  * gvirt_network_get_autostart:
  * @self: a #GVirtNetwork
+ *
+ * Tells whether the network starts with the host.
  *
  * Returns: whether the network starts with the host
  */

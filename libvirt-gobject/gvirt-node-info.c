@@ -9,6 +9,8 @@ G_DEFINE_BOXED_TYPE (GVirtNodeInfo, gvirt_node_info, gvirt_node_info_copy, gvirt
 /**
  * gvirt_node_info_new:
  *
+ * Creates a new value with every field zero.
+ *
  * Returns: (transfer full): a zeroed #GVirtNodeInfo
  */
 GVirtNodeInfo *
@@ -20,6 +22,8 @@ gvirt_node_info_new (void)
 /**
  * gvirt_node_info_copy:
  * @info: a #GVirtNodeInfo
+ *
+ * Copies @info.
  *
  * Returns: (transfer full): a copy of @info
  */

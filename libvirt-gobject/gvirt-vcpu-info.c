@@ -31,6 +31,8 @@ G_DEFINE_BOXED_TYPE (GVirtVcpuInfo, gvirt_vcpu_info, gvirt_vcpu_info_copy, gvirt
  * @affinity: (array length=n_affinity) (nullable): the host CPUs it may run on
  * @n_affinity: the length of @affinity
  *
+ * Creates a new value with every field zero.
+ *
  * Returns: (transfer full): a new #GVirtVcpuInfo
  */
 GVirtVcpuInfo *
@@ -55,6 +57,8 @@ gvirt_vcpu_info_new (guint           number,
 /**
  * gvirt_vcpu_info_copy:
  * @info: a #GVirtVcpuInfo
+ *
+ * Copies @info.
  *
  * Returns: (transfer full): a copy of @info
  */
@@ -86,6 +90,8 @@ gvirt_vcpu_info_free (GVirtVcpuInfo *info)
  * gvirt_vcpu_info_get_number:
  * @info: a #GVirtVcpuInfo
  *
+ * Gets the vCPU's index in its domain.
+ *
  * Returns: the vCPU's index in its domain
  */
 guint
@@ -97,6 +103,8 @@ gvirt_vcpu_info_get_number (const GVirtVcpuInfo *info)
 /**
  * gvirt_vcpu_info_get_state:
  * @info: a #GVirtVcpuInfo
+ *
+ * Gets the vCPU's state.
  *
  * Returns: the vCPU's state
  */
@@ -110,6 +118,8 @@ gvirt_vcpu_info_get_state (const GVirtVcpuInfo *info)
  * gvirt_vcpu_info_get_cpu_time:
  * @info: a #GVirtVcpuInfo
  *
+ * Gets the CPU time the vCPU used, in nanoseconds.
+ *
  * Returns: the CPU time the vCPU used, in nanoseconds
  */
 guint64
@@ -121,6 +131,8 @@ gvirt_vcpu_info_get_cpu_time (const GVirtVcpuInfo *info)
 /**
  * gvirt_vcpu_info_get_cpu:
  * @info: a #GVirtVcpuInfo
+ *
+ * Gets the host CPU the vCPU runs on, or -1 when it is not running.
  *
  * Returns: the host CPU the vCPU runs on, or -1 when it is not running
  */
@@ -134,6 +146,8 @@ gvirt_vcpu_info_get_cpu (const GVirtVcpuInfo *info)
  * gvirt_vcpu_info_get_affinity:
  * @info: a #GVirtVcpuInfo
  * @n_cpus: (out): the number of host CPUs returned
+ *
+ * Gets the host CPUs the vCPU may run on.
  *
  * Returns: (array length=n_cpus) (transfer none): the host CPUs the vCPU may run on
  */
