@@ -803,21 +803,44 @@ attrs_subset (xmlNodePtr a,
   return TRUE;
 }
 
-/* The trimmed text of @node's own text children, and how many element children it has. */
+/* The text of @node's own text children with whitespace collapsed (layout
+ * inside mixed content means nothing in these formats), and how many element
+ * children it has. */
 static char *
 own_text (xmlNodePtr node,
           guint     *n_elements)
 {
   GString *text = g_string_new (NULL);
+  gboolean space = FALSE;
   xmlNodePtr child;
+  const char *p;
 
   *n_elements = 0;
   for (child = node->children; child != NULL; child = child->next)
-    if (child->type == XML_ELEMENT_NODE)
-      (*n_elements)++;
-    else if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
-      g_string_append (text, (const char *) child->content);
-  return g_strstrip (g_string_free (text, FALSE));
+    {
+      if (child->type == XML_ELEMENT_NODE)
+        {
+          (*n_elements)++;
+          space = TRUE;
+          continue;
+        }
+      if (child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE)
+        continue;
+      for (p = (const char *) child->content; *p != '\0'; p++)
+        {
+          if (g_ascii_isspace (*p))
+            space = TRUE;
+          else
+            {
+              if (space && text->len > 0)
+                g_string_append_c (text, ' ');
+              g_string_append_c (text, *p);
+              space = FALSE;
+            }
+        }
+      space = TRUE;
+    }
+  return g_string_free (text, FALSE);
 }
 
 /* The @index-th element child of @parent named like @like. */

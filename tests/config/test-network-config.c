@@ -193,6 +193,27 @@ test_errors (void)
 }
 
 static void
+test_equal_whitespace (void)
+{
+  /* found by the fuzzer: layout inside mixed content is not meaning */
+  g_autoptr(GVirtNetworkConfig) a =
+    parse_ok ("<network><name>n</name><ip><dhcp>a  b<range start='1.1.1.1' end='1.1.1.2'/>c\n"
+              "</dhcp></ip></network>");
+  g_autoptr(GVirtNetworkConfig) b =
+    parse_ok ("<network><name>n</name><ip><dhcp>\n a b <range start='1.1.1.1' end='1.1.1.2'/> c"
+              "</dhcp></ip></network>");
+  g_autoptr(GVirtNetworkConfig) c =
+    parse_ok ("<network><name>n</name><ip><dhcp>ab<range start='1.1.1.1' end='1.1.1.2'/>c"
+              "</dhcp></ip></network>");
+  g_autofree char *xml = gvirt_network_config_to_xml (a);
+  g_autoptr(GVirtNetworkConfig) again = parse_ok (xml);
+
+  g_assert_true (gvirt_network_config_equal (a, b));
+  g_assert_false (gvirt_network_config_equal (a, c));
+  g_assert_true (gvirt_network_config_equal (a, again));
+}
+
+static void
 test_from_node (void)
 {
   g_autoptr(GError) error = NULL;
@@ -217,6 +238,7 @@ main (int    argc,
   g_test_add_func ("/network-config/edit", test_edit);
   g_test_add_func ("/network-config/new-nat", test_new_nat);
   g_test_add_func ("/network-config/errors", test_errors);
+  g_test_add_func ("/network-config/equal-whitespace", test_equal_whitespace);
   g_test_add_func ("/network-config/from-node", test_from_node);
 
   return g_test_run ();
