@@ -947,6 +947,29 @@ typedef struct {
   char *message;
 } ValidationFailure;
 
+/* libxml2 sometimes reports a child while the message names its parent
+ * ("Element domain failed to validate attributes" on <name>): use the
+ * element the message names when it is an ancestor. */
+static xmlNodePtr
+named_ancestor (xmlNodePtr  node,
+                const char *message)
+{
+  const char *p = strstr (message, "lement ");
+  g_autofree char *name = NULL;
+  xmlNodePtr up;
+  gsize len;
+
+  if (p == NULL)
+    return node;
+  p += strlen ("lement ");
+  len = strcspn (p, " \t\n");
+  name = g_strndup (p, len);
+  for (up = node; up != NULL && up->type == XML_ELEMENT_NODE; up = up->parent)
+    if (strcmp ((const char *) up->name, name) == 0)
+      return up;
+  return node;
+}
+
 /* libxml2 reports the most specific message first, often without a node;
  * the enclosing element comes with the next one. Keep both. */
 static void
@@ -959,10 +982,10 @@ collect_validation_error (void        *user_data,
     failure->message = g_strstrip (g_strdup (err->message ? err->message : ""));
   if (failure->element == NULL && err->node != NULL)
     {
-      xmlNodePtr node = err->node;
+      xmlNodePtr node = named_ancestor (err->node, failure->message);
 
       failure->element = g_strdup ((const char *) node->name);
-      failure->line = err->line > 0 ? err->line : (int) xmlGetLineNo (node);
+      failure->line = node == err->node && err->line > 0 ? err->line : (int) xmlGetLineNo (node);
     }
 }
 
