@@ -740,6 +740,13 @@ test_validate (void)
   g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
   g_assert_nonnull (strstr (error->message, "line "));
   g_assert_nonnull (strstr (error->message, "line 5: element <devices>"));
+  g_clear_error (&error);
+  g_clear_object (&bad);
+
+  bad = parse_ok ("<domain type='bogus'>\n  <name>x</name>\n  <memory>1024</memory>\n</domain>");
+  g_assert_false (gvirt_domain_config_validate (bad, &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
+  g_assert_nonnull (strstr (error->message, "line 1: element <domain>"));
 }
 
 static void
