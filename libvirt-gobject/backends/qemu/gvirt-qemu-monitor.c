@@ -1,0 +1,658 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* gvirt-qemu-monitor: the per-VM process that parents one QEMU, owns its QMP and serves many clients. */
+#include "config.h"
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <glib-unix.h>
+#include <json-glib/json-glib.h>
+
+#include "gvirt-qemu-protocol-private.h"
+
+/*
+ * One monitor per running VM. The backend spawns it detached (it forks once
+ * more and calls setsid()), so it outlives the application. It is QEMU's
+ * parent: it watches QEMU through a pidfd and reaps it at once, so the exit
+ * reason (shutdown, destroyed, crashed, saved) is known within milliseconds
+ * and never depends on PID 1.
+ *
+ * QMP accepts one client, so the monitor is that client. Applications talk to
+ * the monitor on a unix socket with the same newline-delimited JSON: commands
+ * are forwarded to QMP with the monitor's own ids and the replies routed back
+ * to the client that asked; every QMP event goes to every client, and a final
+ * GVIRT_EXITED event carries the reason before the monitor exits.
+ *
+ * File descriptors received from the backend:
+ *   3  the listening QMP socket QEMU serves (passed on to QEMU as fd 3)
+ *   4  the monitor's connection to it, made before QEMU runs (in the backlog)
+ *   5  the listening client socket, already bound at --socket
+ *   6  a status pipe: "READY <qemu-pid>\n" or "FAILED <message>\n"
+ */
+
+typedef struct {
+  int      fd;
+  GString *in;
+  guint    source;
+} Client;
+
+typedef struct {
+  Client   *client;
+  JsonNode *id;      /* the client's own id, or NULL */
+} Pending;
+
+static struct {
+  GMainLoop  *loop;
+  int         qmp_fd;
+  GString    *qmp_in;
+  int         status_fd;
+  int         listen_fd;
+  int         pidfd;
+  pid_t       qemu_pid;
+  gboolean    ready;
+  gboolean    qmp_eof;
+  gint64      next_id;
+  GHashTable *pending;     /* monitor id → Pending */
+  GList      *clients;
+  char       *reason;      /* requested by a client (destroyed, saved) */
+  char       *shutdown_reason; /* from QEMU's SHUTDOWN event */
+  gboolean    shutdown_guest;
+  char       *state_path;
+  char       *socket_path;
+  char       *xml_path;
+  char       *log_path;
+  char      **cleanup;     /* more files QEMU leaves (its pidfile) */
+  char       *uuid;
+  char       *name;
+  gint64      started;
+} mon;
+
+static void
+send_line (int fd, const char *line)
+{
+  gsize len = strlen (line);
+  g_autofree char *buf = g_strconcat (line, "\n", NULL);
+  gsize done = 0;
+
+  len++;
+  while (done < len)
+    {
+      ssize_t n = send (fd, buf + done, len - done, MSG_NOSIGNAL);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return;
+      done += n;
+    }
+}
+
+static char *
+node_to_line (JsonNode *node)
+{
+  return json_to_string (node, FALSE);
+}
+
+static void
+broadcast (const char *line)
+{
+  for (GList *l = mon.clients; l != NULL; l = l->next)
+    send_line (((Client *) l->data)->fd, line);
+}
+
+static void
+client_free (Client *c)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, mon.pending);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((Pending *) value)->client == c)
+      ((Pending *) value)->client = NULL;
+  if (c->source != 0)
+    g_source_remove (c->source);
+  close (c->fd);
+  g_string_free (c->in, TRUE);
+  g_free (c);
+}
+
+static void
+pending_free (Pending *p)
+{
+  if (p->id != NULL)
+    json_node_unref (p->id);
+  g_free (p);
+}
+
+static void
+reply_to (Client *c, JsonNode *id, const char *key, JsonNode *value)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *line = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, key);
+  json_builder_add_value (b, value);
+  if (id != NULL)
+    {
+      json_builder_set_member_name (b, "id");
+      json_builder_add_value (b, json_node_copy (id));
+    }
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  line = node_to_line (root);
+  send_line (c->fd, line);
+}
+
+static void
+reply_error (Client *c, JsonNode *id, const char *desc)
+{
+  JsonObject *err = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_string_member (err, "class", "GenericError");
+  json_object_set_string_member (err, "desc", desc);
+  json_node_take_object (node, err);
+  reply_to (c, id, "error", node);
+}
+
+static JsonNode *
+info_node (void)
+{
+  JsonObject *o = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_int_member (o, "monitor-pid", getpid ());
+  json_object_set_int_member (o, "qemu-pid", mon.qemu_pid);
+  json_object_set_int_member (o, "started", mon.started);
+  json_object_set_string_member (o, "uuid", mon.uuid);
+  json_object_set_string_member (o, "name", mon.name);
+  json_object_set_string_member (o, "socket", mon.socket_path);
+  json_node_take_object (node, o);
+  return node;
+}
+
+static void
+qmp_send (JsonObject *cmd)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *line = NULL;
+
+  json_node_set_object (node, cmd);
+  line = node_to_line (node);
+  send_line (mon.qmp_fd, line);
+}
+
+static void
+kill_timeout_cb (gpointer data)
+{
+  if (mon.qemu_pid > 0)
+    kill (mon.qemu_pid, SIGKILL);
+}
+
+/* One line from a client: a command for QMP or for the monitor itself. */
+static void
+client_line (Client *c, const char *line)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *cmd;
+  JsonNode *id;
+  const char *execute;
+
+  if (!json_parser_load_from_data (parser, line, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      reply_error (c, NULL, "The command is not a JSON object.");
+      return;
+    }
+  cmd = json_node_get_object (json_parser_get_root (parser));
+  id = json_object_get_member (cmd, "id");
+  execute = json_object_get_string_member_with_default (cmd, "execute", NULL);
+  if (execute == NULL)
+    {
+      reply_error (c, id, "The command has no “execute” member.");
+      return;
+    }
+
+  if (json_object_has_member (cmd, GVIRT_QEMU_REASON_MEMBER))
+    {
+      g_free (mon.reason);
+      mon.reason = g_strdup (json_object_get_string_member (cmd, GVIRT_QEMU_REASON_MEMBER));
+      json_object_remove_member (cmd, GVIRT_QEMU_REASON_MEMBER);
+    }
+
+  if (g_str_equal (execute, GVIRT_QEMU_CMD_INFO))
+    {
+      reply_to (c, id, "return", info_node ());
+      return;
+    }
+  if (g_str_equal (execute, GVIRT_QEMU_CMD_DESTROY))
+    {
+      g_free (mon.reason);
+      mon.reason = g_strdup (GVIRT_QEMU_EXIT_DESTROYED);
+      /* SIGTERM lets QEMU flush its disks; SIGKILL if it does not go. */
+      kill (mon.qemu_pid, SIGTERM);
+      g_timeout_add_once (3000, kill_timeout_cb, NULL);
+      reply_to (c, id, "return", json_node_new (JSON_NODE_OBJECT));
+      return;
+    }
+  if (g_str_equal (execute, GVIRT_QEMU_CMD_SET_REASON))
+    {
+      reply_to (c, id, "return", json_node_new (JSON_NODE_OBJECT));
+      return;
+    }
+
+  {
+    Pending *p = g_new0 (Pending, 1);
+    gint64 mid = ++mon.next_id;
+
+    p->client = c;
+    p->id = id != NULL ? json_node_copy (id) : NULL;
+    g_hash_table_insert (mon.pending, g_memdup2 (&mid, sizeof mid), p);
+    json_object_set_int_member (cmd, "id", mid);
+    qmp_send (cmd);
+  }
+}
+
+static gboolean
+client_cb (int fd, GIOCondition cond, gpointer data)
+{
+  Client *c = data;
+  char buf[4096];
+  ssize_t n = read (fd, buf, sizeof buf);
+  char *nl;
+
+  if (n <= 0)
+    {
+      if (n < 0 && errno == EINTR)
+        return G_SOURCE_CONTINUE;
+      c->source = 0;
+      mon.clients = g_list_remove (mon.clients, c);
+      client_free (c);
+      return G_SOURCE_REMOVE;
+    }
+  g_string_append_len (c->in, buf, n);
+  while ((nl = memchr (c->in->str, '\n', c->in->len)) != NULL)
+    {
+      gsize len = nl - c->in->str;
+      g_autofree char *line = g_strndup (c->in->str, len);
+
+      g_string_erase (c->in, 0, len + 1);
+      g_strstrip (line);
+      if (*line != '\0')
+        client_line (c, line);
+      if (g_list_find (mon.clients, c) == NULL)
+        return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+listen_cb (int fd, GIOCondition cond, gpointer data)
+{
+  int cfd = accept4 (fd, NULL, NULL, SOCK_CLOEXEC);
+  Client *c;
+
+  if (cfd < 0)
+    return G_SOURCE_CONTINUE;
+  c = g_new0 (Client, 1);
+  c->fd = cfd;
+  c->in = g_string_new (NULL);
+  c->source = g_unix_fd_add (cfd, G_IO_IN | G_IO_HUP | G_IO_ERR, client_cb, c);
+  mon.clients = g_list_append (mon.clients, c);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+write_status (const char *fmt, ...) G_GNUC_PRINTF (1, 2);
+
+static void
+write_status (const char *fmt, ...)
+{
+  va_list ap;
+  g_autofree char *msg = NULL;
+
+  if (mon.status_fd < 0)
+    return;
+  va_start (ap, fmt);
+  msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  if (write (mon.status_fd, msg, strlen (msg)) < 0)
+    { /* the starter went away; nothing to tell */ }
+  close (mon.status_fd);
+  mon.status_fd = -1;
+}
+
+static gboolean
+write_state_file (void)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) node = info_node ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (gen, node);
+  text = json_generator_to_data (gen, NULL);
+  return g_file_set_contents (mon.state_path, text, -1, NULL);
+}
+
+static void
+qmp_message (const char *line)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *msg;
+
+  if (!json_parser_load_from_data (parser, line, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return;
+  msg = json_node_get_object (json_parser_get_root (parser));
+
+  if (!mon.ready)
+    {
+      if (json_object_has_member (msg, "QMP"))
+        {
+          JsonObject *cmd = json_object_new ();
+          json_object_set_string_member (cmd, "execute", "qmp_capabilities");
+          qmp_send (cmd);
+          json_object_unref (cmd);
+        }
+      else if (json_object_has_member (msg, "return"))
+        {
+          mon.ready = TRUE;
+          mon.started = g_get_real_time ();
+          write_state_file ();
+          write_status ("READY %d\n", (int) mon.qemu_pid);
+        }
+      return;
+    }
+
+  if (json_object_has_member (msg, "event"))
+    {
+      const char *ev = json_object_get_string_member (msg, "event");
+
+      if (g_strcmp0 (ev, "SHUTDOWN") == 0 && json_object_has_member (msg, "data"))
+        {
+          JsonObject *data = json_object_get_object_member (msg, "data");
+          g_free (mon.shutdown_reason);
+          mon.shutdown_reason = g_strdup (json_object_get_string_member_with_default (data, "reason", ""));
+          mon.shutdown_guest = json_object_get_boolean_member_with_default (data, "guest", FALSE);
+        }
+      broadcast (line);
+      return;
+    }
+
+  if (json_object_has_member (msg, "id"))
+    {
+      gint64 mid = json_object_get_int_member (msg, "id");
+      Pending *p = g_hash_table_lookup (mon.pending, &mid);
+
+      if (p == NULL)
+        return;
+      if (p->client != NULL)
+        {
+          g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+          g_autofree char *out = NULL;
+
+          json_object_remove_member (msg, "id");
+          if (p->id != NULL)
+            json_object_set_member (msg, "id", json_node_copy (p->id));
+          json_node_set_object (root, msg);
+          out = node_to_line (root);
+          send_line (p->client->fd, out);
+        }
+      g_hash_table_remove (mon.pending, &mid);
+    }
+}
+
+/* Reads what QMP has; returns FALSE at end of file. */
+static gboolean
+qmp_read (void)
+{
+  char buf[8192];
+  ssize_t n;
+  char *nl;
+
+  if (mon.qmp_eof)
+    return FALSE;
+  n = read (mon.qmp_fd, buf, sizeof buf);
+  if (n < 0 && (errno == EINTR || errno == EAGAIN))
+    return TRUE;
+  if (n <= 0)
+    {
+      mon.qmp_eof = TRUE;
+      return FALSE;
+    }
+  g_string_append_len (mon.qmp_in, buf, n);
+  while ((nl = memchr (mon.qmp_in->str, '\n', mon.qmp_in->len)) != NULL)
+    {
+      gsize len = nl - mon.qmp_in->str;
+      g_autofree char *line = g_strndup (mon.qmp_in->str, len);
+
+      g_string_erase (mon.qmp_in, 0, len + 1);
+      g_strstrip (line);
+      if (*line != '\0')
+        qmp_message (line);
+    }
+  return TRUE;
+}
+
+static gboolean
+qmp_cb (int fd, GIOCondition cond, gpointer data)
+{
+  return qmp_read () ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static char *
+log_tail (void)
+{
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  const char *start;
+
+  if (!g_file_get_contents (mon.log_path, &text, &len, NULL) || len == 0)
+    return g_strdup ("");
+  start = len > 1024 ? text + len - 1024 : text;
+  return g_strstrip (g_strdelimit (g_strdup (start), "\n", ' '));
+}
+
+static void
+remove_runtime_files (void)
+{
+  unlink (mon.state_path);
+  unlink (mon.socket_path);
+  unlink (mon.xml_path);
+  unlink (mon.log_path);
+  for (char **p = mon.cleanup; p != NULL && *p != NULL; p++)
+    unlink (*p);
+}
+
+static gboolean
+pidfd_cb (int fd, GIOCondition cond, gpointer data)
+{
+  int status = 0;
+  const char *reason;
+  g_autofree char *line = NULL;
+  g_autofree char *tail = NULL;
+
+  if (waitpid (mon.qemu_pid, &status, WNOHANG) <= 0)
+    return G_SOURCE_CONTINUE;
+
+  /* Whatever QEMU said before it went (SHUTDOWN, replies) comes first. */
+  g_unix_set_fd_nonblocking (mon.qmp_fd, TRUE, NULL);
+  while (qmp_read ())
+    if (mon.qmp_eof)
+      break;
+
+  if (mon.reason != NULL)
+    reason = mon.reason;
+  else if (g_strcmp0 (mon.shutdown_reason, "guest-panic") == 0)
+    reason = GVIRT_QEMU_EXIT_CRASHED;
+  else if (g_strcmp0 (mon.shutdown_reason, "host-signal") == 0)
+    reason = GVIRT_QEMU_EXIT_DESTROYED;
+  else if (mon.shutdown_reason != NULL && WIFEXITED (status) && WEXITSTATUS (status) == 0)
+    reason = GVIRT_QEMU_EXIT_SHUTDOWN;
+  else if (!mon.ready)
+    reason = GVIRT_QEMU_EXIT_FAILED;
+  else
+    reason = GVIRT_QEMU_EXIT_CRASHED;
+
+  if (!mon.ready)
+    {
+      tail = log_tail ();
+      if (WIFSIGNALED (status))
+        write_status ("FAILED QEMU was killed by signal %d before its monitor was ready. %s\n",
+                      WTERMSIG (status), tail);
+      else
+        write_status ("FAILED QEMU exited with status %d before its monitor was ready. %s\n",
+                      WEXITSTATUS (status), tail);
+    }
+
+  remove_runtime_files ();
+  line = g_strdup_printf ("{\"event\": \"" GVIRT_QEMU_EVENT_EXITED "\", \"data\": "
+                          "{\"reason\": \"%s\", \"status\": %d, \"signal\": %d}, "
+                          "\"timestamp\": {\"seconds\": %" G_GINT64_FORMAT ", \"microseconds\": 0}}",
+                          reason,
+                          WIFEXITED (status) ? WEXITSTATUS (status) : -1,
+                          WIFSIGNALED (status) ? WTERMSIG (status) : 0,
+                          g_get_real_time () / G_USEC_PER_SEC);
+  broadcast (line);
+  g_main_loop_quit (mon.loop);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_timeout_cb (gpointer data)
+{
+  if (!mon.ready)
+    {
+      g_free (mon.reason);
+      mon.reason = g_strdup (GVIRT_QEMU_EXIT_FAILED);
+      kill (mon.qemu_pid, SIGKILL);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) octx = NULL;
+  g_autoptr(GError) error = NULL;
+  int start_timeout = 30;
+  GOptionEntry entries[] = {
+    { "state", 0, 0, G_OPTION_ARG_FILENAME, &mon.state_path, "Runtime state file", "PATH" },
+    { "socket", 0, 0, G_OPTION_ARG_FILENAME, &mon.socket_path, "Client socket (bound, fd 5)", "PATH" },
+    { "xml", 0, 0, G_OPTION_ARG_FILENAME, &mon.xml_path, "Live XML file", "PATH" },
+    { "log", 0, 0, G_OPTION_ARG_FILENAME, &mon.log_path, "QEMU output log", "PATH" },
+    { "cleanup", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &mon.cleanup, "Another file to remove at exit", "PATH" },
+    { "uuid", 0, 0, G_OPTION_ARG_STRING, &mon.uuid, "Domain UUID", "UUID" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &mon.name, "Domain name", "NAME" },
+    { "start-timeout", 0, 0, G_OPTION_ARG_INT, &start_timeout, "Seconds QEMU has to answer QMP", "S" },
+    { NULL }
+  };
+  char **qemu_argv;
+  int logfd, devnull;
+  pid_t pid;
+  sigset_t empty;
+
+  octx = g_option_context_new ("-- QEMU-ARGV… — parent and monitor one QEMU for GVirt");
+  g_option_context_add_main_entries (octx, entries, NULL);
+  if (!g_option_context_parse (octx, &argc, &argv, &error) ||
+      mon.state_path == NULL || mon.socket_path == NULL || mon.xml_path == NULL ||
+      mon.log_path == NULL || mon.uuid == NULL || mon.name == NULL || argc < 2)
+    {
+      g_printerr ("gvirt-qemu-monitor: %s\n", error ? error->message : "missing arguments");
+      return 2;
+    }
+  qemu_argv = argv + 1;
+  if (g_str_equal (qemu_argv[0], "--"))
+    qemu_argv++;
+
+  /* Detach: the first child goes on; the spawner reaps this process at once. */
+  pid = fork ();
+  if (pid < 0)
+    return 1;
+  if (pid > 0)
+    _exit (0);
+  setsid ();
+  signal (SIGPIPE, SIG_IGN);
+
+  mon.qmp_fd = 4;
+  mon.listen_fd = 5;
+  mon.status_fd = 6;
+  fcntl (4, F_SETFD, FD_CLOEXEC);
+  fcntl (5, F_SETFD, FD_CLOEXEC);
+  fcntl (6, F_SETFD, FD_CLOEXEC);
+
+  logfd = open (mon.log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  devnull = open ("/dev/null", O_RDWR | O_CLOEXEC);
+  if (logfd < 0 || devnull < 0)
+    {
+      write_status ("FAILED Cannot open the log file %s: %s\n", mon.log_path, g_strerror (errno));
+      return 1;
+    }
+
+  pid = fork ();
+  if (pid < 0)
+    {
+      write_status ("FAILED Cannot fork: %s\n", g_strerror (errno));
+      return 1;
+    }
+  if (pid == 0)
+    {
+      /* QEMU: fd 3 stays (its QMP socket), stdio to the log, dies with us. */
+      prctl (PR_SET_PDEATHSIG, SIGKILL);
+      sigemptyset (&empty);
+      sigprocmask (SIG_SETMASK, &empty, NULL);
+      signal (SIGPIPE, SIG_DFL);
+      dup2 (devnull, 0);
+      dup2 (logfd, 1);
+      dup2 (logfd, 2);
+      syscall (SYS_close_range, 4, ~0U, 0);
+      execv (qemu_argv[0], qemu_argv);
+      dprintf (2, "Cannot run %s: %s\n", qemu_argv[0], g_strerror (errno));
+      _exit (127);
+    }
+  close (3);
+  close (logfd);
+  close (devnull);
+  mon.qemu_pid = pid;
+
+  mon.pidfd = syscall (SYS_pidfd_open, pid, 0);
+  if (mon.pidfd < 0)
+    {
+      kill (pid, SIGKILL);
+      waitpid (pid, NULL, 0);
+      write_status ("FAILED pidfd_open: %s\n", g_strerror (errno));
+      remove_runtime_files ();
+      return 1;
+    }
+
+  mon.loop = g_main_loop_new (NULL, FALSE);
+  mon.qmp_in = g_string_new (NULL);
+  mon.pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) pending_free);
+  g_unix_fd_add (mon.pidfd, G_IO_IN, pidfd_cb, NULL);
+  g_unix_fd_add (mon.qmp_fd, G_IO_IN | G_IO_HUP | G_IO_ERR, qmp_cb, NULL);
+  g_unix_fd_add (mon.listen_fd, G_IO_IN, listen_cb, NULL);
+  g_timeout_add_seconds (start_timeout, start_timeout_cb, NULL);
+  g_main_loop_run (mon.loop);
+
+  while (mon.clients != NULL)
+    {
+      Client *c = mon.clients->data;
+      mon.clients = g_list_delete_link (mon.clients, mon.clients);
+      shutdown (c->fd, SHUT_RDWR);
+      client_free (c);
+    }
+  return 0;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* The words the QEMU backend and its per-VM monitor process share on the monitor socket. */
+#pragma once
+
+/* Commands the monitor answers itself (everything else goes to QMP). */
+#define GVIRT_QEMU_CMD_INFO       "gvirt-info"       /* pids, start time, uuid, name */
+#define GVIRT_QEMU_CMD_DESTROY    "gvirt-destroy"    /* SIGTERM, SIGKILL after 3 s; reason destroyed */
+#define GVIRT_QEMU_CMD_SET_REASON "gvirt-set-reason" /* only records the reason member */
+
+/* A member any command may carry: the exit reason to report if QEMU exits next. */
+#define GVIRT_QEMU_REASON_MEMBER  "gvirt-reason"
+
+/* The monitor's own last event, after QEMU was reaped and the runtime files removed. */
+#define GVIRT_QEMU_EVENT_EXITED   "GVIRT_EXITED"
+
+#define GVIRT_QEMU_EXIT_SHUTDOWN  "shutdown"
+#define GVIRT_QEMU_EXIT_DESTROYED "destroyed"
+#define GVIRT_QEMU_EXIT_CRASHED   "crashed"
+#define GVIRT_QEMU_EXIT_SAVED     "saved"
+#define GVIRT_QEMU_EXIT_FAILED    "failed"
