@@ -4,6 +4,7 @@
 
 #include "gvirt-connection.h"
 #include "gvirt-backend.h"
+#include "gvirt-task-private.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,12 @@ GVirtBackend *_gvirt_connection_ref_backend   (GVirtConnection  *self,
                                                GError          **error);
 gboolean      _gvirt_unsupported              (GVirtConnection  *self,
                                                const char       *operation,
+                                               GError          **error);
+gpointer      _gvirt_connection_run_sync      (GVirtConnection  *self,
+                                               gpointer          source,
+                                               GVirtTaskFunc     func,
+                                               gpointer          data,
+                                               GCancellable     *cancellable,
                                                GError          **error);
 
 G_END_DECLS

@@ -62,6 +62,12 @@ struct _GVirtConnection
   ObjectIndex           domains;
   ObjectIndex           networks;
   GHashTable           *domains_by_id;   /* GINT id -> GVirtDomain */
+
+  /* Backend events reported from other threads, waiting for the context,
+   * in the order they came. */
+  GMutex                events_lock;
+  GQueue                events;
+  GSource              *events_source;
 };
 
 enum {
@@ -194,37 +200,132 @@ canonical_uuid (const char *uuid,
   return n == 32;
 }
 
-/* Runs @func on the connection's context: at once when this thread owns the
- * context, or opened the connection and can take it; otherwise from an idle
- * source. Never in a worker thread that merely found the context free:
- * handlers (GJS's above all) must run where the application lives. */
+typedef struct {
+  GSourceFunc    func;
+  gpointer       data;
+  GDestroyNotify notify;
+} QueuedEvent;
+
+static void
+queued_event_free (QueuedEvent *event)
+{
+  event->notify (event->data);
+  g_free (event);
+}
+
+/* On the context: applies every queued event, oldest first. A handler may
+ * make a sync call that drains the rest; the order holds either way. */
+static void
+run_queued_events (GVirtConnection *self)
+{
+  for (;;)
+    {
+      QueuedEvent *event;
+
+      g_mutex_lock (&self->events_lock);
+      event = g_queue_pop_head (&self->events);
+      g_mutex_unlock (&self->events_lock);
+      if (event == NULL)
+        return;
+      event->func (event->data);
+      queued_event_free (event);
+    }
+}
+
+static gboolean
+queued_events_cb (gpointer data)
+{
+  GVirtConnection *self = data;
+
+  g_mutex_lock (&self->events_lock);
+  g_clear_pointer (&self->events_source, g_source_unref);
+  g_mutex_unlock (&self->events_lock);
+  run_queued_events (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Takes the connection's context for this thread when it may: it owns it
+ * already (%FALSE returned, nothing to release), or it opened the connection
+ * and finds the context free (%TRUE: release it after). Never a worker
+ * thread that merely found the context free: handlers (GJS's above all)
+ * must run where the application lives. */
+static gboolean
+enter_context (GVirtConnection *self,
+               gboolean        *entered)
+{
+  *entered = FALSE;
+  if (g_main_context_is_owner (self->context))
+    return TRUE;
+  if (g_thread_self () == self->thread && g_main_context_acquire (self->context))
+    {
+      *entered = TRUE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Runs @func on the connection's context: at once when this thread may
+ * (after the events queued before it), otherwise queued for an idle source. */
 static void
 dispatch_to_context (GVirtConnection *self,
                      GSourceFunc      func,
                      gpointer         data,
                      GDestroyNotify   notify)
 {
-  g_autoptr(GSource) source = NULL;
+  QueuedEvent *event;
+  gboolean entered;
 
-  if (g_main_context_is_owner (self->context))
+  if (enter_context (self, &entered))
     {
+      run_queued_events (self);
       func (data);
       notify (data);
-      return;
-    }
-  if (g_thread_self () == self->thread && g_main_context_acquire (self->context))
-    {
-      func (data);
-      notify (data);
-      g_main_context_release (self->context);
+      if (entered)
+        g_main_context_release (self->context);
       return;
     }
 
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, func, data, notify);
-  g_source_set_static_name (source, "[gvirt] backend event");
-  g_source_attach (source, self->context);
+  event = g_new (QueuedEvent, 1);
+  event->func = func;
+  event->data = data;
+  event->notify = notify;
+  g_mutex_lock (&self->events_lock);
+  g_queue_push_tail (&self->events, event);
+  if (self->events_source == NULL)
+    {
+      self->events_source = g_idle_source_new ();
+      g_source_set_priority (self->events_source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (self->events_source, queued_events_cb,
+                             g_object_ref (self), g_object_unref);
+      g_source_set_static_name (self->events_source, "[gvirt] backend events");
+      g_source_attach (self->events_source, self->context);
+    }
+  g_mutex_unlock (&self->events_lock);
+}
+
+/* Runs a blocking call, then, when the calling thread may enter the
+ * connection's context, applies the events the call caused that a backend
+ * reported from its own threads: a sync call returns with the objects
+ * already showing its effect (state, signals), whatever the backend.
+ */
+gpointer
+_gvirt_connection_run_sync (GVirtConnection *self,
+                            gpointer         source,
+                            GVirtTaskFunc    func,
+                            gpointer         data,
+                            GCancellable    *cancellable,
+                            GError         **error)
+{
+  gpointer result = _gvirt_task_run_sync (source, func, data, cancellable, error);
+  gboolean entered;
+
+  if (self != NULL && enter_context (self, &entered))
+    {
+      run_queued_events (self);
+      if (entered)
+        g_main_context_release (self->context);
+    }
+  return result;
 }
 
 /* Domains */
@@ -1166,7 +1267,7 @@ node_change_sync (GVirtConnection  *self,
 {
   NodeChangeCall call = { change, config, (char *) path };
 
-  return _gvirt_task_run_sync (self, node_change_func, &call, cancellable, error);
+  return _gvirt_connection_run_sync (self, self, node_change_func, &call, cancellable, error);
 }
 
 static void
@@ -1548,6 +1649,8 @@ gvirt_connection_finalize (GObject *object)
   g_clear_pointer (&self->domains_by_id, g_hash_table_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->thread, g_thread_unref);
+  g_queue_clear_full (&self->events, (GDestroyNotify) queued_event_free);
+  g_mutex_clear (&self->events_lock);
   g_free (self->uri);
   g_free (self->backend_name);
   g_mutex_clear (&self->lock);
@@ -1718,6 +1821,8 @@ static void
 gvirt_connection_init (GVirtConnection *self)
 {
   g_mutex_init (&self->lock);
+  g_mutex_init (&self->events_lock);
+  g_queue_init (&self->events);
   object_index_init (&self->domains, GVIRT_TYPE_DOMAIN);
   object_index_init (&self->networks, GVIRT_TYPE_NETWORK);
   self->domains_by_id = g_hash_table_new (NULL, NULL);

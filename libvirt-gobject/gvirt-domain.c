@@ -350,7 +350,9 @@ domain_call_sync (GVirtDomain   *self,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  return _gvirt_task_run_sync (self, domain_call_func, &call, cancellable, error);
+  g_autoptr(GVirtConnection) connection = g_weak_ref_get (&self->connection);
+
+  return _gvirt_connection_run_sync (connection, self, domain_call_func, &call, cancellable, error);
 }
 
 static void

@@ -204,7 +204,9 @@ network_call_sync (GVirtNetwork  *self,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  return _gvirt_task_run_sync (self, network_call_func, &call, cancellable, error);
+  g_autoptr(GVirtConnection) connection = g_weak_ref_get (&self->connection);
+
+  return _gvirt_connection_run_sync (connection, self, network_call_func, &call, cancellable, error);
 }
 
 static void
