@@ -409,17 +409,21 @@ runtime_path (GVirtQemuBackend *self, const char *name, const char *ext)
   return g_build_filename (self->runtime_dir, file, NULL);
 }
 
-/* temp file + fsync + rename: a crash leaves the old or the new file, never a torn one. */
+/* Temp file + rename: a crash leaves the old or the new file, never a torn
+ * one. @durable adds the fsync()s that make it survive a power cut too, for
+ * definitions; runtime files die with the boot anyway. */
 static gboolean
-write_atomic (const char *path,
-              const char *text,
-              GError    **error)
+write_file (const char *path,
+            const char *text,
+            gboolean    durable,
+            GError    **error)
 {
   g_autoptr(GError) local = NULL;
+  GFileSetContentsFlags flags = G_FILE_SET_CONTENTS_CONSISTENT;
 
-  if (!g_file_set_contents_full (path, text, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local))
+  if (durable)
+    flags |= G_FILE_SET_CONTENTS_DURABLE;
+  if (!g_file_set_contents_full (path, text, -1, flags, 0600, &local))
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
                    _("Cannot write “%s”: %s"), path, local->message);
@@ -747,7 +751,7 @@ launch (GVirtQemuBackend  *self,
     goto sys_error;
 
   live_xml = gvirt_domain_config_to_xml (live);
-  if (!write_atomic (xml_path, live_xml, error))
+  if (!write_file (xml_path, live_xml, FALSE, error))
     goto fail;
 
   argv = g_ptr_array_new ();
@@ -841,7 +845,7 @@ launch (GVirtQemuBackend  *self,
       record_ptys (out->mon, live);
       g_free (live_xml);
       live_xml = gvirt_domain_config_to_xml (live);
-      write_atomic (xml_path, live_xml, NULL);
+      write_file (xml_path, live_xml, FALSE, NULL);
     }
   (void) state;
   out->live = g_steal_pointer (&live);
@@ -1214,7 +1218,7 @@ run_autostart (GVirtQemuBackend *self)
   if (fd < 0)
     return;
   close (fd);
-  write_atomic (stamp, boot_id, NULL);
+  write_file (stamp, boot_id, FALSE, NULL);
 
   g_mutex_lock (&self->lock);
   g_hash_table_iter_init (&iter, self->domains);
@@ -1520,7 +1524,7 @@ save_config (GVirtQemuBackend  *self,
   g_autofree char *xml = gvirt_domain_config_to_xml (config);
   g_autofree char *path = config_path (self, gvirt_domain_config_get_name (config));
 
-  return write_atomic (path, xml, error);
+  return write_file (path, xml, TRUE, error);
 }
 
 static GVirtDomainRecord *
@@ -2047,7 +2051,7 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
   {
     g_autofree char *xml = gvirt_domain_config_to_xml (l.live);
     g_autofree char *xml_path = runtime_path (self, gvirt_domain_config_get_name (l.live), ".xml");
-    write_atomic (xml_path, xml, NULL);
+    write_file (xml_path, xml, FALSE, NULL);
   }
 
   g_mutex_lock (&self->lock);

@@ -244,12 +244,12 @@ client_line (Client *c, const char *line)
       /* SIGTERM lets QEMU flush its disks; SIGKILL if it does not go. */
       kill (mon.qemu_pid, SIGTERM);
       g_timeout_add_once (3000, kill_timeout_cb, NULL);
-      reply_to (c, id, "return", json_node_new (JSON_NODE_OBJECT));
+      reply_to (c, id, "return", json_node_init_object (json_node_alloc (), json_object_new ()));
       return;
     }
   if (g_str_equal (execute, GVIRT_QEMU_CMD_SET_REASON))
     {
-      reply_to (c, id, "return", json_node_new (JSON_NODE_OBJECT));
+      reply_to (c, id, "return", json_node_init_object (json_node_alloc (), json_object_new ()));
       return;
     }
 
@@ -585,6 +585,16 @@ main (int argc, char **argv)
     _exit (0);
   setsid ();
   signal (SIGPIPE, SIG_IGN);
+  /* Let go of the application's terminal and pipes: a shell waiting for its
+   * output must not wait for the VM too. */
+  devnull = open ("/dev/null", O_RDWR | O_CLOEXEC);
+  if (devnull >= 0)
+    {
+      dup2 (devnull, 0);
+      dup2 (devnull, 1);
+      dup2 (devnull, 2);
+      close (devnull);
+    }
 
   mon.qmp_fd = 4;
   mon.listen_fd = 5;
