@@ -89,6 +89,40 @@ test_open_no_backend (void)
   assert_open_fails ("nosuch:///x", GVIRT_ERROR, GVIRT_ERROR_NO_BACKEND, "nosuch");
 }
 
+/* In a child of its own: module loading is once per process. */
+static void
+test_open_loads_scheme_module (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *dir = g_getenv ("GVIRT_BACKEND_PATH");
+      /* The same directory twice: each module must still load once. */
+      g_autofree char *twice = g_strjoin (G_SEARCHPATH_SEPARATOR_S, dir, dir, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GVirtConnection) conn = NULL;
+      g_autofree char *maps = NULL;
+
+      g_setenv ("GVIRT_BACKEND_PATH", twice, TRUE);
+      conn = gvirt_connection_open_sync ("test:///default", GVIRT_CONNECTION_NONE, NULL, &error);
+      g_assert_no_error (error);
+      /* test:/// maps the test backend alone, not its neighbours' libraries. */
+      g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+      g_assert_nonnull (strstr (maps, "libgvirt-backend-test"));
+      g_assert_null (strstr (maps, "libgvirt-backend-qemu"));
+
+      /* An unknown scheme makes the whole path load: no module twice. */
+      assert_open_fails ("nosuch:///x", GVIRT_ERROR, GVIRT_ERROR_NO_BACKEND, "nosuch");
+      g_clear_pointer (&maps, g_free);
+      g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+      g_assert_nonnull (strstr (maps, "libgvirt-backend-qemu"));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr_unmatched ("*WARNING*");
+  g_test_trap_assert_stderr_unmatched ("*CRITICAL*");
+}
+
 static void
 test_open_invalid_xml (void)
 {
@@ -1021,6 +1055,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/connection/open/read-only", test_open_read_only);
   g_test_add_func ("/connection/open/invalid-uri", test_open_invalid_uri);
   g_test_add_func ("/connection/open/no-backend", test_open_no_backend);
+  g_test_add_func ("/connection/open/loads-scheme-module", test_open_loads_scheme_module);
   g_test_add_func ("/connection/open/invalid-xml", test_open_invalid_xml);
   g_test_add_func ("/connection/open/cancelled", test_open_cancelled);
   g_test_add_func ("/connection/open/async", test_open_async);
