@@ -57,6 +57,7 @@
 
 typedef struct {
   char              *uuid;
+  char              *name;        /* fixed for the entry's life: a rename is a new domain */
   GVirtDomainConfig *config;      /* persistent definition, NULL when transient */
   GVirtDomainConfig *live;        /* while active */
   GVirtDomainState   state;
@@ -113,14 +114,7 @@ G_DEFINE_DYNAMIC_TYPE_EXTENDED (GVirtQemuBackend, gvirt_qemu_backend, G_TYPE_OBJ
 static const char *
 domain_name (const QemuDomain *dom)
 {
-  GVirtDomainConfig *c = dom->live != NULL ? dom->live : dom->config;
-  return gvirt_domain_config_get_name (c);
-}
-
-static GVirtDomainConfig *
-domain_boot_config (const QemuDomain *dom)
-{
-  return dom->config != NULL ? dom->config : dom->live;
+  return dom->name;
 }
 
 static gboolean
@@ -142,6 +136,7 @@ qemu_domain_free (gpointer data)
   g_clear_object (&dom->config);
   g_clear_object (&dom->live);
   g_free (dom->uuid);
+  g_free (dom->name);
   g_free (dom);
 }
 
@@ -201,20 +196,29 @@ unlock_and_emit (GVirtQemuBackend *self,
     g_ptr_array_unref (events);
 }
 
-static void
-index_domain (GVirtQemuBackend *self,
-              QemuDomain       *dom)
+/* Lock held: a new, inactive entry, indexed by UUID and name. */
+static QemuDomain *
+add_domain (GVirtQemuBackend *self,
+            const char       *uuid,
+            const char       *name)
 {
+  QemuDomain *dom = g_new0 (QemuDomain, 1);
+
+  dom->uuid = g_strdup (uuid);
+  dom->name = g_strdup (name);
+  dom->state = GVIRT_DOMAIN_STATE_SHUTOFF;
+  dom->id = -1;
   g_hash_table_insert (self->domains, dom->uuid, dom);
-  g_hash_table_insert (self->names, g_strdup (domain_name (dom)), dom);
+  g_hash_table_insert (self->names, dom->name, dom);
+  return dom;
 }
 
+/* Lock held: forgets (and frees) @dom. */
 static void
 remove_domain (GVirtQemuBackend *self,
                QemuDomain       *dom)
 {
-  if (g_hash_table_lookup (self->names, domain_name (dom)) == dom)
-    g_hash_table_remove (self->names, domain_name (dom));
+  g_hash_table_remove (self->names, dom->name);
   g_hash_table_remove (self->domains, dom->uuid);
 }
 
@@ -225,6 +229,9 @@ lookup_domain (GVirtQemuBackend *self,
 {
   QemuDomain *dom = g_hash_table_lookup (self->domains, uuid);
 
+  /* A transient domain being created is nobody's to see until it runs. */
+  if (dom != NULL && dom->config == NULL && dom->live == NULL)
+    dom = NULL;
   if (dom == NULL)
     g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_NO_DOMAIN,
                  _("No domain has the UUID “%s”."), uuid);
@@ -314,15 +321,7 @@ domain_stopped (GVirtQemuBackend *self,
       remove_domain (self, dom);
     }
   else
-    {
-      /* The name shown is the persistent one again. */
-      const char *live_name = gvirt_domain_config_get_name (dom->live);
-      if (g_strcmp0 (live_name, gvirt_domain_config_get_name (dom->config)) != 0 &&
-          g_hash_table_lookup (self->names, live_name) == dom)
-        g_hash_table_remove (self->names, live_name);
-      g_clear_object (&dom->live);
-      g_hash_table_insert (self->names, g_strdup (domain_name (dom)), dom);
-    }
+    g_clear_object (&dom->live);
   if (mon != NULL)
     {
       gvirt_qemu_mon_close (mon);
@@ -876,15 +875,11 @@ attach (GVirtQemuBackend *self,
 {
   g_autofree char *reason = NULL;
 
-  if (dom->live != NULL &&
-      g_strcmp0 (gvirt_domain_config_get_name (dom->live), gvirt_domain_config_get_name (l->live)) != 0)
-    g_hash_table_remove (self->names, gvirt_domain_config_get_name (dom->live));
   g_set_object (&dom->live, l->live);
   dom->mon = gvirt_qemu_mon_ref (l->mon);
   dom->id = l->qemu_pid;
   dom->state = state;
   dom->busy = FALSE;
-  g_hash_table_insert (self->names, g_strdup (domain_name (dom)), dom);
   if (!dom->announced)
     {
       dom->announced = TRUE;
@@ -987,11 +982,8 @@ attach_running (GVirtQemuBackend *self,
           runtime_state_clear (&st);
           return;
         }
-      dom = g_new0 (QemuDomain, 1);
-      dom->uuid = g_strdup (st.uuid);
-      dom->live = g_object_ref (l.live);
+      dom = add_domain (self, st.uuid, name);
       dom->announced = !emit;
-      index_domain (self, dom);
     }
   attach (self, dom, &l, state, GVIRT_DOMAIN_STARTED_BOOTED, events);
   if (!emit)
@@ -1017,14 +1009,18 @@ sync_config_file (GVirtQemuBackend *self,
   QemuDomain *dom;
   const char *uuid;
 
-  config = load_config_file (path, NULL);
-  if (config == NULL || g_strcmp0 (gvirt_domain_config_get_name (config), name) != 0)
-    return;
-  uuid = gvirt_domain_config_get_uuid (config);
-  if (uuid == NULL)
-    return;
-
+  /* Read under the lock: this backend writes definitions under it, so the
+   * file then matches what it holds unless another process wrote it. Read
+   * outside, an event for our own earlier write could bring back the
+   * older content. */
   g_mutex_lock (&self->lock);
+  config = load_config_file (path, NULL);
+  uuid = config != NULL ? gvirt_domain_config_get_uuid (config) : NULL;
+  if (uuid == NULL || g_strcmp0 (gvirt_domain_config_get_name (config), name) != 0)
+    {
+      g_mutex_unlock (&self->lock);
+      return;
+    }
   dom = g_hash_table_lookup (self->domains, uuid);
   if (dom == NULL)
     {
@@ -1034,26 +1030,19 @@ sync_config_file (GVirtQemuBackend *self,
           g_mutex_unlock (&self->lock);
           return;
         }
-      dom = g_new0 (QemuDomain, 1);
-      dom->uuid = g_strdup (uuid);
+      dom = add_domain (self, uuid, name);
       dom->config = g_steal_pointer (&config);
-      dom->state = GVIRT_DOMAIN_STATE_SHUTOFF;
-      dom->id = -1;
       dom->autostart = g_file_test (link, G_FILE_TEST_EXISTS);
       dom->announced = TRUE;
-      index_domain (self, dom);
       if (emit)
         queue_event (events, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
     }
-  else if (dom->config == NULL || !gvirt_domain_config_equal (dom->config, config))
+  else if (g_str_equal (dom->name, name) &&
+           (dom->config == NULL || !gvirt_domain_config_equal (dom->config, config)))
     {
       gboolean was_persistent = dom->config != NULL;
 
-      if (!domain_active (dom) && dom->config != NULL &&
-          g_hash_table_lookup (self->names, domain_name (dom)) == dom)
-        g_hash_table_remove (self->names, domain_name (dom));
       g_set_object (&dom->config, config);
-      g_hash_table_insert (self->names, g_strdup (domain_name (dom)), dom);
       if (emit)
         queue_event (events, was_persistent ? GVIRT_DOMAIN_EVENT_UPDATED : GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
     }
@@ -1070,11 +1059,9 @@ config_file_gone (GVirtQemuBackend *self,
   g_autofree char *name = g_strndup (base, strlen (base) - strlen (".xml"));
   QemuDomain *dom;
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return;
-  g_mutex_lock (&self->lock);
+  g_mutex_lock (&self->lock);   /* as in sync_config_file () */
   dom = g_hash_table_lookup (self->names, name);
-  if (dom != NULL && dom->config != NULL &&
+  if (dom != NULL && dom->config != NULL && !g_file_test (path, G_FILE_TEST_EXISTS) &&
       g_strcmp0 (gvirt_domain_config_get_name (dom->config), name) == 0)
     {
       g_clear_object (&dom->config);
@@ -1097,10 +1084,11 @@ sync_autostart (GVirtQemuBackend *self,
   g_autoptr(GPtrArray) events = events_new ();
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *name = g_strndup (base, strlen (base) - strlen (".xml"));
-  gboolean on = g_file_test (path, G_FILE_TEST_EXISTS);
+  gboolean on;
   QemuDomain *dom;
 
-  g_mutex_lock (&self->lock);
+  g_mutex_lock (&self->lock);   /* as in sync_config_file () */
+  on = g_file_test (path, G_FILE_TEST_EXISTS);
   dom = g_hash_table_lookup (self->names, name);
   if (dom != NULL && dom->config != NULL && dom->autostart != on)
     {
@@ -1192,8 +1180,8 @@ scan_dir (GVirtQemuBackend *self,
     func (self, g_ptr_array_index (names, i), FALSE);
 }
 
-static gboolean gvirt_qemu_backend_domain_start (GVirtBackend *backend, const char *uuid,
-                                                 GCancellable *cancellable, GError **error);
+static gboolean start_domain (GVirtQemuBackend *self, const char *uuid,
+                              GVirtDomainConfig *boot, GError **error);
 
 /* Autostart: once per boot (system) or login session (session: the runtime dir is new). */
 static void
@@ -1232,7 +1220,7 @@ run_autostart (GVirtQemuBackend *self)
   for (guint i = 0; i < uuids->len; i++)
     {
       g_autoptr(GError) error = NULL;
-      if (!gvirt_qemu_backend_domain_start (GVIRT_BACKEND (self), g_ptr_array_index (uuids, i), NULL, &error))
+      if (!start_domain (self, g_ptr_array_index (uuids, i), NULL, &error))
         g_warning ("Autostart of domain %s failed: %s", (char *) g_ptr_array_index (uuids, i), error->message);
     }
 }
@@ -1527,6 +1515,20 @@ save_config (GVirtQemuBackend  *self,
   return write_file (path, xml, TRUE, error);
 }
 
+/* Lock held: stores @changed as the definition of @dom; on failure the
+ * definition in memory and on disk stays the old one. */
+static gboolean
+commit_config (GVirtQemuBackend  *self,
+               QemuDomain        *dom,
+               GVirtDomainConfig *changed,
+               GError           **error)
+{
+  if (!save_config (self, changed, error))
+    return FALSE;
+  g_set_object (&dom->config, changed);
+  return TRUE;
+}
+
 static GVirtDomainRecord *
 gvirt_qemu_backend_define_domain (GVirtBackend       *backend,
                                   GVirtDomainConfig  *in_config,
@@ -1565,13 +1567,9 @@ gvirt_qemu_backend_define_domain (GVirtBackend       *backend,
     }
   if (dom == NULL)
     {
-      dom = g_new0 (QemuDomain, 1);
-      dom->uuid = g_strdup (gvirt_domain_config_get_uuid (config));
+      dom = add_domain (self, gvirt_domain_config_get_uuid (config), name);
       dom->config = g_object_ref (config);
-      dom->state = GVIRT_DOMAIN_STATE_SHUTOFF;
-      dom->id = -1;
       dom->announced = TRUE;
-      index_domain (self, dom);
     }
   else
     g_set_object (&dom->config, config);
@@ -1634,11 +1632,13 @@ gvirt_qemu_backend_domain_undefine (GVirtBackend  *backend,
 
 /* ---- Start / create / restore --------------------------------------------------- */
 
-/* Starts the inactive @dom (lock not held). */
+/* Starts the inactive domain @uuid (lock not held) with @boot, or with its
+ * definition when @boot is %NULL. */
 static gboolean
-start_domain (GVirtQemuBackend *self,
-              const char       *uuid,
-              GError          **error)
+start_domain (GVirtQemuBackend  *self,
+              const char        *uuid,
+              GVirtDomainConfig *boot,
+              GError           **error)
 {
   g_autoptr(GPtrArray) events = events_new ();
   g_autoptr(GVirtDomainConfig) config = NULL;
@@ -1648,13 +1648,13 @@ start_domain (GVirtQemuBackend *self,
   gboolean ok;
 
   g_mutex_lock (&self->lock);
-  dom = lookup_domain (self, uuid, error);
+  dom = boot != NULL ? g_hash_table_lookup (self->domains, uuid) : lookup_domain (self, uuid, error);
   if (dom == NULL)
     {
       g_mutex_unlock (&self->lock);
       return FALSE;
     }
-  if (domain_active (dom) || dom->busy)
+  if (domain_active (dom) || (dom->busy && boot == NULL))
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE,
                    _("Domain “%s” is already running."), domain_name (dom));
@@ -1662,7 +1662,7 @@ start_domain (GVirtQemuBackend *self,
       return FALSE;
     }
   dom->busy = TRUE;
-  config = gvirt_domain_config_copy (domain_boot_config (dom));
+  config = boot != NULL ? g_object_ref (boot) : gvirt_domain_config_copy (dom->config);
   g_mutex_unlock (&self->lock);
 
   ok = launch (self, config, FALSE, &l, error) && query_running (l.mon, &state, error);
@@ -1699,7 +1699,7 @@ gvirt_qemu_backend_domain_start (GVirtBackend  *backend,
 
   if (!check_writable (self, error))
     return FALSE;
-  return start_domain (self, uuid, error);
+  return start_domain (self, uuid, NULL, error);
 }
 
 /* Lock held: a new transient entry for @config, not announced until it runs. */
@@ -1730,13 +1730,7 @@ add_transient (GVirtQemuBackend  *self,
         }
       return dom;
     }
-  dom = g_new0 (QemuDomain, 1);
-  dom->uuid = g_strdup (uuid);
-  dom->live = g_object_ref (config);
-  dom->state = GVIRT_DOMAIN_STATE_SHUTOFF;
-  dom->id = -1;
-  index_domain (self, dom);
-  return dom;
+  return add_domain (self, uuid, name);
 }
 
 static GVirtDomainRecord *
@@ -1756,11 +1750,13 @@ gvirt_qemu_backend_create_domain (GVirtBackend       *backend,
   uuid = gvirt_domain_config_get_uuid (config);
   g_mutex_lock (&self->lock);
   dom = add_transient (self, config, error);
+  if (dom != NULL)
+    dom->busy = TRUE;   /* nobody else starts it meanwhile */
   g_mutex_unlock (&self->lock);
   if (dom == NULL)
     return NULL;
-  /* A defined domain started with another config runs that config; libvirt does the same. */
-  if (!start_domain (self, uuid, error))
+  /* A defined domain created with another config runs that config (libvirt does the same). */
+  if (!start_domain (self, uuid, config, error))
     return NULL;
   g_mutex_lock (&self->lock);
   dom = g_hash_table_lookup (self->domains, uuid);
@@ -2214,8 +2210,10 @@ gvirt_qemu_backend_domain_set_memory (GVirtBackend *backend, const char *uuid, g
     }
   if (!domain_active (dom))
     {
-      gvirt_domain_config_set_current_memory (dom->config, kib);
-      if (!save_config (self, dom->config, error))
+      g_autoptr(GVirtDomainConfig) changed = gvirt_domain_config_copy (dom->config);
+
+      gvirt_domain_config_set_current_memory (changed, kib);
+      if (!commit_config (self, dom, changed, error))
         goto out_err;
       g_mutex_unlock (&self->lock);
       return TRUE;
@@ -2246,6 +2244,7 @@ gvirt_qemu_backend_domain_set_max_memory (GVirtBackend *backend, const char *uui
                                           GCancellable *cancellable, GError **error)
 {
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
+  g_autoptr(GVirtDomainConfig) changed = NULL;
   QemuDomain *dom;
   gboolean ok = FALSE;
 
@@ -2270,10 +2269,11 @@ gvirt_qemu_backend_domain_set_max_memory (GVirtBackend *backend, const char *uui
       goto out;
     }
   /* The persistent definition changes; a running domain sees it at its next start. */
-  gvirt_domain_config_set_memory (dom->config, kib);
-  if (gvirt_domain_config_get_current_memory (dom->config) > kib)
-    gvirt_domain_config_set_current_memory (dom->config, kib);
-  ok = save_config (self, dom->config, error);
+  changed = gvirt_domain_config_copy (dom->config);
+  gvirt_domain_config_set_memory (changed, kib);
+  if (gvirt_domain_config_get_current_memory (changed) > kib)
+    gvirt_domain_config_set_current_memory (changed, kib);
+  ok = commit_config (self, dom, changed, error);
 out:
   g_mutex_unlock (&self->lock);
   return ok;
@@ -2284,6 +2284,7 @@ gvirt_qemu_backend_domain_set_vcpus (GVirtBackend *backend, const char *uuid, gu
                                      GCancellable *cancellable, GError **error)
 {
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
+  g_autoptr(GVirtDomainConfig) changed = NULL;
   QemuDomain *dom;
   gboolean ok = FALSE;
 
@@ -2307,9 +2308,10 @@ gvirt_qemu_backend_domain_set_vcpus (GVirtBackend *backend, const char *uuid, gu
                    domain_name (dom));
       goto out;
     }
-  gvirt_domain_config_set_vcpus (dom->config, n);
-  gvirt_domain_config_set_current_vcpus (dom->config, n);
-  ok = save_config (self, dom->config, error);
+  changed = gvirt_domain_config_copy (dom->config);
+  gvirt_domain_config_set_vcpus (changed, n);
+  gvirt_domain_config_set_current_vcpus (changed, n);
+  ok = commit_config (self, dom, changed, error);
 out:
   g_mutex_unlock (&self->lock);
   return ok;
@@ -2587,7 +2589,7 @@ gvirt_qemu_backend_init (GVirtQemuBackend *self)
 {
   g_mutex_init (&self->lock);
   self->domains = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, qemu_domain_free);
-  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->names = g_hash_table_new (g_str_hash, g_str_equal);   /* keys: the entries' own names */
 }
 
 static void

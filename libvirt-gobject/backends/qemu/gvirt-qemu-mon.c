@@ -377,7 +377,9 @@ gvirt_qemu_mon_wait_exit (GVirtQemuMon *mon,
   gboolean exited;
 
   g_mutex_lock (&mon->lock);
-  while (!mon->reported && !mon->eof)
+  /* A close from inside the exit callback (the backend drops the client
+   * there) must not end the wait before the callback has returned. */
+  while (!mon->reported && (mon->exited || !mon->eof))
     if (!g_cond_wait_until (&mon->cond, &mon->lock, deadline))
       break;
   exited = mon->reported;
