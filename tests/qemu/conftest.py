@@ -2,6 +2,7 @@
 # Fixtures of the QEMU backend's tests: the test guest, a private node per test
 # (qemu:///session?root=DIR), and checks that nothing is left behind.
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -159,10 +160,13 @@ def node(guest, request):
     # Whatever the test left running is destroyed through the API, then
     # nothing may remain: no process, no socket, no runtime file.
     try:
-        conn = n.conns[0] if n.conns and not n.conns[0].is_closed() else n.connect()
+        conn = n.connect()
         for dom in list(conn.get_domains()):
             if dom.props.id >= 0:
-                dom.destroy_sync(None)
+                try:
+                    dom.destroy_sync(None)
+                except GLib.Error as e:   # it stopped by itself meanwhile
+                    assert e.matches(GVirt.error_quark(), GVirt.Error.INVALID_STATE), e.message
         n.close()
         procs, files = n.leftovers()
         assert not procs, f'processes left behind: {procs}'
@@ -201,28 +205,56 @@ def gvirt_error(excinfo, code):
     return e
 
 
+class LineReader:
+    """Lines of a pipe with a timeout (select() on the fd, so no buffered
+    text hides from it)."""
+
+    def __init__(self, fd):
+        self.fd = fd
+        self.buf = b''
+
+    def readline(self, timeout):
+        deadline = time.monotonic() + timeout
+        while b'\n' not in self.buf:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self.fd], [], [], left)[0]:
+                return None
+            chunk = os.read(self.fd, 4096)
+            if not chunk:
+                return None
+            self.buf += chunk
+        line, _, self.buf = self.buf.partition(b'\n')
+        return line.decode()
+
+
 class Watcher:
     """Another process with its own connection, printing what it sees (watcher.py)."""
 
     def __init__(self, uri, name):
+        self.stderr = tempfile.TemporaryFile(mode='w+')
         self.proc = subprocess.Popen([PYTHON, os.path.join(HERE, 'watcher.py'), uri, name],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline()
-        assert line.startswith('watching'), line + self.proc.stderr.read()
+                                     stdout=subprocess.PIPE, stderr=self.stderr)
+        self.lines = LineReader(self.proc.stdout.fileno())
+        line = self.lines.readline(60) or ''
+        assert line.startswith('watching'), line + self.errors()
         self.initial = line.split()[1:]
 
     def expect(self, text, timeout=30):
-        """The next event lines until one contains @text; returns (line, seconds of arrival)."""
+        """Reads event lines until one contains @text, and returns it."""
         deadline = time.monotonic() + timeout
         seen = []
-        while time.monotonic() < deadline:
-            line = self.proc.stdout.readline()
-            if not line:
+        while True:
+            line = self.lines.readline(deadline - time.monotonic())
+            if line is None:
                 break
-            seen.append(line.strip())
+            seen.append(line)
             if text in line:
-                return line.strip()
-        pytest.fail(f'the other process never saw {text!r}; it saw {seen}')
+                return line
+        pytest.fail(f'the other process never saw {text!r}; it saw {seen}; it said {self.errors()}')
+
+    def errors(self):
+        self.stderr.seek(0)
+        return self.stderr.read()
 
     def close(self):
         self.proc.terminate()

@@ -246,14 +246,18 @@ def test_memory_vcpus_and_pinning(node):
 
 def test_live_xml_reports_pty(node):
     conn = node.connect()
-    pty = "<serial type='pty'><target port='1'/></serial>"
-    dom = conn.create_domain_sync(node.config(name='tty', devices=pty), None)
-    live = dom.get_config_sync(GVirt.DomainXmlFlags.NONE, None)
-    xml = live.to_xml()
+    ptys = ("<serial type='pty'><target port='1'/></serial>"
+            "<console type='pty'><target type='virtio' port='0'/></console>")
+    dom = conn.define_domain_sync(node.config(name='tty', devices=ptys), None)
+    dom.start_sync(None)
+    xml = dom.get_xml_sync(GVirt.DomainXmlFlags.NONE, None)
     assert f"id=\"{dom.props.id}\"" in xml
-    m = re.search(r"tty=\"(/dev/pts/\d+)\"", xml)
-    assert m, xml
-    assert os.path.exists(m.group(1))
+    ttys = re.findall(r"tty=\"(/dev/pts/\d+)\"", xml)
+    # The serial port and the virtio console: two ptys, both real.
+    assert len(set(ttys)) == 2, xml
+    assert all(os.path.exists(t) for t in ttys)
+    # Not in the definition of the domain, which has none.
+    assert 'tty=' not in dom.get_xml_sync(GVirt.DomainXmlFlags.INACTIVE, None)
 
 
 def test_autostart(node):

@@ -9,6 +9,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -33,6 +34,7 @@
  *
  *   CONFIG/NAME.xml           persistent definitions (temp + fsync + rename)
  *   CONFIG/autostart/NAME.xml symlinks: the domains that start with the node
+ *   RUNTIME/NAME.lock         flock()ed by the VM's monitor for its whole life
  *   RUNTIME/NAME.json         a running VM: pids, socket, start time (its monitor writes it)
  *   RUNTIME/NAME.sock         the VM's monitor socket (newline-delimited JSON)
  *   RUNTIME/NAME.xml          the live definition
@@ -100,6 +102,7 @@ struct _GVirtQemuBackend
   GFileMonitor  *config_monitor;
   GFileMonitor  *runtime_monitor;
   GFileMonitor  *autostart_monitor;
+  GThreadPool   *attach_pool;    /* one thread: attaches to VMs others started */
 };
 
 static void gvirt_qemu_backend_iface_init (GVirtBackendInterface *iface);
@@ -504,6 +507,7 @@ typedef struct {
   char  *socket;
   pid_t  qemu_pid;
   pid_t  monitor_pid;
+  gint   start_reason;   /* GVirtDomainStartedReason */
 } RuntimeState;
 
 static void
@@ -531,21 +535,97 @@ read_runtime_state (const char   *path,
   st->socket = g_strdup (json_object_get_string_member_with_default (o, "socket", NULL));
   st->qemu_pid = json_object_get_int_member_with_default (o, "qemu-pid", 0);
   st->monitor_pid = json_object_get_int_member_with_default (o, "monitor-pid", 0);
+  st->start_reason = g_strcmp0 (json_object_get_string_member_with_default (o, GVIRT_QEMU_STATE_START_REASON, ""),
+                                "restored") == 0 ? GVIRT_DOMAIN_STARTED_RESTORED : GVIRT_DOMAIN_STARTED_BOOTED;
   return st->uuid != NULL && st->name != NULL && st->socket != NULL;
 }
 
-/* The VM behind a runtime file is gone or unreachable: make sure of it and clean up. */
-static void
-clean_stale (GVirtQemuBackend   *self,
-             const RuntimeState *st,
-             const char         *name)
+/*
+ * A domain's lock file is flock()ed by its monitor for as long as the VM
+ * lives; a starter takes it before anything else, so two processes cannot
+ * start one domain, and a lock that can be taken means the files beside it
+ * are stale. Returns the locked fd, or -1: @held says whether someone holds
+ * it (else @error says why it could not be opened).
+ */
+static int
+lock_domain (GVirtQemuBackend *self,
+             const char       *name,
+             gboolean         *held,
+             GError          **error)
 {
-  if (st != NULL && st->uuid != NULL && pid_is_qemu_for (st->qemu_pid, st->uuid))
+  g_autofree char *path = runtime_path (self, name, ".lock");
+
+  *held = FALSE;
+  for (;;)
     {
-      /* Its monitor is gone: nobody can manage it any more. */
-      kill (st->qemu_pid, SIGKILL);
+      struct stat fst, pst;
+      int fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+      if (fd < 0)
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
+                       _("Cannot open “%s”: %s"), path, g_strerror (errno));
+          return -1;
+        }
+      if (flock (fd, LOCK_EX | LOCK_NB) < 0)
+        {
+          close (fd);
+          *held = TRUE;
+          return -1;
+        }
+      /* A monitor that exited removed the path it held: lock the file the
+       * path names now, or try again. */
+      if (fstat (fd, &fst) == 0 && stat (path, &pst) == 0 &&
+          fst.st_dev == pst.st_dev && fst.st_ino == pst.st_ino)
+        return fd;
+      close (fd);
+    }
+}
+
+/* With the lock held: the files of a VM whose monitor is gone. QEMU went
+ * with it (its parent-death signal), unless it was caught in between. */
+static void
+remove_stale_files (GVirtQemuBackend *self,
+                    const char       *name)
+{
+  g_autofree char *state_path = runtime_path (self, name, ".json");
+  RuntimeState st;
+
+  if (read_runtime_state (state_path, &st))
+    {
+      if (pid_is_qemu_for (st.qemu_pid, st.uuid))
+        kill (st.qemu_pid, SIGKILL);
+      runtime_state_clear (&st);
     }
   remove_runtime_files (self, name);
+}
+
+/* Drops a lock taken by lock_domain (), removing its file first. */
+static void
+unlock_domain (GVirtQemuBackend *self,
+               const char       *name,
+               int               fd)
+{
+  g_autofree char *path = runtime_path (self, name, ".lock");
+
+  g_unlink (path);
+  close (fd);
+}
+
+/* Removes the runtime files of @name if no monitor holds its lock; returns
+ * whether it was stale. */
+static gboolean
+clean_if_stale (GVirtQemuBackend *self,
+                const char       *name)
+{
+  gboolean held;
+  int fd = lock_domain (self, name, &held, NULL);
+
+  if (fd < 0)
+    return FALSE;
+  remove_stale_files (self, name);
+  unlock_domain (self, name, fd);
+  return TRUE;
 }
 
 static gboolean
@@ -562,55 +642,90 @@ query_running (GVirtQemuMon *mon, GVirtDomainState *state, GError **error)
   return TRUE;
 }
 
-/* Fill the serial/console ttys QEMU allocated into the live config. */
-static void
+/* The QEMU chardev label of a serial port or console, as the argv builder
+ * names them: serial ports "charserialN" in order; a serial console is
+ * serial port 0 when there are serial ports, else "charconsoleN". */
+static char *
+chardev_label (GVirtDomainChardev *chr,
+               guint              *n_serial,
+               guint              *n_console,
+               guint               n_serials)
+{
+  const char *kind = gvirt_domain_device_get_kind (GVIRT_DOMAIN_DEVICE (chr));
+  const char *target = gvirt_domain_chardev_get_target_type (chr);
+
+  if (g_strcmp0 (kind, "serial") == 0)
+    return g_strdup_printf ("charserial%u", (*n_serial)++);
+  if (g_strcmp0 (kind, "console") != 0)
+    return NULL;
+  if ((target == NULL || g_str_equal (target, "serial")) && n_serials > 0)
+    {
+      (*n_console)++;
+      return g_strdup ("charserial0");
+    }
+  return g_strdup_printf ("charconsole%u", (*n_console)++);
+}
+
+/* Writes the ttys QEMU allocated for pty serial ports and consoles into the
+ * live config; returns whether there were any. */
+static gboolean
 record_ptys (GVirtQemuMon      *mon,
              GVirtDomainConfig *live)
 {
-  g_autoptr(JsonNode) ret = gvirt_qemu_mon_command (mon, "query-chardev", NULL, NULL, 5000, NULL);
   GListModel *devices = gvirt_domain_config_get_devices (live);
+  guint n = g_list_model_get_n_items (devices);
+  g_autoptr(GHashTable) ptys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(JsonNode) ret = NULL;
+  guint n_serials = 0, n_serial = 0, n_console = 0;
+  gboolean any_pty = FALSE, any = FALSE;
   JsonArray *arr;
-  guint serial_index = 0;
 
-  if (ret == NULL || !JSON_NODE_HOLDS_ARRAY (ret))
-    return;
-  arr = json_node_get_array (ret);
-  for (guint i = 0; i < g_list_model_get_n_items (devices); i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) dev = g_list_model_get_item (devices, i);
-      GVirtDomainChardev *chr;
-      const char *kind;
-      g_autofree char *label = NULL;
 
       if (!GVIRT_IS_DOMAIN_CHARDEV (dev))
         continue;
-      chr = GVIRT_DOMAIN_CHARDEV (dev);
-      kind = gvirt_domain_device_get_kind (GVIRT_DOMAIN_DEVICE (dev));
-      if (g_strcmp0 (kind, "serial") == 0)
-        label = g_strdup_printf ("serial%d", MAX (0, gvirt_domain_chardev_get_target_port (chr)));
-      else if (g_strcmp0 (kind, "console") == 0)
-        label = g_strdup_printf ("serial%d", MAX (0, gvirt_domain_chardev_get_target_port (chr)));
-      else
-        continue;
-      for (guint j = 0; j < json_array_get_length (arr); j++)
-        {
-          JsonObject *c = json_array_get_object_element (arr, j);
-          const char *l = json_object_get_string_member_with_default (c, "label", "");
-          const char *f = json_object_get_string_member_with_default (c, "filename", "");
-
-          if ((g_str_equal (l, label) || g_str_equal (l, "charserial0") ||
-               g_str_has_suffix (l, label)) && g_str_has_prefix (f, "pty:"))
-            {
-              gvirt_domain_chardev_set_tty (chr, f + 4);
-              if (g_str_equal (kind, "serial"))
-                {
-                  gvirt_domain_chardev_set_source_path (chr, f + 4);
-                }
-              break;
-            }
-        }
-      serial_index++;
+      if (g_strcmp0 (gvirt_domain_device_get_kind (GVIRT_DOMAIN_DEVICE (dev)), "serial") == 0)
+        n_serials++;
+      if (gvirt_domain_chardev_get_chardev_type (GVIRT_DOMAIN_CHARDEV (dev)) == GVIRT_DOMAIN_CHARDEV_TYPE_PTY)
+        any_pty = TRUE;
     }
+  if (!any_pty)
+    return FALSE;   /* no round trip for the common case */
+
+  ret = gvirt_qemu_mon_command (mon, "query-chardev", NULL, NULL, 5000, NULL);
+  if (ret == NULL || !JSON_NODE_HOLDS_ARRAY (ret))
+    return FALSE;
+  arr = json_node_get_array (ret);
+  for (guint j = 0; j < json_array_get_length (arr); j++)
+    {
+      JsonObject *c = json_array_get_object_element (arr, j);
+      const char *file = json_object_get_string_member_with_default (c, "filename", "");
+
+      if (g_str_has_prefix (file, "pty:"))
+        g_hash_table_insert (ptys, (gpointer) json_object_get_string_member_with_default (c, "label", ""),
+                             (gpointer) (file + strlen ("pty:")));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) dev = g_list_model_get_item (devices, i);
+      g_autofree char *label = NULL;
+      const char *tty;
+
+      if (!GVIRT_IS_DOMAIN_CHARDEV (dev))
+        continue;
+      label = chardev_label (GVIRT_DOMAIN_CHARDEV (dev), &n_serial, &n_console, n_serials);
+      tty = label != NULL ? g_hash_table_lookup (ptys, label) : NULL;
+      if (tty == NULL ||
+          gvirt_domain_chardev_get_chardev_type (GVIRT_DOMAIN_CHARDEV (dev)) != GVIRT_DOMAIN_CHARDEV_TYPE_PTY)
+        continue;
+      gvirt_domain_chardev_set_tty (GVIRT_DOMAIN_CHARDEV (dev), tty);
+      gvirt_domain_chardev_set_source_path (GVIRT_DOMAIN_CHARDEV (dev), tty);
+      any = TRUE;
+    }
+  return any;
 }
 
 typedef struct {
@@ -674,28 +789,22 @@ launch (GVirtQemuBackend  *self,
   GVirtQemuCommandContext ctx = { 0 };
   struct sockaddr_un addr = { .sun_family = AF_UNIX };
   socklen_t alen;
+  g_autofree char *lock_path = runtime_path (self, name, ".lock");
   int qmp_listen = -1, qmp_conn = -1, client_listen = -1, pipefd[2] = { -1, -1 };
-  GVirtDomainState state;
+  int lock_fd;
+  gboolean held;
   gint64 deadline;
-  RuntimeState st;
 
-  /* A runtime file left by a VM that died with its monitor. */
-  if (g_file_test (state_path, G_FILE_TEST_EXISTS))
+  lock_fd = lock_domain (self, name, &held, error);
+  if (lock_fd < 0)
     {
-      g_autoptr(GVirtQemuMon) probe = NULL;
-
-      if (read_runtime_state (state_path, &st) &&
-          (probe = gvirt_qemu_mon_connect (st.socket, st.uuid, self->context, NULL, NULL, NULL)) != NULL)
-        {
-          gvirt_qemu_mon_close (probe);
-          runtime_state_clear (&st);
-          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE,
-                       _("Domain “%s” is already running."), name);
-          return FALSE;
-        }
-      clean_stale (self, &st, name);
-      runtime_state_clear (&st);
+      if (held)
+        g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE,
+                     _("Domain “%s” is already running (or being started by another client)."), name);
+      return FALSE;
     }
+  /* Whatever is left beside the lock was a VM that died with its monitor. */
+  remove_stale_files (self, name);
 
   ctx.emulator = gvirt_domain_config_get_emulator (config) != NULL ?
                  gvirt_domain_config_get_emulator (config) : self->emulator;
@@ -711,11 +820,11 @@ launch (GVirtQemuBackend  *self,
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
                    _("Domain “%s” needs the emulator “%s”, which does not exist or cannot run."),
                    name, ctx.emulator);
-      return FALSE;
+      goto fail;
     }
   qemu_argv = gvirt_qemu_command_build (config, &ctx, error);
   if (qemu_argv == NULL)
-    return FALSE;
+    goto fail;
 
   /* QMP: a listening socket QEMU serves (fd 3) and the monitor's connection to it (fd 4). */
   qmp_listen = socket (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -765,6 +874,8 @@ launch (GVirtQemuBackend  *self,
   g_ptr_array_add (argv, log_path);
   g_ptr_array_add (argv, "--cleanup");
   g_ptr_array_add (argv, pid_path);
+  g_ptr_array_add (argv, "--lock");
+  g_ptr_array_add (argv, lock_path);
   g_ptr_array_add (argv, "--uuid");
   g_ptr_array_add (argv, (char *) uuid);
   g_ptr_array_add (argv, "--name");
@@ -780,7 +891,8 @@ launch (GVirtQemuBackend  *self,
   g_subprocess_launcher_take_fd (launcher, qmp_conn, 4);
   g_subprocess_launcher_take_fd (launcher, client_listen, 5);
   g_subprocess_launcher_take_fd (launcher, pipefd[1], 6);
-  qmp_listen = qmp_conn = client_listen = pipefd[1] = -1;
+  g_subprocess_launcher_take_fd (launcher, lock_fd, 7);   /* the monitor holds the lock now */
+  qmp_listen = qmp_conn = client_listen = pipefd[1] = lock_fd = -1;
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, error);
   g_clear_object (&launcher);   /* closes our copies of the passed fds */
   if (proc == NULL)
@@ -818,10 +930,8 @@ launch (GVirtQemuBackend  *self,
       else
         g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
                      _("Domain “%s” did not start: its monitor process gave no answer."), name);
-      g_unlink (sock_path);
-      g_unlink (xml_path);
-      g_unlink (log_path);
-      g_unlink (pid_path);
+      /* A monitor that failed cleans up after itself; one that died cannot. */
+      clean_if_stale (self, name);
       return FALSE;
     }
   out->qemu_pid = atoi (status->str + strlen ("READY "));
@@ -829,24 +939,18 @@ launch (GVirtQemuBackend  *self,
   out->mon = gvirt_qemu_mon_connect (sock_path, uuid, self->context, on_mon_event, self, error);
   if (out->mon == NULL)
     {
-      /* Cannot happen unless someone removed the socket: do not leave QEMU behind. */
-      if (read_runtime_state (state_path, &st))
-        {
-          kill (st.monitor_pid, SIGKILL);
-          runtime_state_clear (&st);
-        }
+      /* Cannot happen unless someone removed the socket: do not leave QEMU
+       * behind (its monitor then cleans up and exits). */
       kill (out->qemu_pid, SIGKILL);
-      remove_runtime_files (self, name);
       return FALSE;
     }
-  if (!incoming)
+  /* The ptys QEMU allocated go into the live XML before anyone else sees it. */
+  if (record_ptys (out->mon, live))
     {
-      record_ptys (out->mon, live);
       g_free (live_xml);
       live_xml = gvirt_domain_config_to_xml (live);
       write_file (xml_path, live_xml, FALSE, NULL);
     }
-  (void) state;
   out->live = g_steal_pointer (&live);
   return TRUE;
 
@@ -859,9 +963,31 @@ fail:
   if (client_listen >= 0) close (client_listen);
   if (pipefd[0] >= 0) close (pipefd[0]);
   if (pipefd[1] >= 0) close (pipefd[1]);
-  g_unlink (sock_path);
-  g_unlink (xml_path);
+  if (lock_fd >= 0)
+    {
+      /* Not handed to a monitor yet: nothing of this start exists but ours. */
+      g_unlink (sock_path);
+      g_unlink (xml_path);
+      unlock_domain (self, name, lock_fd);
+    }
   return FALSE;
+}
+
+/* The start is complete: the monitor writes the state file that other
+ * clients attach on (until then they do not see the VM, and a starter that
+ * goes away takes it with it). */
+static gboolean
+announce_started (GVirtQemuMon *mon,
+                  gint          reason,
+                  GError      **error)
+{
+  JsonObject *args = json_object_new ();
+  g_autoptr(JsonNode) ret = NULL;
+
+  json_object_set_string_member (args, "reason",
+                                 reason == GVIRT_DOMAIN_STARTED_RESTORED ? "restored" : "booted");
+  ret = gvirt_qemu_mon_command (mon, GVIRT_QEMU_CMD_STARTED, args, NULL, 5000, error);
+  return ret != NULL;
 }
 
 /* Lock held. Makes @mon the domain's monitor; handles an exit that came first. */
@@ -917,12 +1043,12 @@ attach_running (GVirtQemuBackend *self,
   g_autofree char *base = g_path_get_basename (json_path);
   g_autofree char *name = g_strndup (base, strlen (base) - strlen (".json"));
   g_autofree char *xml_path = runtime_path (self, name, ".xml");
-  g_autoptr(GVirtDomainConfig) live = NULL;
   g_autoptr(GError) error = NULL;
   Launched l = { 0 };
   RuntimeState st;
   QemuDomain *dom;
   GVirtDomainState state;
+  gboolean attached = FALSE;
 
   g_mutex_lock (&self->lock);
   dom = g_hash_table_lookup (self->names, name);
@@ -934,63 +1060,47 @@ attach_running (GVirtQemuBackend *self,
   g_mutex_unlock (&self->lock);
 
   if (!read_runtime_state (json_path, &st))
-    return;   /* being written, or gone */
-  if (!pid_is_qemu_for (st.qemu_pid, st.uuid))
-    {
-      g_debug ("Stale runtime state for “%s”", name);
-      clean_stale (self, &st, name);
-      runtime_state_clear (&st);
-      return;
-    }
+    return;   /* gone already */
+  /* The lock tells whether a monitor still lives; the pid must still be
+   * that domain's QEMU, not a recycled one. */
+  if (clean_if_stale (self, name) || !pid_is_qemu_for (st.qemu_pid, st.uuid))
+    goto out;
   l.mon = gvirt_qemu_mon_connect (st.socket, st.uuid, self->context, on_mon_event, self, &error);
   if (l.mon == NULL)
     {
       g_debug ("Monitor of “%s” does not answer: %s", name, error->message);
-      clean_stale (self, &st, name);
-      runtime_state_clear (&st);
-      return;
+      goto out;
     }
-  live = load_config_file (xml_path, NULL);
-  if (live == NULL || !query_running (l.mon, &state, NULL))
-    {
-      gvirt_qemu_mon_close (l.mon);
-      launched_clear (&l);
-      runtime_state_clear (&st);
-      return;
-    }
-  l.live = g_steal_pointer (&live);
+  l.live = load_config_file (xml_path, NULL);
   l.qemu_pid = st.qemu_pid;
+  if (l.live == NULL || !query_running (l.mon, &state, NULL))
+    goto out;
 
   g_mutex_lock (&self->lock);
   dom = g_hash_table_lookup (self->domains, st.uuid);
-  if (dom != NULL && (dom->busy || domain_active (dom)))
+  if ((dom != NULL && (dom->busy || domain_active (dom))) ||
+      (dom == NULL && g_hash_table_contains (self->names, name)))
     {
+      /* attached meanwhile, or another domain has that name here */
       g_mutex_unlock (&self->lock);
-      gvirt_qemu_mon_close (l.mon);
-      launched_clear (&l);
-      runtime_state_clear (&st);
-      return;
+      goto out;
     }
   if (dom == NULL)
     {
-      if (g_hash_table_contains (self->names, name))
-        {
-          /* a different domain has that name here: not ours to show */
-          g_mutex_unlock (&self->lock);
-          gvirt_qemu_mon_close (l.mon);
-          launched_clear (&l);
-          runtime_state_clear (&st);
-          return;
-        }
       dom = add_domain (self, st.uuid, name);
       dom->announced = !emit;
     }
-  attach (self, dom, &l, state, GVIRT_DOMAIN_STARTED_BOOTED, events);
+  attach (self, dom, &l, state, st.start_reason, events);
+  attached = TRUE;
   if (!emit)
     g_ptr_array_set_size (events, 0);
+  unlock_and_emit (self, g_steal_pointer (&events));
+
+out:
+  if (l.mon != NULL && !attached)
+    gvirt_qemu_mon_close (l.mon);
   launched_clear (&l);
   runtime_state_clear (&st);
-  unlock_and_emit (self, g_steal_pointer (&events));
 }
 
 /* ---- Config files ------------------------------------------------------------ */
@@ -1121,8 +1231,10 @@ on_dir_changed (GFileMonitor      *monitor,
         continue;
       if (monitor == self->runtime_monitor)
         {
+          /* Not here: attaching asks the monitor over a socket that this
+           * very thread reads. */
           if (g_str_has_suffix (base, ".json") && g_file_test (path, G_FILE_TEST_EXISTS))
-            attach_running (self, path, TRUE);
+            g_thread_pool_push (self->attach_pool, g_steal_pointer (&path), NULL);
         }
       else if (monitor == self->config_monitor)
         {
@@ -1139,6 +1251,15 @@ on_dir_changed (GFileMonitor      *monitor,
 }
 
 /* ---- Open / close ----------------------------------------------------------- */
+
+static void
+attach_pool_func (gpointer data,
+                  gpointer user_data)
+{
+  g_autofree char *path = data;
+
+  attach_running (user_data, path, TRUE);
+}
 
 static gpointer
 context_thread (gpointer data)
@@ -1334,6 +1455,7 @@ gvirt_qemu_backend_open (GVirtBackend          *backend,
 
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
+  self->attach_pool = g_thread_pool_new (attach_pool_func, self, 1, FALSE, NULL);
   /* The file monitors deliver on the context that is thread-default when they are made. */
   g_main_context_push_thread_default (self->context);
   self->config_monitor = watch_dir (self, self->config_dir);
@@ -1362,6 +1484,8 @@ gvirt_qemu_backend_close (GVirtBackend *backend)
   g_clear_object (&self->config_monitor);
   g_clear_object (&self->autostart_monitor);
   g_clear_object (&self->runtime_monitor);
+  /* Attaches under way need the private thread to read their replies. */
+  g_thread_pool_free (g_steal_pointer (&self->attach_pool), TRUE, TRUE);
 
   g_mutex_lock (&self->lock);
   g_hash_table_iter_init (&iter, self->domains);
@@ -1665,7 +1789,8 @@ start_domain (GVirtQemuBackend  *self,
   config = boot != NULL ? g_object_ref (boot) : gvirt_domain_config_copy (dom->config);
   g_mutex_unlock (&self->lock);
 
-  ok = launch (self, config, FALSE, &l, error) && query_running (l.mon, &state, error);
+  ok = launch (self, config, FALSE, &l, error) && query_running (l.mon, &state, error) &&
+       announce_started (l.mon, GVIRT_DOMAIN_STARTED_BOOTED, error);
   if (!ok && l.mon != NULL)
     launched_destroy (&l);   /* with no lock: its exit event passes through on_mon_event */
 
@@ -2041,14 +2166,9 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
       if (r3 == NULL)
         goto fail_vm;
     }
-  if (!query_running (l.mon, &state, error))
+  if (!query_running (l.mon, &state, error) ||
+      !announce_started (l.mon, GVIRT_DOMAIN_STARTED_RESTORED, error))
     goto fail_vm;
-  record_ptys (l.mon, l.live);
-  {
-    g_autofree char *xml = gvirt_domain_config_to_xml (l.live);
-    g_autofree char *xml_path = runtime_path (self, gvirt_domain_config_get_name (l.live), ".xml");
-    write_file (xml_path, xml, FALSE, NULL);
-  }
 
   g_mutex_lock (&self->lock);
   dom = g_hash_table_lookup (self->domains, uuid);

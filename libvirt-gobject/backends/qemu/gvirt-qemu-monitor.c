@@ -38,6 +38,12 @@
  *   4  the monitor's connection to it, made before QEMU runs (in the backlog)
  *   5  the listening client socket, already bound at --socket
  *   6  a status pipe: "READY <qemu-pid>\n" or "FAILED <message>\n"
+ *   7  the domain's lock file, flock()ed by the backend: held as long as
+ *      this process lives, so "is the VM alive" is "is the lock taken"
+ *
+ * The first client is the starter. The runtime state file, which other
+ * clients find the VM by, is written when the starter says gvirt-started;
+ * a starter that goes away before that takes the VM with it.
  */
 
 typedef struct {
@@ -68,6 +74,10 @@ static struct {
   char       *shutdown_reason; /* from QEMU's SHUTDOWN event */
   gboolean    shutdown_guest;
   char       *state_path;
+  char       *lock_path;
+  Client     *starter;     /* until gvirt-started */
+  gboolean    announced;   /* gvirt-started came: the state file exists */
+  char       *start_reason;
   char       *socket_path;
   char       *xml_path;
   char       *log_path;
@@ -179,6 +189,8 @@ info_node (void)
   json_object_set_string_member (o, "uuid", mon.uuid);
   json_object_set_string_member (o, "name", mon.name);
   json_object_set_string_member (o, "socket", mon.socket_path);
+  if (mon.start_reason != NULL)
+    json_object_set_string_member (o, GVIRT_QEMU_STATE_START_REASON, mon.start_reason);
   json_node_take_object (node, o);
   return node;
 }
@@ -200,6 +212,18 @@ kill_timeout_cb (gpointer data)
   if (mon.qemu_pid > 0)
     kill (mon.qemu_pid, SIGKILL);
 }
+
+/* Ends QEMU: SIGTERM lets it flush its disks; SIGKILL if it does not go. */
+static void
+terminate_qemu (const char *reason)
+{
+  g_free (mon.reason);
+  mon.reason = g_strdup (reason);
+  kill (mon.qemu_pid, SIGTERM);
+  g_timeout_add_once (3000, kill_timeout_cb, NULL);
+}
+
+static gboolean write_state_file (void);
 
 /* One line from a client: a command for QMP or for the monitor itself. */
 static void
@@ -239,11 +263,27 @@ client_line (Client *c, const char *line)
     }
   if (g_str_equal (execute, GVIRT_QEMU_CMD_DESTROY))
     {
-      g_free (mon.reason);
-      mon.reason = g_strdup (GVIRT_QEMU_EXIT_DESTROYED);
-      /* SIGTERM lets QEMU flush its disks; SIGKILL if it does not go. */
-      kill (mon.qemu_pid, SIGTERM);
-      g_timeout_add_once (3000, kill_timeout_cb, NULL);
+      terminate_qemu (GVIRT_QEMU_EXIT_DESTROYED);
+      reply_to (c, id, "return", json_node_init_object (json_node_alloc (), json_object_new ()));
+      return;
+    }
+  if (g_str_equal (execute, GVIRT_QEMU_CMD_STARTED))
+    {
+      JsonObject *args = json_object_get_member (cmd, "arguments") != NULL &&
+                         JSON_NODE_HOLDS_OBJECT (json_object_get_member (cmd, "arguments")) ?
+                         json_object_get_object_member (cmd, "arguments") : NULL;
+
+      g_free (mon.start_reason);
+      mon.start_reason = g_strdup (args != NULL ?
+                                   json_object_get_string_member_with_default (args, "reason", "booted") :
+                                   "booted");
+      mon.starter = NULL;
+      if (!mon.announced && !write_state_file ())
+        {
+          reply_error (c, id, "Cannot write the runtime state file.");
+          return;
+        }
+      mon.announced = TRUE;
       reply_to (c, id, "return", json_node_init_object (json_node_alloc (), json_object_new ()));
       return;
     }
@@ -279,6 +319,12 @@ client_cb (int fd, GIOCondition cond, gpointer data)
         return G_SOURCE_CONTINUE;
       c->source = 0;
       mon.clients = g_list_remove (mon.clients, c);
+      /* The starter gave up (or died) half-way: nobody else knows the VM. */
+      if (c == mon.starter)
+        {
+          mon.starter = NULL;
+          terminate_qemu (GVIRT_QEMU_EXIT_FAILED);
+        }
       client_free (c);
       return G_SOURCE_REMOVE;
     }
@@ -311,6 +357,8 @@ listen_cb (int fd, GIOCondition cond, gpointer data)
   c->in = g_string_new (NULL);
   c->source = g_unix_fd_add (cfd, G_IO_IN | G_IO_HUP | G_IO_ERR, client_cb, c);
   mon.clients = g_list_append (mon.clients, c);
+  if (!mon.announced && mon.starter == NULL)
+    mon.starter = c;
   return G_SOURCE_CONTINUE;
 }
 
@@ -334,6 +382,7 @@ write_status (const char *fmt, ...)
   mon.status_fd = -1;
 }
 
+/* Temp file + rename: a reader sees the whole file or none. */
 static gboolean
 write_state_file (void)
 {
@@ -370,7 +419,6 @@ qmp_message (const char *line)
         {
           mon.ready = TRUE;
           mon.started = g_get_real_time ();
-          write_state_file ();
           write_status ("READY %d\n", (int) mon.qemu_pid);
         }
       return;
@@ -474,6 +522,10 @@ remove_runtime_files (void)
   unlink (mon.log_path);
   for (char **p = mon.cleanup; p != NULL && *p != NULL; p++)
     unlink (*p);
+  /* Last, still holding it: whoever takes a lock on this path now takes a
+   * new file's (the backend checks it locked the file the path names). */
+  if (mon.lock_path != NULL)
+    unlink (mon.lock_path);
 }
 
 static gboolean
@@ -554,6 +606,7 @@ main (int argc, char **argv)
     { "xml", 0, 0, G_OPTION_ARG_FILENAME, &mon.xml_path, "Live XML file", "PATH" },
     { "log", 0, 0, G_OPTION_ARG_FILENAME, &mon.log_path, "QEMU output log", "PATH" },
     { "cleanup", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &mon.cleanup, "Another file to remove at exit", "PATH" },
+    { "lock", 0, 0, G_OPTION_ARG_FILENAME, &mon.lock_path, "The lock file (fd 7), removed at exit", "PATH" },
     { "uuid", 0, 0, G_OPTION_ARG_STRING, &mon.uuid, "Domain UUID", "UUID" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &mon.name, "Domain name", "NAME" },
     { "start-timeout", 0, 0, G_OPTION_ARG_INT, &start_timeout, "Seconds QEMU has to answer QMP", "S" },
@@ -602,6 +655,7 @@ main (int argc, char **argv)
   fcntl (4, F_SETFD, FD_CLOEXEC);
   fcntl (5, F_SETFD, FD_CLOEXEC);
   fcntl (6, F_SETFD, FD_CLOEXEC);
+  fcntl (7, F_SETFD, FD_CLOEXEC);
 
   logfd = open (mon.log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   devnull = open ("/dev/null", O_RDWR | O_CLOEXEC);

@@ -6,6 +6,13 @@
 #define GVIRT_QEMU_CMD_INFO       "gvirt-info"       /* pids, start time, uuid, name */
 #define GVIRT_QEMU_CMD_DESTROY    "gvirt-destroy"    /* SIGTERM, SIGKILL after 3 s; reason destroyed */
 #define GVIRT_QEMU_CMD_SET_REASON "gvirt-set-reason" /* only records the reason member */
+/* The starter is done (devices recorded, migration in, vCPUs running as
+ * asked): the monitor writes the runtime state file, which is what other
+ * clients attach on. Argument "reason": booted or restored. */
+#define GVIRT_QEMU_CMD_STARTED    "gvirt-started"
+
+/* The runtime state file's members (besides uuid, name, socket, pids). */
+#define GVIRT_QEMU_STATE_START_REASON "start-reason"
 
 /* A member any command may carry: the exit reason to report if QEMU exits next. */
 #define GVIRT_QEMU_REASON_MEMBER  "gvirt-reason"
