@@ -436,7 +436,8 @@ gvirt_capabilities_add_host_cpu_feature (GVirtCapabilities *self,
   xmlNodePtr cpu;
 
   g_return_if_fail (GVIRT_IS_CAPABILITIES (self));
-  g_return_if_fail (feature != NULL && xmlValidateNCName ((const xmlChar *) feature, 0) == 0);
+  /* Any name an attribute can hold (/proc/cpuinfo has "3dnowprefetch"). */
+  g_return_if_fail (feature != NULL && *feature != '\0' && strpbrk (feature, " \t\n\r") == NULL);
 
   present = gvirt_capabilities_get_host_cpu_features (self);
   if (g_strv_contains ((const char * const *) present, feature))

@@ -523,13 +523,14 @@ read_runtime_state (const char   *path,
                     RuntimeState *st)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+  gsize len;
   JsonObject *o;
 
   memset (st, 0, sizeof *st);
-  if (!json_parser_load_from_file (parser, path, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!g_file_get_contents (path, &text, &len, NULL) ||
+      (o = gvirt_qemu_parse_object (parser, text, len)) == NULL)
     return FALSE;
-  o = json_node_get_object (json_parser_get_root (parser));
   st->uuid = g_strdup (json_object_get_string_member_with_default (o, "uuid", NULL));
   st->name = g_strdup (json_object_get_string_member_with_default (o, "name", NULL));
   st->socket = g_strdup (json_object_get_string_member_with_default (o, "socket", NULL));
@@ -629,6 +630,25 @@ clean_if_stale (GVirtQemuBackend *self,
 }
 
 static gboolean
+unexpected_answer (const char *command,
+                   GError    **error)
+{
+  g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
+               _("QEMU answered “%s” with something this backend does not understand."), command);
+  return FALSE;
+}
+
+/* Element @i of a QMP answer's array, or %NULL if it is not an object. */
+static JsonObject *
+element_object (JsonArray *array,
+                guint      i)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static gboolean
 query_running (GVirtQemuMon *mon, GVirtDomainState *state, GError **error)
 {
   g_autoptr(JsonNode) ret = gvirt_qemu_mon_command (mon, "query-status", NULL, NULL, 5000, error);
@@ -636,6 +656,8 @@ query_running (GVirtQemuMon *mon, GVirtDomainState *state, GError **error)
 
   if (ret == NULL)
     return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (ret))
+    return unexpected_answer ("query-status", error);
   o = json_node_get_object (ret);
   *state = json_object_get_boolean_member_with_default (o, "running", FALSE) ?
            GVIRT_DOMAIN_STATE_RUNNING : GVIRT_DOMAIN_STATE_PAUSED;
@@ -700,8 +722,8 @@ record_ptys (GVirtQemuMon      *mon,
   arr = json_node_get_array (ret);
   for (guint j = 0; j < json_array_get_length (arr); j++)
     {
-      JsonObject *c = json_array_get_object_element (arr, j);
-      const char *file = json_object_get_string_member_with_default (c, "filename", "");
+      JsonObject *c = element_object (arr, j);
+      const char *file = c != NULL ? json_object_get_string_member_with_default (c, "filename", "") : "";
 
       if (g_str_has_prefix (file, "pty:"))
         g_hash_table_insert (ptys, (gpointer) json_object_get_string_member_with_default (c, "label", ""),
@@ -2451,13 +2473,19 @@ vcpu_threads (GVirtQemuMon *mon, GError **error)
 
   if (ret == NULL)
     return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (ret))
+    return unexpected_answer ("query-cpus-fast", error), NULL;
   out = g_array_new (FALSE, FALSE, sizeof (VcpuThread));
   arr = json_node_get_array (ret);
   for (guint i = 0; i < json_array_get_length (arr); i++)
     {
-      JsonObject *o = json_array_get_object_element (arr, i);
-      VcpuThread t = { json_object_get_int_member_with_default (o, "cpu-index", i),
-                       json_object_get_int_member_with_default (o, "thread-id", 0) };
+      JsonObject *o = element_object (arr, i);
+      VcpuThread t;
+
+      if (o == NULL)
+        continue;
+      t.index = json_object_get_int_member_with_default (o, "cpu-index", i);
+      t.tid = json_object_get_int_member_with_default (o, "thread-id", 0);
       g_array_append_val (out, t);
     }
   return out;

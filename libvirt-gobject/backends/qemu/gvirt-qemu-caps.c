@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 #include <linux/kvm.h>
 
@@ -17,6 +18,7 @@
 #include "libvirt-gobject/config/gvirt-capabilities-guest.h"
 #include "libvirt-gobject/config/gvirt-capabilities-domain.h"
 #include "gvirt-qemu-caps-private.h"
+#include "gvirt-qemu-protocol-private.h"
 
 /* Every qemu-system-ARCH on PATH (first hit per name), sorted, x86_64 first. */
 char **
@@ -109,18 +111,16 @@ probe_machines (const char *emulator,
       JsonObject *msg;
       JsonArray *arr;
 
-      if (!json_parser_load_from_data (parser, *l, -1, NULL) ||
-          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      if ((msg = gvirt_qemu_parse_object (parser, *l, -1)) == NULL)
         continue;
-      msg = json_node_get_object (json_parser_get_root (parser));
       if (g_strcmp0 (json_object_get_string_member_with_default (msg, "id", ""), "m") != 0 ||
-          !json_object_has_member (msg, "return"))
+          (arr = gvirt_qemu_array_member (msg, "return")) == NULL)
         continue;
-      arr = json_object_get_array_member (msg, "return");
       for (guint i = 0; i < json_array_get_length (arr); i++)
         {
-          JsonObject *m = json_array_get_object_element (arr, i);
-          const char *name = json_object_get_string_member_with_default (m, "name", NULL);
+          JsonNode *node = json_array_get_element (arr, i);
+          JsonObject *m = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          const char *name = m != NULL ? json_object_get_string_member_with_default (m, "name", NULL) : NULL;
 
           if (name == NULL || g_str_equal (name, "none"))
             continue;
@@ -196,6 +196,22 @@ cached_machines (const char *cache_dir,
   return machines;
 }
 
+/* The kernel's name for the machine: x86_64, aarch64, ... */
+static const char *
+host_arch (void)
+{
+  static struct utsname uts;
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      if (uname (&uts) < 0)
+        g_strlcpy (uts.machine, "x86_64", sizeof uts.machine);
+      g_once_init_leave (&done, 1);
+    }
+  return uts.machine;
+}
+
 static char *
 cpuinfo_value (const char *cpuinfo,
                const char *key)
@@ -259,7 +275,7 @@ gvirt_qemu_probe_capabilities (const char *cache_dir,
   g_file_get_contents ("/proc/cpuinfo", &cpuinfo, NULL, NULL);
   if (cpuinfo == NULL)
     cpuinfo = g_strdup ("");
-  gvirt_capabilities_set_host_arch (caps, "x86_64");
+  gvirt_capabilities_set_host_arch (caps, host_arch ());
   if (g_file_get_contents ("/etc/machine-id", &host_uuid, NULL, NULL))
     {
       g_strstrip (host_uuid);
@@ -336,7 +352,7 @@ gvirt_qemu_node_info (void)
   const char *name;
   guint n_nodes = 0;
 
-  info->model = g_strdup ("x86_64");
+  info->model = g_strdup (host_arch ());
   info->cpus = MAX (1, sysconf (_SC_NPROCESSORS_ONLN));
   if (g_file_get_contents ("/proc/meminfo", &meminfo, NULL, NULL))
     {

@@ -84,21 +84,16 @@ handle_line (GVirtQemuMon *mon,
              const char   *line)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  JsonObject *msg;
+  JsonObject *msg = gvirt_qemu_parse_object (parser, line, -1);
+  JsonNode *root = json_parser_get_root (parser);
 
-  if (!json_parser_load_from_data (parser, line, -1, NULL))
+  if (msg == NULL)
     return;
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return;
-  msg = json_node_get_object (root);
 
   if (json_object_has_member (msg, "event"))
     {
-      const char *event = json_object_get_string_member (msg, "event");
-      JsonObject *data = json_object_has_member (msg, "data") ?
-                         json_object_get_object_member (msg, "data") : NULL;
+      const char *event = json_object_get_string_member_with_default (msg, "event", "");
+      JsonObject *data = gvirt_qemu_object_member (msg, "data");
       g_autoptr(JsonObject) empty = json_object_new ();
       gboolean exit_event = g_strcmp0 (event, GVIRT_QEMU_EVENT_EXITED) == 0;
 
@@ -132,7 +127,7 @@ handle_line (GVirtQemuMon *mon,
   if (json_object_has_member (msg, "id") &&
       JSON_NODE_HOLDS_VALUE (json_object_get_member (msg, "id")))
     {
-      gint64 id = json_object_get_int_member (msg, "id");
+      gint64 id = json_object_get_int_member_with_default (msg, "id", -1);
 
       g_mutex_lock (&mon->lock);
       g_hash_table_insert (mon->replies, g_memdup2 (&id, sizeof id), json_node_copy (root));
@@ -343,10 +338,11 @@ gvirt_qemu_mon_command (GVirtQemuMon *mon,
   obj = json_node_get_object (reply);
   if (json_object_has_member (obj, "error"))
     {
-      JsonObject *err = json_object_get_object_member (obj, "error");
+      JsonObject *err = gvirt_qemu_object_member (obj, "error");
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
                    _("QEMU refused “%s”: %s"), execute,
-                   json_object_get_string_member_with_default (err, "desc", "unknown error"));
+                   err != NULL ? json_object_get_string_member_with_default (err, "desc", "unknown error")
+                               : "unknown error");
       return NULL;
     }
   if (!json_object_has_member (obj, "return"))

@@ -234,13 +234,11 @@ client_line (Client *c, const char *line)
   JsonNode *id;
   const char *execute;
 
-  if (!json_parser_load_from_data (parser, line, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if ((cmd = gvirt_qemu_parse_object (parser, line, -1)) == NULL)
     {
       reply_error (c, NULL, "The command is not a JSON object.");
       return;
     }
-  cmd = json_node_get_object (json_parser_get_root (parser));
   id = json_object_get_member (cmd, "id");
   execute = json_object_get_string_member_with_default (cmd, "execute", NULL);
   if (execute == NULL)
@@ -252,7 +250,7 @@ client_line (Client *c, const char *line)
   if (json_object_has_member (cmd, GVIRT_QEMU_REASON_MEMBER))
     {
       g_free (mon.reason);
-      mon.reason = g_strdup (json_object_get_string_member (cmd, GVIRT_QEMU_REASON_MEMBER));
+      mon.reason = g_strdup (json_object_get_string_member_with_default (cmd, GVIRT_QEMU_REASON_MEMBER, NULL));
       json_object_remove_member (cmd, GVIRT_QEMU_REASON_MEMBER);
     }
 
@@ -269,9 +267,7 @@ client_line (Client *c, const char *line)
     }
   if (g_str_equal (execute, GVIRT_QEMU_CMD_STARTED))
     {
-      JsonObject *args = json_object_get_member (cmd, "arguments") != NULL &&
-                         JSON_NODE_HOLDS_OBJECT (json_object_get_member (cmd, "arguments")) ?
-                         json_object_get_object_member (cmd, "arguments") : NULL;
+      JsonObject *args = gvirt_qemu_object_member (cmd, "arguments");
 
       g_free (mon.start_reason);
       mon.start_reason = g_strdup (args != NULL ?
@@ -401,10 +397,8 @@ qmp_message (const char *line)
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *msg;
 
-  if (!json_parser_load_from_data (parser, line, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if ((msg = gvirt_qemu_parse_object (parser, line, -1)) == NULL)
     return;
-  msg = json_node_get_object (json_parser_get_root (parser));
 
   if (!mon.ready)
     {
@@ -426,11 +420,11 @@ qmp_message (const char *line)
 
   if (json_object_has_member (msg, "event"))
     {
-      const char *ev = json_object_get_string_member (msg, "event");
+      const char *ev = json_object_get_string_member_with_default (msg, "event", "");
+      JsonObject *data = gvirt_qemu_object_member (msg, "data");
 
-      if (g_strcmp0 (ev, "SHUTDOWN") == 0 && json_object_has_member (msg, "data"))
+      if (g_strcmp0 (ev, "SHUTDOWN") == 0 && data != NULL)
         {
-          JsonObject *data = json_object_get_object_member (msg, "data");
           g_free (mon.shutdown_reason);
           mon.shutdown_reason = g_strdup (json_object_get_string_member_with_default (data, "reason", ""));
           mon.shutdown_guest = json_object_get_boolean_member_with_default (data, "guest", FALSE);
@@ -441,7 +435,7 @@ qmp_message (const char *line)
 
   if (json_object_has_member (msg, "id"))
     {
-      gint64 mid = json_object_get_int_member (msg, "id");
+      gint64 mid = json_object_get_int_member_with_default (msg, "id", -1);
       Pending *p = g_hash_table_lookup (mon.pending, &mid);
 
       if (p == NULL)

@@ -2,6 +2,8 @@
 /* The words the QEMU backend and its per-VM monitor process share on the monitor socket. */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 /* Commands the monitor answers itself (everything else goes to QMP). */
 #define GVIRT_QEMU_CMD_INFO       "gvirt-info"       /* pids, start time, uuid, name */
 #define GVIRT_QEMU_CMD_DESTROY    "gvirt-destroy"    /* SIGTERM, SIGKILL after 3 s; reason destroyed */
@@ -25,3 +27,38 @@
 #define GVIRT_QEMU_EXIT_CRASHED   "crashed"
 #define GVIRT_QEMU_EXIT_SAVED     "saved"
 #define GVIRT_QEMU_EXIT_FAILED    "failed"
+
+/* The object one line (or file) of the protocol holds; %NULL when it is
+ * empty, not JSON or not an object. The object belongs to @parser. */
+static inline JsonObject *
+gvirt_qemu_parse_object (JsonParser *parser,
+                         const char *text,
+                         gssize      length)
+{
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, text, length, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  return root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+}
+
+/* Member @name of @object if it is an object (array), else %NULL: what
+ * comes from QEMU or a client is not trusted to have the right shape. */
+static inline JsonObject *
+gvirt_qemu_object_member (JsonObject *object,
+                          const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static inline JsonArray *
+gvirt_qemu_array_member (JsonObject *object,
+                         const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
