@@ -335,6 +335,22 @@ _gvirt_xml_new_child (xmlNodePtr  parent,
   return xmlAddChild (parent, node);
 }
 
+/* The first child element of @node without a namespace named by the @len
+ * bytes at @name. */
+static xmlNodePtr
+child_named (xmlNodePtr  node,
+             const char *name,
+             gsize       len)
+{
+  xmlNodePtr child;
+
+  for (child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && child->ns == NULL &&
+        strncmp ((const char *) child->name, name, len) == 0 && child->name[len] == '\0')
+      return child;
+  return NULL;
+}
+
 xmlNodePtr
 _gvirt_xml_lookup (xmlNodePtr  node,
                    const char *path,
@@ -345,11 +361,15 @@ _gvirt_xml_lookup (xmlNodePtr  node,
   while (node != NULL && p != NULL && *p != '\0')
     {
       const char *slash = strchr (p, '/');
-      g_autofree char *name = slash ? g_strndup (p, slash - p) : g_strdup (p);
-      xmlNodePtr child = _gvirt_xml_child (node, name);
+      gsize len = slash != NULL ? (gsize) (slash - p) : strlen (p);
+      xmlNodePtr child = child_named (node, p, len);
 
       if (child == NULL && create)
-        child = _gvirt_xml_new_child (node, name);
+        {
+          g_autofree char *name = g_strndup (p, len);
+
+          child = _gvirt_xml_new_child (node, name);
+        }
       node = child;
       p = slash ? slash + 1 : NULL;
     }
@@ -1114,17 +1134,32 @@ _gvirt_cpuset_is_valid (const char *text)
     }
 }
 
+/* @text without the white space around it: @text itself when it has none,
+ * else a trimmed copy in *@copy. */
+static const char *
+trimmed (const char *text,
+         char      **copy)
+{
+  gsize len = strlen (text);
+
+  *copy = NULL;
+  if (len == 0 || (!g_ascii_isspace (text[0]) && !g_ascii_isspace (text[len - 1])))
+    return text;
+  *copy = g_strstrip (g_strdup (text));
+  return *copy;
+}
+
 static gboolean
 parse_decimal (const char *text,
                guint64    *value)
 {
-  g_autofree char *trimmed = NULL;
+  g_autofree char *copy = NULL;
 
   if (text == NULL)
     return FALSE;
-  trimmed = g_strstrip (g_strdup (text));
-  return trimmed[0] != '\0' && trimmed[0] != '-' && trimmed[0] != '+' &&
-         g_ascii_string_to_unsigned (trimmed, 10, 0, G_MAXUINT64, value, NULL);
+  text = trimmed (text, &copy);
+  return text[0] != '\0' && text[0] != '-' && text[0] != '+' &&
+         g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, value, NULL);
 }
 
 gboolean
@@ -1179,17 +1214,23 @@ field_node (xmlNodePtr        node,
   return field->path ? _gvirt_xml_lookup (node, field->path, create) : node;
 }
 
+/* The text of @field at @target, the field's element (not NULL). */
+static const char *
+field_text (xmlNodePtr        target,
+            const GVirtField *field)
+{
+  if (field->kind == GVIRT_FIELD_PRESENT)
+    return (const char *) target->name;
+  return field->attr ? _gvirt_xml_attr (target, field->attr) : _gvirt_xml_text (target);
+}
+
 const char *
 _gvirt_field_get_string (xmlNodePtr        node,
                          const GVirtField *field)
 {
   xmlNodePtr target = field_node (node, field, FALSE);
 
-  if (target == NULL)
-    return NULL;
-  if (field->kind == GVIRT_FIELD_PRESENT)
-    return (const char *) target->name;
-  return field->attr ? _gvirt_xml_attr (target, field->attr) : _gvirt_xml_text (target);
+  return target != NULL ? field_text (target, field) : NULL;
 }
 
 static void
@@ -1264,8 +1305,20 @@ _gvirt_field_set_string (xmlNodePtr        node,
   return field_write (node, field, value);
 }
 
+/* The class of an enum field's type. Enum classes of static types live as
+ * long as the process: the reference taken the first time is kept. */
+static GEnumClass *
+field_enum_class (const GVirtField *field)
+{
+  GType type = field->enum_type ();
+  gpointer klass = g_type_class_peek (type);
+
+  return klass != NULL ? klass : g_type_class_ref (type);
+}
+
+/* Parses @text, the value of @field found at @target (the field's element). */
 static gboolean
-field_parse (xmlNodePtr        node,
+field_parse (xmlNodePtr        target,
              const GVirtField *field,
              const char       *text,
              gint64           *out)
@@ -1276,9 +1329,9 @@ field_parse (xmlNodePtr        node,
     {
     case GVIRT_FIELD_INT:
       {
-        g_autofree char *t = g_strstrip (g_strdup (text));
+        g_autofree char *copy = NULL;
 
-        return g_ascii_string_to_signed (t, 10, -1, G_MAXINT, out, NULL);
+        return g_ascii_string_to_signed (trimmed (text, &copy), 10, -1, G_MAXINT, out, NULL);
       }
     case GVIRT_FIELD_UINT:
       if (!parse_decimal (text, &u) || u > G_MAXUINT)
@@ -1292,7 +1345,6 @@ field_parse (xmlNodePtr        node,
       return TRUE;
     case GVIRT_FIELD_SCALED:
       {
-        xmlNodePtr target = field_node (node, field, FALSE);
         const char *unit = field->attr ? NULL : _gvirt_xml_attr (target, "unit");
 
         if (!_gvirt_parse_scaled_kib (text, unit, &u) || u > G_MAXINT64)
@@ -1313,15 +1365,14 @@ field_parse (xmlNodePtr        node,
       return TRUE;
     case GVIRT_FIELD_ENUM:
       {
-        GEnumClass *klass = g_type_class_ref (field->enum_type ());
-        g_autofree char *t = g_strstrip (g_strdup (text));
-        GEnumValue *v = g_enum_get_value_by_nick (klass, t);
+        GEnumClass *klass = field_enum_class (field);
+        g_autofree char *copy = NULL;
+        GEnumValue *v = g_enum_get_value_by_nick (klass, trimmed (text, &copy));
 
         if (v == NULL)
           v = g_enum_get_value_by_nick (klass, "other");
         if (v != NULL)
           *out = v->value;
-        g_type_class_unref (klass);
         return v != NULL;
       }
     case GVIRT_FIELD_STRING:
@@ -1336,10 +1387,11 @@ static gint64
 field_get_number (xmlNodePtr        node,
                   const GVirtField *field)
 {
-  const char *text = _gvirt_field_get_string (node, field);
+  xmlNodePtr target = field_node (node, field, FALSE);
+  const char *text = target != NULL ? field_text (target, field) : NULL;
   gint64 value;
 
-  if (text == NULL || !field_parse (node, field, text, &value))
+  if (text == NULL || !field_parse (target, field, text, &value))
     return field->def;
   return value;
 }
@@ -1372,14 +1424,11 @@ field_set_number (xmlNodePtr        node,
       return field_write (node, field, value ? "yes" : "no") && old != value;
     case GVIRT_FIELD_ENUM:
       {
-        GEnumClass *klass = g_type_class_ref (field->enum_type ());
-        GEnumValue *v = g_enum_get_value (klass, (gint) value);
-        gboolean changed = FALSE;
+        GEnumValue *v = g_enum_get_value (field_enum_class (field), (gint) value);
 
-        if (v != NULL && strcmp (v->value_nick, "other") != 0)
-          changed = field_write (node, field, v->value_nick) && old != value;
-        g_type_class_unref (klass);
-        return changed;
+        if (v == NULL || strcmp (v->value_nick, "other") == 0)
+          return FALSE;
+        return field_write (node, field, v->value_nick) && old != value;
       }
     case GVIRT_FIELD_SCALED:
       {
@@ -1597,10 +1646,10 @@ _gvirt_fields_check (xmlNodePtr        node,
 
       if (f->name == NULL || f->kind == GVIRT_FIELD_STRING || f->kind == GVIRT_FIELD_PRESENT)
         continue;
-      text = _gvirt_field_get_string (node, f);
+      target = field_node (node, f, FALSE);
+      text = target != NULL ? field_text (target, f) : NULL;
       if (text == NULL)
         continue;
-      target = field_node (node, f, FALSE);
       if (f->kind == GVIRT_FIELD_UUID)
         {
           ok = _gvirt_uuid_canonicalize (text, uuid);
@@ -1610,7 +1659,7 @@ _gvirt_fields_check (xmlNodePtr        node,
       else if (f->kind == GVIRT_FIELD_CPUSET)
         ok = _gvirt_cpuset_is_valid (text);
       else
-        ok = field_parse (node, f, text, &value);
+        ok = field_parse (target, f, text, &value);
 
       if (!ok && f->attr != NULL)
         {
