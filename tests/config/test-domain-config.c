@@ -648,6 +648,59 @@ test_devices_kinds (void)
   g_assert_cmpstr (gvirt_domain_disk_get_source (GVIRT_DOMAIN_DISK (floppy)), ==, "/srv/floppy");
 }
 
+/* The device objects come when first asked for, whichever call asks. */
+static void
+test_devices_on_demand (void)
+{
+  g_autoptr(GVirtDomainConfig) config = parse_ok (fv0_xml);
+  g_autoptr(GVirtDomainConfig) other = parse_ok (fv0_xml);
+  g_autoptr(GVirtDomainConfig) copy = NULL;
+  g_autoptr(GVirtDomainConfig) clashing = NULL;
+  g_autoptr(GVirtDomainDevice) first = NULL;
+  g_autoptr(GVirtDomainDevice) last = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  GVirtDomainDisk *cdrom = gvirt_domain_config_find_disk (config, "hdc");
+  GVirtDomainDisk *added = gvirt_domain_disk_new ();
+  GListModel *devices;
+
+  /* find_disk first: the list then holds the same object */
+  g_assert_nonnull (cdrom);
+  devices = gvirt_domain_config_get_devices (config);
+  g_assert_cmpuint (g_list_model_get_n_items (devices), ==, 6);
+  last = g_list_model_get_item (devices, 2);
+  g_assert_true (last == GVIRT_DOMAIN_DEVICE (cdrom));
+  g_clear_object (&last);
+
+  /* a device of another configuration is not one of this one's */
+  first = g_list_model_get_item (gvirt_domain_config_get_devices (other), 0);
+  g_clear_object (&other);
+  other = parse_ok (fv0_xml);
+  g_assert_false (gvirt_domain_config_remove_device (other, first));
+
+  /* add_device first: the list holds the parsed devices, then the new one */
+  gvirt_domain_disk_set_target_dev (added, "vdz");
+  g_assert_true (gvirt_domain_config_add_device (other, GVIRT_DOMAIN_DEVICE (added), &error));
+  g_assert_no_error (error);
+  devices = gvirt_domain_config_get_devices (other);
+  g_assert_cmpuint (g_list_model_get_n_items (devices), ==, 7);
+  last = g_list_model_get_item (devices, 6);
+  g_assert_true (last == GVIRT_DOMAIN_DEVICE (added));
+  g_object_unref (added);
+
+  /* a copy is not checked again: two disks made to share a target copy,
+   * and the XML of the copy is then refused */
+  gvirt_domain_disk_set_target_dev (cdrom, "hda");
+  copy = gvirt_domain_config_copy (config);
+  g_assert_nonnull (copy);
+  g_assert_cmpuint (g_list_model_get_n_items (gvirt_domain_config_get_devices (copy)), ==, 6);
+  xml = gvirt_domain_config_to_xml (copy);
+  clashing = gvirt_domain_config_new_from_xml (xml, &error);
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "“hda” is used twice"));
+  g_assert_null (clashing);
+}
+
 static void
 test_copy_equal (void)
 {
@@ -838,6 +891,7 @@ main (int    argc,
   g_test_add_func ("/domain-config/devices/add-remove", test_devices_add_remove);
   g_test_add_func ("/domain-config/devices/outlive-config", test_device_outlives_config);
   g_test_add_func ("/domain-config/devices/new", test_devices_new);
+  g_test_add_func ("/domain-config/devices/on-demand", test_devices_on_demand);
   g_test_add_func ("/domain-config/copy-equal", test_copy_equal);
   g_test_add_func ("/domain-config/equal-order", test_equal_order);
   g_test_add_func ("/domain-config/validate", test_validate);
