@@ -104,6 +104,11 @@ gboolean  _gvirt_xml_set_metadata (xmlNodePtr  node,
 
 char     *_gvirt_xml_to_string (xmlDocPtr  doc);
 char     *_gvirt_xml_node_to_string (xmlNodePtr node);
+/* The same through libxml2's serialiser, which the two above reproduce. */
+char     *_gvirt_xml_to_string_libxml2      (xmlDocPtr  doc);
+char     *_gvirt_xml_node_to_string_libxml2 (xmlNodePtr node);
+gboolean  _gvirt_xml_write_node (GString    *out,
+                                 xmlNodePtr  node);
 gboolean  _gvirt_xml_node_equal (xmlNodePtr a,
                                  xmlNodePtr b);
 gboolean  _gvirt_xml_validate  (xmlDocPtr   doc,

@@ -756,7 +756,7 @@ _gvirt_xml_set_metadata (xmlNodePtr  node,
 /* ---- Output and comparison ----------------------------------------------- */
 
 char *
-_gvirt_xml_node_to_string (xmlNodePtr node)
+_gvirt_xml_node_to_string_libxml2 (xmlNodePtr node)
 {
   xmlBufferPtr buf = xmlBufferCreate ();
   xmlSaveCtxtPtr save = xmlSaveToBuffer (buf, "UTF-8",
@@ -771,7 +771,7 @@ _gvirt_xml_node_to_string (xmlNodePtr node)
 }
 
 char *
-_gvirt_xml_to_string (xmlDocPtr doc)
+_gvirt_xml_to_string_libxml2 (xmlDocPtr doc)
 {
   xmlBufferPtr buf = xmlBufferCreate ();
   xmlSaveCtxtPtr save = xmlSaveToBuffer (buf, "UTF-8",
@@ -791,6 +791,42 @@ _gvirt_xml_to_string (xmlDocPtr doc)
   out = g_strdup ((const char *) xmlBufferContent (buf));
   xmlBufferFree (buf);
   return out;
+}
+
+/* The node and its subtree, indented, with a final newline. */
+char *
+_gvirt_xml_node_to_string (xmlNodePtr node)
+{
+  GString *out = g_string_sized_new (1024);
+
+  if (!_gvirt_xml_write_node (out, node))
+    {
+      g_string_free (out, TRUE);
+      return _gvirt_xml_node_to_string_libxml2 (node);
+    }
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+/* The nodes of the document but its DTD, indented, each followed by a newline. */
+char *
+_gvirt_xml_to_string (xmlDocPtr doc)
+{
+  GString *out = g_string_sized_new (2048);
+  xmlNodePtr node;
+
+  for (node = doc->children; node != NULL; node = node->next)
+    {
+      if (node->type == XML_DTD_NODE)
+        continue;
+      if (!_gvirt_xml_write_node (out, node))
+        {
+          g_string_free (out, TRUE);
+          return _gvirt_xml_to_string_libxml2 (doc);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
 }
 
 static const xmlChar *
