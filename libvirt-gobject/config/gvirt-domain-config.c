@@ -949,6 +949,9 @@ _gvirt_domain_config_new_from_xml_node (xmlNodePtr node,
  * Formats the configuration as domain XML, indented, with everything it
  * was read with that GVirt does not model.
  *
+ * The text is written once and kept until the configuration or one of its
+ * devices changes, so calling this again costs a copy of the string.
+ *
  * Returns: (transfer full): the XML document
  */
 char *
@@ -956,7 +959,7 @@ gvirt_domain_config_to_xml (GVirtDomainConfig *self)
 {
   g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), NULL);
 
-  return _gvirt_xml_to_string (_gvirt_xml_doc_get (self->doc));
+  return _gvirt_xml_doc_to_string (self->doc);
 }
 
 /**

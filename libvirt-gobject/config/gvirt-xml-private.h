@@ -25,6 +25,12 @@ GVirtXmlDoc *_gvirt_xml_doc_new_with_root (const char  *root_name,
 GVirtXmlDoc *_gvirt_xml_doc_new_copy      (xmlNodePtr   node,
                                            xmlNodePtr  *copy);
 GVirtXmlDoc *_gvirt_xml_doc_ref           (GVirtXmlDoc *doc);
+/* The document as _gvirt_xml_to_string() writes it, kept until it changes;
+ * _unkept() writes it without keeping it (a caller's configuration). */
+char        *_gvirt_xml_doc_to_string        (GVirtXmlDoc *doc);
+char        *_gvirt_xml_doc_to_string_unkept (GVirtXmlDoc *doc);
+/* To call on every change of a tree of a GVirtXmlDoc. */
+void         _gvirt_xml_node_changed         (xmlNodePtr   node);
 void         _gvirt_xml_doc_unref         (GVirtXmlDoc *doc);
 xmlDocPtr    _gvirt_xml_doc_get           (GVirtXmlDoc *doc);
 

@@ -145,8 +145,17 @@ _gvirt_xml_parse_file (const char *path,
 
 /* ---- Shared documents ---------------------------------------------------- */
 
+/*
+ * A document keeps what _gvirt_xml_doc_to_string() wrote of it until the
+ * tree changes: every function of the config model that changes a tree
+ * calls _gvirt_xml_node_changed(), which finds the GVirtXmlDoc through
+ * the libxml2 document's _private. Writing a tree while another thread
+ * changes it was never allowed; several threads may write one at once,
+ * so the text is set and read atomically.
+ */
 struct _GVirtXmlDoc {
-  xmlDocPtr doc;
+  xmlDocPtr  doc;
+  char      *text;   /* GRefString, or NULL */
 };
 
 static void
@@ -154,6 +163,9 @@ xml_doc_clear (gpointer data)
 {
   GVirtXmlDoc *self = data;
 
+  g_clear_pointer (&self->text, g_ref_string_release);
+  if (self->doc != NULL)
+    self->doc->_private = NULL;
   g_clear_pointer (&self->doc, xmlFreeDoc);
 }
 
@@ -163,7 +175,58 @@ _gvirt_xml_doc_new (xmlDocPtr doc)
   GVirtXmlDoc *self = g_atomic_rc_box_new0 (GVirtXmlDoc);
 
   self->doc = doc;
+  doc->_private = self;
   return self;
+}
+
+/* Forgets the text written of the document @node is in, if any: called
+ * on every change of a tree. */
+void
+_gvirt_xml_node_changed (xmlNodePtr node)
+{
+  GVirtXmlDoc *owner;
+  char *text;
+
+  if (node == NULL || node->doc == NULL || (owner = node->doc->_private) == NULL ||
+      g_atomic_pointer_get (&owner->text) == NULL)
+    return;
+  text = g_atomic_pointer_exchange (&owner->text, NULL);
+  if (text != NULL)
+    g_ref_string_release (text);
+}
+
+/* The document as _gvirt_xml_to_string() writes it; written once until
+ * the tree changes (when @keep; else only read from what was kept). */
+static char *
+xml_doc_write (GVirtXmlDoc *self,
+               gboolean     keep)
+{
+  char *text = g_atomic_pointer_get (&self->text);
+  char *out;
+
+  if (text != NULL)
+    return g_memdup2 (text, g_ref_string_length (text) + 1);
+  out = _gvirt_xml_to_string (self->doc);
+  if (keep)
+    {
+      text = g_ref_string_new (out);
+      /* another thread may have kept its own meanwhile */
+      if (!g_atomic_pointer_compare_and_exchange (&self->text, NULL, text))
+        g_ref_string_release (text);
+    }
+  return out;
+}
+
+char *
+_gvirt_xml_doc_to_string (GVirtXmlDoc *self)
+{
+  return xml_doc_write (self, TRUE);
+}
+
+char *
+_gvirt_xml_doc_to_string_unkept (GVirtXmlDoc *self)
+{
+  return xml_doc_write (self, FALSE);
 }
 
 GVirtXmlDoc *
@@ -217,6 +280,8 @@ _gvirt_xml_node_attach (GVirtXmlDoc **owner,
                         GVirtXmlDoc  *dest,
                         xmlNodePtr    dest_parent)
 {
+  _gvirt_xml_node_changed (node);
+  _gvirt_xml_node_changed (dest_parent);
   xmlUnlinkNode (node);
   xmlDOMWrapAdoptNode (NULL, (*owner)->doc, node, dest->doc, dest_parent, 0);
   xmlAddChild (dest_parent, node);
@@ -231,6 +296,7 @@ _gvirt_xml_node_detach (GVirtXmlDoc **owner,
 {
   xmlDocPtr doc = xmlNewDoc ((const xmlChar *) "1.0");
 
+  _gvirt_xml_node_changed (node);
   xmlUnlinkNode (node);
   xmlDOMWrapAdoptNode (NULL, (*owner)->doc, node, doc, NULL, 0);
   xmlDocSetRootElement (doc, node);
@@ -323,6 +389,7 @@ _gvirt_xml_new_child (xmlNodePtr  parent,
   gsize i;
   int rank;
 
+  _gvirt_xml_node_changed (parent);
   for (i = 0; i < G_N_ELEMENTS (child_orders); i++)
     if (strcmp (child_orders[i].parent, (const char *) parent->name) == 0)
       order = child_orders[i].children;
@@ -386,6 +453,7 @@ _gvirt_xml_prune (xmlNodePtr node,
     {
       xmlNodePtr parent = node->parent;
 
+      _gvirt_xml_node_changed (node);
       xmlUnlinkNode (node);
       xmlFreeNode (node);
       node = parent;
@@ -424,6 +492,7 @@ _gvirt_xml_attr (xmlNodePtr  node,
     {
       g_autofree xmlChar *value = xmlNodeGetContent ((xmlNodePtr) attr);
 
+      _gvirt_xml_node_changed (node);
       xmlSetProp (node, attr->name, value);
       return _gvirt_xml_attr (node, name);
     }
@@ -436,6 +505,7 @@ _gvirt_xml_set_text (xmlNodePtr  node,
 {
   xmlNodePtr child = node->children;
 
+  _gvirt_xml_node_changed (node);
   while (child != NULL)
     {
       xmlNodePtr next = child->next;
@@ -505,6 +575,7 @@ _gvirt_xml_replace_list (xmlNodePtr          parent,
   xmlNodePtr anchor = child != NULL ? child->prev : NULL;
   guint i;
 
+  _gvirt_xml_node_changed (parent);
   while (child != NULL)
     {
       xmlNodePtr next = _gvirt_xml_next_sibling (child->next, name);
@@ -591,6 +662,7 @@ _gvirt_xml_remove_all (xmlNodePtr  parent,
 
   if (parent == NULL)
     return;
+  _gvirt_xml_node_changed (parent);
   while ((child = _gvirt_xml_child (parent, name)) != NULL)
     {
       xmlUnlinkNode (child);
@@ -652,10 +724,16 @@ _gvirt_xml_doc_from_node (xmlNodePtr  node,
   return _gvirt_xml_doc_new_copy (node, &copy);
 }
 
+/* A deep copy, which knows the text of the original if that was written. */
 GVirtXmlDoc *
 _gvirt_xml_doc_copy (GVirtXmlDoc *doc)
 {
-  return _gvirt_xml_doc_new (xmlCopyDoc (doc->doc, 1));
+  GVirtXmlDoc *copy = _gvirt_xml_doc_new (xmlCopyDoc (doc->doc, 1));
+  char *text = g_atomic_pointer_get (&doc->text);
+
+  if (text != NULL)
+    copy->text = g_ref_string_acquire (text);
+  return copy;
 }
 
 xmlNodePtr
@@ -718,6 +796,7 @@ _gvirt_xml_set_metadata (xmlNodePtr  node,
   xmlDocPtr fragment;
   xmlNsPtr ns;
 
+  _gvirt_xml_node_changed (node);
   if (xml != NULL)
     {
       fragment = _gvirt_xml_parse (xml, -1, error);
@@ -1277,6 +1356,7 @@ field_remove (xmlNodePtr        node,
 
   if (target == NULL)
     return;
+  _gvirt_xml_node_changed (node);
   if (field->attr != NULL)
     xmlUnsetProp (target, (const xmlChar *) field->attr);
   else if (target != node)
@@ -1316,6 +1396,7 @@ field_write (xmlNodePtr        node,
     }
   if (old != NULL && strcmp (old, value) == 0)
     return FALSE;
+  _gvirt_xml_node_changed (node);
   target = field_node (node, field, TRUE);
   if (field->attr != NULL)
     xmlSetProp (target, (const xmlChar *) field->attr, (const xmlChar *) value);
@@ -1474,7 +1555,11 @@ field_set_number (xmlNodePtr        node,
         field_write (node, field, buf);
         target = field_node (node, field, FALSE);
         if (target != NULL && field->attr == NULL && _gvirt_xml_attr (target, "unit") != NULL)
-          xmlSetProp (target, (const xmlChar *) "unit", (const xmlChar *) "KiB");
+          {
+            /* the number may be the same in another unit */
+            _gvirt_xml_node_changed (target);
+            xmlSetProp (target, (const xmlChar *) "unit", (const xmlChar *) "KiB");
+          }
         return old != value;
       }
     case GVIRT_FIELD_INT:
