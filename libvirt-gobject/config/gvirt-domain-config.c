@@ -891,9 +891,35 @@ domain_config_new_for_doc (GVirtXmlDoc *doc,
 
   self->doc = doc;
   self->node = _gvirt_xml_doc_root (doc);
-  if (check && !domain_config_check (self, error))
-    return NULL;
+  if (check)
+    {
+      if (!domain_config_check (self, error))
+        return NULL;
+      _gvirt_xml_doc_set_checked (doc);
+    }
   return g_steal_pointer (&self);
+}
+
+/* Checks the values as parsing does, unless they were and nothing changed
+ * since; FALSE with @error set as parsing would. */
+gboolean
+_gvirt_domain_config_check (GVirtDomainConfig  *self,
+                            GError            **error)
+{
+  if (_gvirt_xml_doc_is_checked (self->doc))
+    return TRUE;
+  if (!domain_config_check (self, error))
+    return FALSE;
+  _gvirt_xml_doc_set_checked (self->doc);
+  return TRUE;
+}
+
+/* What gvirt_domain_config_to_xml() gives, without keeping the text in
+ * @self when it was not kept already: for a configuration a caller lent. */
+char *
+_gvirt_domain_config_to_xml_unkept (GVirtDomainConfig *self)
+{
+  return _gvirt_xml_doc_to_string_unkept (self->doc);
 }
 
 /**

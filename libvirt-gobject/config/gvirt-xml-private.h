@@ -29,6 +29,9 @@ GVirtXmlDoc *_gvirt_xml_doc_ref           (GVirtXmlDoc *doc);
  * _unkept() writes it without keeping it (a caller's configuration). */
 char        *_gvirt_xml_doc_to_string        (GVirtXmlDoc *doc);
 char        *_gvirt_xml_doc_to_string_unkept (GVirtXmlDoc *doc);
+/* Whether the values passed the parse-time checks since the last change. */
+gboolean     _gvirt_xml_doc_is_checked       (GVirtXmlDoc *doc);
+void         _gvirt_xml_doc_set_checked      (GVirtXmlDoc *doc);
 /* To call on every change of a tree of a GVirtXmlDoc. */
 void         _gvirt_xml_node_changed         (xmlNodePtr   node);
 void         _gvirt_xml_doc_unref         (GVirtXmlDoc *doc);

@@ -146,16 +146,18 @@ _gvirt_xml_parse_file (const char *path,
 /* ---- Shared documents ---------------------------------------------------- */
 
 /*
- * A document keeps what _gvirt_xml_doc_to_string() wrote of it until the
- * tree changes: every function of the config model that changes a tree
- * calls _gvirt_xml_node_changed(), which finds the GVirtXmlDoc through
- * the libxml2 document's _private. Writing a tree while another thread
- * changes it was never allowed; several threads may write one at once,
- * so the text is set and read atomically.
+ * A document keeps what _gvirt_xml_doc_to_string() wrote of it, and
+ * whether its values passed the parse-time checks, until the tree changes:
+ * every function of the config model that changes a tree calls
+ * _gvirt_xml_node_changed(), which finds the GVirtXmlDoc through the
+ * libxml2 document's _private. Writing a tree while another thread changes
+ * it was never allowed; several threads may read one at once, so both are
+ * set and read atomically.
  */
 struct _GVirtXmlDoc {
   xmlDocPtr  doc;
-  char      *text;   /* GRefString, or NULL */
+  char      *text;      /* GRefString, or NULL */
+  gint       checked;   /* boolean */
 };
 
 static void
@@ -187,8 +189,10 @@ _gvirt_xml_node_changed (xmlNodePtr node)
   GVirtXmlDoc *owner;
   char *text;
 
-  if (node == NULL || node->doc == NULL || (owner = node->doc->_private) == NULL ||
-      g_atomic_pointer_get (&owner->text) == NULL)
+  if (node == NULL || node->doc == NULL || (owner = node->doc->_private) == NULL)
+    return;
+  g_atomic_int_set (&owner->checked, FALSE);
+  if (g_atomic_pointer_get (&owner->text) == NULL)
     return;
   text = g_atomic_pointer_exchange (&owner->text, NULL);
   if (text != NULL)
@@ -227,6 +231,18 @@ char *
 _gvirt_xml_doc_to_string_unkept (GVirtXmlDoc *self)
 {
   return xml_doc_write (self, FALSE);
+}
+
+gboolean
+_gvirt_xml_doc_is_checked (GVirtXmlDoc *self)
+{
+  return g_atomic_int_get (&self->checked);
+}
+
+void
+_gvirt_xml_doc_set_checked (GVirtXmlDoc *self)
+{
+  g_atomic_int_set (&self->checked, TRUE);
 }
 
 GVirtXmlDoc *
@@ -724,7 +740,8 @@ _gvirt_xml_doc_from_node (xmlNodePtr  node,
   return _gvirt_xml_doc_new_copy (node, &copy);
 }
 
-/* A deep copy, which knows the text of the original if that was written. */
+/* A deep copy, which knows the text of the original if that was written,
+ * and whether it was checked. */
 GVirtXmlDoc *
 _gvirt_xml_doc_copy (GVirtXmlDoc *doc)
 {
@@ -733,6 +750,7 @@ _gvirt_xml_doc_copy (GVirtXmlDoc *doc)
 
   if (text != NULL)
     copy->text = g_ref_string_acquire (text);
+  copy->checked = g_atomic_int_get (&doc->checked);
   return copy;
 }
 
