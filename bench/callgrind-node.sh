@@ -15,9 +15,10 @@ valgrind --tool=callgrind --callgrind-out-file="$out/cg.out" \
     "$build/bench/bench-node" --child gvirt "$n" 1 >/dev/null 2>"$out/log"
 callgrind_annotate --inclusive=yes --threshold=100 "$out/cg.out" >"$out/incl" 2>/dev/null
 
-# function, calls in one run (the save/restore sample is 100, or N if less)
+# function, calls in one run (the save/restore sample is 100, or N if less);
+# gvirt_define_all is the bench's define phase: parse, define, free the config
 s=$((n < 100 ? n : 100))
-for entry in gvirt_domain_config_new_from_xml:$n gvirt_connection_define_domain_sync:$n \
+for entry in gvirt_define_all:$n gvirt_domain_config_new_from_xml:$n gvirt_connection_define_domain_sync:$n \
              gvirt_connection_find_domain_by_name:$n gvirt_connection_find_domain_by_uuid:$n \
              gvirt_domain_get_xml_sync:$n gvirt_domain_get_info_sync:$n \
              gvirt_domain_start_sync:$((n + s)) gvirt_domain_suspend_sync:$n \

@@ -524,6 +524,122 @@ test_independent_default_nodes (void)
   g_assert_cmpint (gvirt_domain_get_id (extra2), ==, 2);
 }
 
+/* Stored definitions */
+
+/* What the node gives back is what the configuration wrote: inactive, and
+ * running with its id where gvirt_domain_config_set_id() puts it. */
+static void
+assert_stored_as (GVirtDomain *dom, GVirtDomainConfig *config)
+{
+  g_autoptr(GVirtDomainConfig) expected = gvirt_domain_config_copy (config);
+  g_autoptr(GVirtDomainConfig) back = NULL;
+  g_autofree char *inactive = NULL;
+  g_autofree char *live = NULL;
+  g_autofree char *expected_inactive = NULL;
+  g_autofree char *expected_live = NULL;
+  g_autofree char *back_xml = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gvirt_domain_config_set_id (expected, -1);
+  /* a random one when there was none */
+  if (gvirt_domain_config_get_uuid (expected) == NULL)
+    gvirt_domain_config_set_uuid (expected, gvirt_domain_get_uuid (dom));
+  expected_inactive = gvirt_domain_config_to_xml (expected);
+  inactive = gvirt_domain_get_xml_sync (dom, GVIRT_DOMAIN_XML_INACTIVE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (inactive, ==, expected_inactive);
+
+  g_assert_true (gvirt_domain_start_sync (dom, NULL, &error));
+  g_assert_no_error (error);
+  gvirt_domain_config_set_id (expected, gvirt_domain_get_id (dom));
+  expected_live = gvirt_domain_config_to_xml (expected);
+  live = gvirt_domain_get_xml_sync (dom, GVIRT_DOMAIN_XML_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (live, ==, expected_live);
+
+  back = gvirt_domain_get_config_sync (dom, GVIRT_DOMAIN_XML_NONE, NULL, &error);
+  g_assert_no_error (error);
+  back_xml = gvirt_domain_config_to_xml (back);
+  g_assert_cmpstr (back_xml, ==, expected_live);
+  g_assert_true (gvirt_domain_destroy_sync (dom, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The node keeps a definition as the text the configuration writes and
+ * puts a running domain's id into it; odd layouts of the root element. */
+static void
+test_definition_as_written (void)
+{
+  static const char *const inputs[] = {
+    /* comments and a PI before the root, namespaces, an id already */
+    "<!-- before --><?app note?><domain xmlns:q='http://example.org/q' type='test' id='7'"
+    " q:mark='a&gt;b'><name>odd</name><memory>1024</memory>"
+    "<metadata><q:x>1</q:x></metadata><os><type>hvm</type></os></domain>",
+    /* id="-1" counts as no id, but is not kept */
+    "<domain id='-1' type='test'><name>minus-one</name><memory>1024</memory>"
+    "<os><type>hvm</type></os></domain>",
+    /* no attribute on the root, a current memory over the maximum */
+    "<domain><name>bare</name><memory>1024</memory><currentMemory>4096</currentMemory>"
+    "<os><type>hvm</type></os></domain>",
+  };
+  g_autoptr(GVirtConnection) conn = gvirt_test_open_default ();
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GVirtDomainConfig) config = gvirt_domain_config_new_from_xml (inputs[i], &error);
+      g_autoptr(GVirtDomainConfig) expected = NULL;
+      g_autoptr(GVirtDomain) dom = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      g_assert_no_error (error);
+      before = gvirt_domain_config_to_xml (config);
+      dom = gvirt_connection_define_domain_sync (conn, config, NULL, &error);
+      g_assert_no_error (error);
+      /* the caller's configuration is left as it was */
+      after = gvirt_domain_config_to_xml (config);
+      g_assert_cmpstr (after, ==, before);
+
+      expected = gvirt_domain_config_copy (config);
+      if (gvirt_domain_config_get_current_memory (expected) > gvirt_domain_config_get_memory (expected))
+        gvirt_domain_config_set_current_memory (expected, gvirt_domain_config_get_memory (expected));
+      assert_stored_as (dom, expected);
+    }
+}
+
+/* Configurations built with the API: characters XML cannot hold, which
+ * the node keeps all the same; two disks on one target, which it refuses
+ * as parsing would. */
+static void
+test_definition_from_api (void)
+{
+  g_autoptr(GVirtConnection) conn = gvirt_test_open_default ();
+  g_autoptr(GVirtDomainConfig) odd = gvirt_test_domain_config ("odd-chars");
+  g_autoptr(GVirtDomainConfig) clash = gvirt_test_domain_config ("clash");
+  g_autoptr(GVirtDomainDisk) a = gvirt_domain_disk_new ();
+  g_autoptr(GVirtDomainDisk) b = gvirt_domain_disk_new ();
+  g_autoptr(GVirtDomain) dom = NULL;
+  g_autoptr(GVirtDomain) refused = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gvirt_domain_config_set_description (odd, "bell \a, not UTF-8 \xff");
+  dom = gvirt_connection_define_domain_sync (conn, odd, NULL, &error);
+  g_assert_no_error (error);
+  assert_stored_as (dom, odd);
+
+  gvirt_domain_disk_set_target_dev (a, "vda");
+  gvirt_domain_disk_set_target_dev (b, "vdb");
+  g_assert_true (gvirt_domain_config_add_device (clash, GVIRT_DOMAIN_DEVICE (a), NULL));
+  g_assert_true (gvirt_domain_config_add_device (clash, GVIRT_DOMAIN_DEVICE (b), NULL));
+  gvirt_domain_disk_set_target_dev (b, "vda");
+  refused = gvirt_connection_define_domain_sync (conn, clash, NULL, &error);
+  g_assert_null (refused);
+  gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, "“vda” is used twice");
+  g_assert_null (gvirt_connection_find_domain_by_name (conn, "clash"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -540,6 +656,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/test-backend/restore/elsewhere", test_restore_elsewhere);
   g_test_add_func ("/test-backend/core-dump/format", test_core_dump_format);
   g_test_add_func ("/test-backend/independent-default-nodes", test_independent_default_nodes);
+  g_test_add_func ("/test-backend/definition/as-written", test_definition_as_written);
+  g_test_add_func ("/test-backend/definition/from-api", test_definition_from_api);
 
   return gvirt_test_run ();
 }

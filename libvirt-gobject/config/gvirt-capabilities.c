@@ -316,7 +316,7 @@ gvirt_capabilities_to_xml (GVirtCapabilities *self)
 {
   g_return_val_if_fail (GVIRT_IS_CAPABILITIES (self), NULL);
 
-  return _gvirt_xml_to_string (_gvirt_xml_doc_get (self->doc));
+  return _gvirt_xml_doc_to_string (self->doc);
 }
 
 /**

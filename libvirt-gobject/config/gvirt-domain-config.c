@@ -46,7 +46,7 @@ struct _GVirtDomainConfig
 
   GVirtXmlDoc *doc;
   xmlNodePtr   node;
-  GListStore  *devices;
+  GListStore  *devices;   /* the device objects, made when first needed */
 };
 
 enum {
@@ -766,66 +766,160 @@ is_device_element (xmlNodePtr node)
          strcmp ((const char *) node->name, "emulator") != 0;
 }
 
-static const char *
-disk_target (GVirtDomainDevice *device)
+/* The first device element at or after @node. */
+static xmlNodePtr
+next_device_element (xmlNodePtr node)
 {
-  if (!GVIRT_IS_DOMAIN_DISK (device))
+  while (node != NULL && !is_device_element (node))
+    node = node->next;
+  return node;
+}
+
+static xmlNodePtr
+first_device_element (GVirtDomainConfig *self)
+{
+  xmlNodePtr devices = _gvirt_xml_child (self->node, "devices");
+
+  return devices != NULL ? next_device_element (devices->children) : NULL;
+}
+
+/* The target of a <disk> element, NULL for other devices. */
+static const char *
+disk_target (xmlNodePtr node)
+{
+  if (strcmp ((const char *) node->name, "disk") != 0)
     return NULL;
-  return gvirt_domain_disk_get_target_dev (GVIRT_DOMAIN_DISK (device));
+  return _gvirt_xml_attr (_gvirt_xml_child (node, "target"), "dev");
 }
 
 static gboolean
+report_disk_target_twice (xmlNodePtr   node,
+                          const char  *target,
+                          GError     **error)
+{
+  g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+               _("line %d: <disk> target “%s” is used twice"),
+               (int) xmlGetLineNo (node), target);
+  return FALSE;
+}
+
+/* Fails when the disk element @node, about to join the devices of @self,
+ * uses a target one of them has. */
+static gboolean
 check_disk_target (GVirtDomainConfig *self,
-                   GVirtDomainDevice *device,
+                   xmlNodePtr         node,
                    GError           **error)
 {
-  const char *target = disk_target (device);
-  guint i, n = g_list_model_get_n_items (G_LIST_MODEL (self->devices));
+  const char *target = disk_target (node);
+  xmlNodePtr other;
 
   if (target == NULL)
     return TRUE;
-  for (i = 0; i < n; i++)
-    {
-      g_autoptr(GVirtDomainDevice) other = g_list_model_get_item (G_LIST_MODEL (self->devices), i);
+  for (other = first_device_element (self); other != NULL;
+       other = next_device_element (other->next))
+    if (other != node && g_strcmp0 (disk_target (other), target) == 0)
+      return report_disk_target_twice (node, target, error);
+  return TRUE;
+}
 
-      if (other != device && g_strcmp0 (disk_target (other), target) == 0)
+/* Checks the values of the configuration and of its devices, as parsing
+ * does: the first error in document order. */
+static gboolean
+domain_config_check (GVirtDomainConfig *self,
+                     GError           **error)
+{
+  g_autoptr(GHashTable) targets = NULL;
+  const char *first_target = NULL;
+  xmlNodePtr child;
+
+  if (!_gvirt_fields_check (self->node, fields, N_PROPS, error))
+    return FALSE;
+  for (child = first_device_element (self); child != NULL;
+       child = next_device_element (child->next))
+    {
+      const char *target;
+
+      if (!_gvirt_domain_device_check_node (child, error))
+        return FALSE;
+      if ((target = disk_target (child)) == NULL)
+        continue;
+      /* most domains have a disk or two: a set only from the second */
+      if (first_target == NULL)
+        first_target = target;
+      else
         {
-          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                       _("line %d: <disk> target “%s” is used twice"),
-                       (int) xmlGetLineNo (_gvirt_domain_device_get_node (device)), target);
-          return FALSE;
+          if (targets == NULL)
+            {
+              targets = g_hash_table_new (g_str_hash, g_str_equal);
+              g_hash_table_add (targets, (gpointer) first_target);
+            }
+          if (!g_hash_table_add (targets, (gpointer) target))
+            return report_disk_target_twice (child, target, error);
         }
     }
   return TRUE;
 }
 
-/* Takes @doc; builds the device objects and checks the values. */
+/* The device objects, in document order: made the first time they are
+ * needed, since most configurations are parsed, copied or written out
+ * without anyone looking at one device. */
+static GListStore *
+domain_config_devices (GVirtDomainConfig *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  xmlNodePtr child;
+
+  if (self->devices != NULL)
+    return self->devices;
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (child = first_device_element (self); child != NULL;
+       child = next_device_element (child->next))
+    g_ptr_array_add (items, _gvirt_domain_device_new_for_node (self->doc, child));
+  self->devices = g_list_store_new (GVIRT_TYPE_DOMAIN_DEVICE);
+  g_list_store_splice (self->devices, 0, 0, items->pdata, items->len);
+  return self->devices;
+}
+
+/* Takes @doc; checks the values when @check (a copy of a configuration
+ * needs no check: the original had one). */
 static GVirtDomainConfig *
 domain_config_new_for_doc (GVirtXmlDoc *doc,
+                           gboolean     check,
                            GError     **error)
 {
   g_autoptr(GVirtDomainConfig) self = g_object_new (GVIRT_TYPE_DOMAIN_CONFIG, NULL);
-  xmlNodePtr child;
 
   self->doc = doc;
   self->node = _gvirt_xml_doc_root (doc);
-  if (!_gvirt_fields_check (self->node, fields, N_PROPS, error))
-    return NULL;
-
-  for (child = _gvirt_xml_child (self->node, "devices") ?
-               _gvirt_xml_child (self->node, "devices")->children : NULL;
-       child != NULL; child = child->next)
+  if (check)
     {
-      g_autoptr(GVirtDomainDevice) device = NULL;
-
-      if (!is_device_element (child))
-        continue;
-      device = _gvirt_domain_device_new_for_node (self->doc, child, error);
-      if (device == NULL || !check_disk_target (self, device, error))
+      if (!domain_config_check (self, error))
         return NULL;
-      g_list_store_append (self->devices, device);
+      _gvirt_xml_doc_set_checked (doc);
     }
   return g_steal_pointer (&self);
+}
+
+/* Checks the values as parsing does, unless they were and nothing changed
+ * since; FALSE with @error set as parsing would. */
+gboolean
+_gvirt_domain_config_check (GVirtDomainConfig  *self,
+                            GError            **error)
+{
+  if (_gvirt_xml_doc_is_checked (self->doc))
+    return TRUE;
+  if (!domain_config_check (self, error))
+    return FALSE;
+  _gvirt_xml_doc_set_checked (self->doc);
+  return TRUE;
+}
+
+/* What gvirt_domain_config_to_xml() gives, without keeping the text in
+ * @self when it was not kept already: for a configuration a caller lent. */
+char *
+_gvirt_domain_config_to_xml_unkept (GVirtDomainConfig *self)
+{
+  return _gvirt_xml_doc_to_string_unkept (self->doc);
 }
 
 /**
@@ -841,7 +935,7 @@ gvirt_domain_config_new (void)
 {
   xmlNodePtr root;
 
-  return domain_config_new_for_doc (_gvirt_xml_doc_new_with_root ("domain", &root), NULL);
+  return domain_config_new_for_doc (_gvirt_xml_doc_new_with_root ("domain", &root), FALSE, NULL);
 }
 
 /**
@@ -862,7 +956,7 @@ gvirt_domain_config_new_from_xml (const char *xml,
 {
   GVirtXmlDoc *doc = _gvirt_xml_doc_from_string (xml, "domain", error);
 
-  return doc != NULL ? domain_config_new_for_doc (doc, error) : NULL;
+  return doc != NULL ? domain_config_new_for_doc (doc, TRUE, error) : NULL;
 }
 
 GVirtDomainConfig *
@@ -871,7 +965,7 @@ _gvirt_domain_config_new_from_xml_node (xmlNodePtr node,
 {
   GVirtXmlDoc *doc = _gvirt_xml_doc_from_node (node, "domain", error);
 
-  return doc != NULL ? domain_config_new_for_doc (doc, error) : NULL;
+  return doc != NULL ? domain_config_new_for_doc (doc, TRUE, error) : NULL;
 }
 
 /**
@@ -881,6 +975,9 @@ _gvirt_domain_config_new_from_xml_node (xmlNodePtr node,
  * Formats the configuration as domain XML, indented, with everything it
  * was read with that GVirt does not model.
  *
+ * The text is written once and kept until the configuration or one of its
+ * devices changes, so calling this again costs a copy of the string.
+ *
  * Returns: (transfer full): the XML document
  */
 char *
@@ -888,7 +985,7 @@ gvirt_domain_config_to_xml (GVirtDomainConfig *self)
 {
   g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), NULL);
 
-  return _gvirt_xml_to_string (_gvirt_xml_doc_get (self->doc));
+  return _gvirt_xml_doc_to_string (self->doc);
 }
 
 /**
@@ -902,13 +999,9 @@ gvirt_domain_config_to_xml (GVirtDomainConfig *self)
 GVirtDomainConfig *
 gvirt_domain_config_copy (GVirtDomainConfig *self)
 {
-  GVirtDomainConfig *copy;
-
   g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), NULL);
 
-  copy = domain_config_new_for_doc (_gvirt_xml_doc_copy (self->doc), NULL);
-  g_return_val_if_fail (copy != NULL, NULL);
-  return copy;
+  return domain_config_new_for_doc (_gvirt_xml_doc_copy (self->doc), FALSE, NULL);
 }
 
 /**
@@ -1013,7 +1106,7 @@ gvirt_domain_config_get_devices (GVirtDomainConfig *self)
 {
   g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), NULL);
 
-  return G_LIST_MODEL (self->devices);
+  return G_LIST_MODEL (domain_config_devices (self));
 }
 
 /**
@@ -1039,8 +1132,9 @@ gvirt_domain_config_add_device (GVirtDomainConfig *self,
   g_return_val_if_fail (!_gvirt_domain_device_is_attached (device), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_disk_target (self, device, error))
+  if (!check_disk_target (self, _gvirt_domain_device_get_node (device), error))
     return FALSE;
+  domain_config_devices (self);
   _gvirt_domain_device_attach (device, self->doc, _gvirt_xml_lookup (self->node, "devices", TRUE));
   g_list_store_append (self->devices, device);
   return TRUE;
@@ -1065,7 +1159,8 @@ gvirt_domain_config_remove_device (GVirtDomainConfig *self,
   g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), FALSE);
   g_return_val_if_fail (GVIRT_IS_DOMAIN_DEVICE (device), FALSE);
 
-  if (!g_list_store_find (self->devices, device, &position))
+  /* no device object of @self exists before its list does */
+  if (self->devices == NULL || !g_list_store_find (self->devices, device, &position))
     return FALSE;
   g_object_ref (device);
   g_list_store_remove (self->devices, position);
@@ -1087,19 +1182,21 @@ GVirtDomainDisk *
 gvirt_domain_config_find_disk (GVirtDomainConfig *self,
                                const char        *target_dev)
 {
+  GListModel *devices;
   guint i, n;
 
   g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), NULL);
   g_return_val_if_fail (target_dev != NULL, NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->devices));
+  devices = G_LIST_MODEL (domain_config_devices (self));
+  n = g_list_model_get_n_items (devices);
   for (i = 0; i < n; i++)
     {
-      GVirtDomainDevice *device = g_list_model_get_item (G_LIST_MODEL (self->devices), i);
+      GVirtDomainDevice *device = g_list_model_get_item (devices, i);
 
       /* the store keeps its own reference */
       g_object_unref (device);
-      if (g_strcmp0 (disk_target (device), target_dev) == 0)
+      if (g_strcmp0 (disk_target (_gvirt_domain_device_get_node (device)), target_dev) == 0)
         return GVIRT_DOMAIN_DISK (device);
     }
   return NULL;
@@ -1481,5 +1578,4 @@ gvirt_domain_config_class_init (GVirtDomainConfigClass *klass)
 static void
 gvirt_domain_config_init (GVirtDomainConfig *self)
 {
-  self->devices = g_list_store_new (GVIRT_TYPE_DOMAIN_DEVICE);
 }

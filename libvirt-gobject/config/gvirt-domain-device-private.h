@@ -7,9 +7,10 @@
 
 G_BEGIN_DECLS
 
-GVirtDomainDevice *_gvirt_domain_device_new_for_node (GVirtXmlDoc       *doc,
-                                                      xmlNodePtr         node,
+gboolean           _gvirt_domain_device_check_node  (xmlNodePtr         node,
                                                       GError           **error);
+GVirtDomainDevice *_gvirt_domain_device_new_for_node (GVirtXmlDoc       *doc,
+                                                      xmlNodePtr         node);
 gpointer           _gvirt_domain_device_new_standalone (GType             type,
                                                         const char       *element);
 xmlNodePtr         _gvirt_domain_device_get_node    (GVirtDomainDevice *self);

@@ -122,23 +122,38 @@ device_bind (GType        type,
   return self;
 }
 
-/* A device viewing @node of @doc (one reference taken); checks its values. */
-GVirtDomainDevice *
-_gvirt_domain_device_new_for_node (GVirtXmlDoc *doc,
-                                   xmlNodePtr   node,
-                                   GError     **error)
+/* The field table of the device type of @node; the class is initialised
+ * (which registers the table) the first time and then kept. */
+static const FieldTable *
+field_table_for_node (xmlNodePtr node)
 {
   GType type = type_for_element ((const char *) node->name);
-  gpointer klass = g_type_class_ref (type);
-  FieldTable *table = g_type_get_qdata (type, field_table_quark ());
-  GVirtDomainDevice *self = NULL;
 
-  if (table == NULL || _gvirt_fields_check (node, table->fields, table->n_props, error))
-    {
-      self = device_bind (type, _gvirt_xml_doc_ref (doc), node);
-      ((GVirtDomainDevicePrivate *) gvirt_domain_device_get_instance_private (self))->attached = TRUE;
-    }
-  g_type_class_unref (klass);
+  if (g_type_class_peek (type) == NULL)
+    g_type_class_ref (type);
+  return g_type_get_qdata (type, field_table_quark ());
+}
+
+/* Checks the values of the device element @node, as parsing does. */
+gboolean
+_gvirt_domain_device_check_node (xmlNodePtr   node,
+                                 GError     **error)
+{
+  const FieldTable *table = field_table_for_node (node);
+
+  return table == NULL || _gvirt_fields_check (node, table->fields, table->n_props, error);
+}
+
+/* A device viewing @node of @doc, which has been checked (one reference to
+ * @doc taken). */
+GVirtDomainDevice *
+_gvirt_domain_device_new_for_node (GVirtXmlDoc *doc,
+                                   xmlNodePtr   node)
+{
+  GVirtDomainDevice *self = device_bind (type_for_element ((const char *) node->name),
+                                         _gvirt_xml_doc_ref (doc), node);
+
+  ((GVirtDomainDevicePrivate *) gvirt_domain_device_get_instance_private (self))->attached = TRUE;
   return self;
 }
 
@@ -209,11 +224,10 @@ gvirt_domain_device_parse (const char *xml,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   doc = _gvirt_xml_doc_from_string (xml, NULL, error);
-  if (doc == NULL)
+  if (doc == NULL || !_gvirt_domain_device_check_node (_gvirt_xml_doc_root (doc), error))
     return NULL;
-  self = _gvirt_domain_device_new_for_node (doc, _gvirt_xml_doc_root (doc), error);
-  if (self != NULL)
-    ((GVirtDomainDevicePrivate *) gvirt_domain_device_get_instance_private (self))->attached = FALSE;
+  self = _gvirt_domain_device_new_for_node (doc, _gvirt_xml_doc_root (doc));
+  ((GVirtDomainDevicePrivate *) gvirt_domain_device_get_instance_private (self))->attached = FALSE;
   return self;
 }
 

@@ -340,6 +340,7 @@ gvirt_network_config_set_forward_mode (GVirtNetworkConfig     *self,
   forward = _gvirt_xml_child (self->node, "forward");
   if (value == GVIRT_NETWORK_FORWARD_MODE_NONE)
     {
+      _gvirt_xml_node_changed (forward);
       xmlUnlinkNode (forward);
       xmlFreeNode (forward);
     }
@@ -489,7 +490,7 @@ gvirt_network_config_to_xml (GVirtNetworkConfig *self)
 {
   g_return_val_if_fail (GVIRT_IS_NETWORK_CONFIG (self), NULL);
 
-  return _gvirt_xml_to_string (_gvirt_xml_doc_get (self->doc));
+  return _gvirt_xml_doc_to_string (self->doc);
 }
 
 /**

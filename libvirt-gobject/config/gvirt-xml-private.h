@@ -25,6 +25,15 @@ GVirtXmlDoc *_gvirt_xml_doc_new_with_root (const char  *root_name,
 GVirtXmlDoc *_gvirt_xml_doc_new_copy      (xmlNodePtr   node,
                                            xmlNodePtr  *copy);
 GVirtXmlDoc *_gvirt_xml_doc_ref           (GVirtXmlDoc *doc);
+/* The document as _gvirt_xml_to_string() writes it, kept until it changes;
+ * _unkept() writes it without keeping it (a caller's configuration). */
+char        *_gvirt_xml_doc_to_string        (GVirtXmlDoc *doc);
+char        *_gvirt_xml_doc_to_string_unkept (GVirtXmlDoc *doc);
+/* Whether the values passed the parse-time checks since the last change. */
+gboolean     _gvirt_xml_doc_is_checked       (GVirtXmlDoc *doc);
+void         _gvirt_xml_doc_set_checked      (GVirtXmlDoc *doc);
+/* To call on every change of a tree of a GVirtXmlDoc. */
+void         _gvirt_xml_node_changed         (xmlNodePtr   node);
 void         _gvirt_xml_doc_unref         (GVirtXmlDoc *doc);
 xmlDocPtr    _gvirt_xml_doc_get           (GVirtXmlDoc *doc);
 
@@ -104,6 +113,11 @@ gboolean  _gvirt_xml_set_metadata (xmlNodePtr  node,
 
 char     *_gvirt_xml_to_string (xmlDocPtr  doc);
 char     *_gvirt_xml_node_to_string (xmlNodePtr node);
+/* The same through libxml2's serialiser, which the two above reproduce. */
+char     *_gvirt_xml_to_string_libxml2      (xmlDocPtr  doc);
+char     *_gvirt_xml_node_to_string_libxml2 (xmlNodePtr node);
+gboolean  _gvirt_xml_write_node (GString    *out,
+                                 xmlNodePtr  node);
 gboolean  _gvirt_xml_node_equal (xmlNodePtr a,
                                  xmlNodePtr b);
 gboolean  _gvirt_xml_validate  (xmlDocPtr   doc,

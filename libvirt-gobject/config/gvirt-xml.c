@@ -145,8 +145,19 @@ _gvirt_xml_parse_file (const char *path,
 
 /* ---- Shared documents ---------------------------------------------------- */
 
+/*
+ * A document keeps what _gvirt_xml_doc_to_string() wrote of it, and
+ * whether its values passed the parse-time checks, until the tree changes:
+ * every function of the config model that changes a tree calls
+ * _gvirt_xml_node_changed(), which finds the GVirtXmlDoc through the
+ * libxml2 document's _private. Writing a tree while another thread changes
+ * it was never allowed; several threads may read one at once, so both are
+ * set and read atomically.
+ */
 struct _GVirtXmlDoc {
-  xmlDocPtr doc;
+  xmlDocPtr  doc;
+  char      *text;      /* GRefString, or NULL */
+  gint       checked;   /* boolean */
 };
 
 static void
@@ -154,6 +165,9 @@ xml_doc_clear (gpointer data)
 {
   GVirtXmlDoc *self = data;
 
+  g_clear_pointer (&self->text, g_ref_string_release);
+  if (self->doc != NULL)
+    self->doc->_private = NULL;
   g_clear_pointer (&self->doc, xmlFreeDoc);
 }
 
@@ -163,7 +177,72 @@ _gvirt_xml_doc_new (xmlDocPtr doc)
   GVirtXmlDoc *self = g_atomic_rc_box_new0 (GVirtXmlDoc);
 
   self->doc = doc;
+  doc->_private = self;
   return self;
+}
+
+/* Forgets the text written of the document @node is in, if any: called
+ * on every change of a tree. */
+void
+_gvirt_xml_node_changed (xmlNodePtr node)
+{
+  GVirtXmlDoc *owner;
+  char *text;
+
+  if (node == NULL || node->doc == NULL || (owner = node->doc->_private) == NULL)
+    return;
+  g_atomic_int_set (&owner->checked, FALSE);
+  if (g_atomic_pointer_get (&owner->text) == NULL)
+    return;
+  text = g_atomic_pointer_exchange (&owner->text, NULL);
+  if (text != NULL)
+    g_ref_string_release (text);
+}
+
+/* The document as _gvirt_xml_to_string() writes it; written once until
+ * the tree changes (when @keep; else only read from what was kept). */
+static char *
+xml_doc_write (GVirtXmlDoc *self,
+               gboolean     keep)
+{
+  char *text = g_atomic_pointer_get (&self->text);
+  char *out;
+
+  if (text != NULL)
+    return g_memdup2 (text, g_ref_string_length (text) + 1);
+  out = _gvirt_xml_to_string (self->doc);
+  if (keep)
+    {
+      text = g_ref_string_new (out);
+      /* another thread may have kept its own meanwhile */
+      if (!g_atomic_pointer_compare_and_exchange (&self->text, NULL, text))
+        g_ref_string_release (text);
+    }
+  return out;
+}
+
+char *
+_gvirt_xml_doc_to_string (GVirtXmlDoc *self)
+{
+  return xml_doc_write (self, TRUE);
+}
+
+char *
+_gvirt_xml_doc_to_string_unkept (GVirtXmlDoc *self)
+{
+  return xml_doc_write (self, FALSE);
+}
+
+gboolean
+_gvirt_xml_doc_is_checked (GVirtXmlDoc *self)
+{
+  return g_atomic_int_get (&self->checked);
+}
+
+void
+_gvirt_xml_doc_set_checked (GVirtXmlDoc *self)
+{
+  g_atomic_int_set (&self->checked, TRUE);
 }
 
 GVirtXmlDoc *
@@ -217,6 +296,8 @@ _gvirt_xml_node_attach (GVirtXmlDoc **owner,
                         GVirtXmlDoc  *dest,
                         xmlNodePtr    dest_parent)
 {
+  _gvirt_xml_node_changed (node);
+  _gvirt_xml_node_changed (dest_parent);
   xmlUnlinkNode (node);
   xmlDOMWrapAdoptNode (NULL, (*owner)->doc, node, dest->doc, dest_parent, 0);
   xmlAddChild (dest_parent, node);
@@ -231,6 +312,7 @@ _gvirt_xml_node_detach (GVirtXmlDoc **owner,
 {
   xmlDocPtr doc = xmlNewDoc ((const xmlChar *) "1.0");
 
+  _gvirt_xml_node_changed (node);
   xmlUnlinkNode (node);
   xmlDOMWrapAdoptNode (NULL, (*owner)->doc, node, doc, NULL, 0);
   xmlDocSetRootElement (doc, node);
@@ -323,6 +405,7 @@ _gvirt_xml_new_child (xmlNodePtr  parent,
   gsize i;
   int rank;
 
+  _gvirt_xml_node_changed (parent);
   for (i = 0; i < G_N_ELEMENTS (child_orders); i++)
     if (strcmp (child_orders[i].parent, (const char *) parent->name) == 0)
       order = child_orders[i].children;
@@ -335,6 +418,22 @@ _gvirt_xml_new_child (xmlNodePtr  parent,
   return xmlAddChild (parent, node);
 }
 
+/* The first child element of @node without a namespace named by the @len
+ * bytes at @name. */
+static xmlNodePtr
+child_named (xmlNodePtr  node,
+             const char *name,
+             gsize       len)
+{
+  xmlNodePtr child;
+
+  for (child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && child->ns == NULL &&
+        strncmp ((const char *) child->name, name, len) == 0 && child->name[len] == '\0')
+      return child;
+  return NULL;
+}
+
 xmlNodePtr
 _gvirt_xml_lookup (xmlNodePtr  node,
                    const char *path,
@@ -345,11 +444,15 @@ _gvirt_xml_lookup (xmlNodePtr  node,
   while (node != NULL && p != NULL && *p != '\0')
     {
       const char *slash = strchr (p, '/');
-      g_autofree char *name = slash ? g_strndup (p, slash - p) : g_strdup (p);
-      xmlNodePtr child = _gvirt_xml_child (node, name);
+      gsize len = slash != NULL ? (gsize) (slash - p) : strlen (p);
+      xmlNodePtr child = child_named (node, p, len);
 
       if (child == NULL && create)
-        child = _gvirt_xml_new_child (node, name);
+        {
+          g_autofree char *name = g_strndup (p, len);
+
+          child = _gvirt_xml_new_child (node, name);
+        }
       node = child;
       p = slash ? slash + 1 : NULL;
     }
@@ -366,6 +469,7 @@ _gvirt_xml_prune (xmlNodePtr node,
     {
       xmlNodePtr parent = node->parent;
 
+      _gvirt_xml_node_changed (node);
       xmlUnlinkNode (node);
       xmlFreeNode (node);
       node = parent;
@@ -404,6 +508,7 @@ _gvirt_xml_attr (xmlNodePtr  node,
     {
       g_autofree xmlChar *value = xmlNodeGetContent ((xmlNodePtr) attr);
 
+      _gvirt_xml_node_changed (node);
       xmlSetProp (node, attr->name, value);
       return _gvirt_xml_attr (node, name);
     }
@@ -416,6 +521,7 @@ _gvirt_xml_set_text (xmlNodePtr  node,
 {
   xmlNodePtr child = node->children;
 
+  _gvirt_xml_node_changed (node);
   while (child != NULL)
     {
       xmlNodePtr next = child->next;
@@ -485,6 +591,7 @@ _gvirt_xml_replace_list (xmlNodePtr          parent,
   xmlNodePtr anchor = child != NULL ? child->prev : NULL;
   guint i;
 
+  _gvirt_xml_node_changed (parent);
   while (child != NULL)
     {
       xmlNodePtr next = _gvirt_xml_next_sibling (child->next, name);
@@ -571,6 +678,7 @@ _gvirt_xml_remove_all (xmlNodePtr  parent,
 
   if (parent == NULL)
     return;
+  _gvirt_xml_node_changed (parent);
   while ((child = _gvirt_xml_child (parent, name)) != NULL)
     {
       xmlUnlinkNode (child);
@@ -632,10 +740,18 @@ _gvirt_xml_doc_from_node (xmlNodePtr  node,
   return _gvirt_xml_doc_new_copy (node, &copy);
 }
 
+/* A deep copy, which knows the text of the original if that was written,
+ * and whether it was checked. */
 GVirtXmlDoc *
 _gvirt_xml_doc_copy (GVirtXmlDoc *doc)
 {
-  return _gvirt_xml_doc_new (xmlCopyDoc (doc->doc, 1));
+  GVirtXmlDoc *copy = _gvirt_xml_doc_new (xmlCopyDoc (doc->doc, 1));
+  char *text = g_atomic_pointer_get (&doc->text);
+
+  if (text != NULL)
+    copy->text = g_ref_string_acquire (text);
+  copy->checked = g_atomic_int_get (&doc->checked);
+  return copy;
 }
 
 xmlNodePtr
@@ -698,6 +814,7 @@ _gvirt_xml_set_metadata (xmlNodePtr  node,
   xmlDocPtr fragment;
   xmlNsPtr ns;
 
+  _gvirt_xml_node_changed (node);
   if (xml != NULL)
     {
       fragment = _gvirt_xml_parse (xml, -1, error);
@@ -736,7 +853,7 @@ _gvirt_xml_set_metadata (xmlNodePtr  node,
 /* ---- Output and comparison ----------------------------------------------- */
 
 char *
-_gvirt_xml_node_to_string (xmlNodePtr node)
+_gvirt_xml_node_to_string_libxml2 (xmlNodePtr node)
 {
   xmlBufferPtr buf = xmlBufferCreate ();
   xmlSaveCtxtPtr save = xmlSaveToBuffer (buf, "UTF-8",
@@ -751,7 +868,7 @@ _gvirt_xml_node_to_string (xmlNodePtr node)
 }
 
 char *
-_gvirt_xml_to_string (xmlDocPtr doc)
+_gvirt_xml_to_string_libxml2 (xmlDocPtr doc)
 {
   xmlBufferPtr buf = xmlBufferCreate ();
   xmlSaveCtxtPtr save = xmlSaveToBuffer (buf, "UTF-8",
@@ -771,6 +888,42 @@ _gvirt_xml_to_string (xmlDocPtr doc)
   out = g_strdup ((const char *) xmlBufferContent (buf));
   xmlBufferFree (buf);
   return out;
+}
+
+/* The node and its subtree, indented, with a final newline. */
+char *
+_gvirt_xml_node_to_string (xmlNodePtr node)
+{
+  GString *out = g_string_sized_new (1024);
+
+  if (!_gvirt_xml_write_node (out, node))
+    {
+      g_string_free (out, TRUE);
+      return _gvirt_xml_node_to_string_libxml2 (node);
+    }
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+/* The nodes of the document but its DTD, indented, each followed by a newline. */
+char *
+_gvirt_xml_to_string (xmlDocPtr doc)
+{
+  GString *out = g_string_sized_new (2048);
+  xmlNodePtr node;
+
+  for (node = doc->children; node != NULL; node = node->next)
+    {
+      if (node->type == XML_DTD_NODE)
+        continue;
+      if (!_gvirt_xml_write_node (out, node))
+        {
+          g_string_free (out, TRUE);
+          return _gvirt_xml_to_string_libxml2 (doc);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
 }
 
 static const xmlChar *
@@ -1114,17 +1267,32 @@ _gvirt_cpuset_is_valid (const char *text)
     }
 }
 
+/* @text without the white space around it: @text itself when it has none,
+ * else a trimmed copy in *@copy. */
+static const char *
+trimmed (const char *text,
+         char      **copy)
+{
+  gsize len = strlen (text);
+
+  *copy = NULL;
+  if (len == 0 || (!g_ascii_isspace (text[0]) && !g_ascii_isspace (text[len - 1])))
+    return text;
+  *copy = g_strstrip (g_strdup (text));
+  return *copy;
+}
+
 static gboolean
 parse_decimal (const char *text,
                guint64    *value)
 {
-  g_autofree char *trimmed = NULL;
+  g_autofree char *copy = NULL;
 
   if (text == NULL)
     return FALSE;
-  trimmed = g_strstrip (g_strdup (text));
-  return trimmed[0] != '\0' && trimmed[0] != '-' && trimmed[0] != '+' &&
-         g_ascii_string_to_unsigned (trimmed, 10, 0, G_MAXUINT64, value, NULL);
+  text = trimmed (text, &copy);
+  return text[0] != '\0' && text[0] != '-' && text[0] != '+' &&
+         g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, value, NULL);
 }
 
 gboolean
@@ -1179,17 +1347,23 @@ field_node (xmlNodePtr        node,
   return field->path ? _gvirt_xml_lookup (node, field->path, create) : node;
 }
 
+/* The text of @field at @target, the field's element (not NULL). */
+static const char *
+field_text (xmlNodePtr        target,
+            const GVirtField *field)
+{
+  if (field->kind == GVIRT_FIELD_PRESENT)
+    return (const char *) target->name;
+  return field->attr ? _gvirt_xml_attr (target, field->attr) : _gvirt_xml_text (target);
+}
+
 const char *
 _gvirt_field_get_string (xmlNodePtr        node,
                          const GVirtField *field)
 {
   xmlNodePtr target = field_node (node, field, FALSE);
 
-  if (target == NULL)
-    return NULL;
-  if (field->kind == GVIRT_FIELD_PRESENT)
-    return (const char *) target->name;
-  return field->attr ? _gvirt_xml_attr (target, field->attr) : _gvirt_xml_text (target);
+  return target != NULL ? field_text (target, field) : NULL;
 }
 
 static void
@@ -1200,6 +1374,7 @@ field_remove (xmlNodePtr        node,
 
   if (target == NULL)
     return;
+  _gvirt_xml_node_changed (node);
   if (field->attr != NULL)
     xmlUnsetProp (target, (const xmlChar *) field->attr);
   else if (target != node)
@@ -1239,6 +1414,7 @@ field_write (xmlNodePtr        node,
     }
   if (old != NULL && strcmp (old, value) == 0)
     return FALSE;
+  _gvirt_xml_node_changed (node);
   target = field_node (node, field, TRUE);
   if (field->attr != NULL)
     xmlSetProp (target, (const xmlChar *) field->attr, (const xmlChar *) value);
@@ -1264,8 +1440,20 @@ _gvirt_field_set_string (xmlNodePtr        node,
   return field_write (node, field, value);
 }
 
+/* The class of an enum field's type. Enum classes of static types live as
+ * long as the process: the reference taken the first time is kept. */
+static GEnumClass *
+field_enum_class (const GVirtField *field)
+{
+  GType type = field->enum_type ();
+  gpointer klass = g_type_class_peek (type);
+
+  return klass != NULL ? klass : g_type_class_ref (type);
+}
+
+/* Parses @text, the value of @field found at @target (the field's element). */
 static gboolean
-field_parse (xmlNodePtr        node,
+field_parse (xmlNodePtr        target,
              const GVirtField *field,
              const char       *text,
              gint64           *out)
@@ -1276,9 +1464,9 @@ field_parse (xmlNodePtr        node,
     {
     case GVIRT_FIELD_INT:
       {
-        g_autofree char *t = g_strstrip (g_strdup (text));
+        g_autofree char *copy = NULL;
 
-        return g_ascii_string_to_signed (t, 10, -1, G_MAXINT, out, NULL);
+        return g_ascii_string_to_signed (trimmed (text, &copy), 10, -1, G_MAXINT, out, NULL);
       }
     case GVIRT_FIELD_UINT:
       if (!parse_decimal (text, &u) || u > G_MAXUINT)
@@ -1292,7 +1480,6 @@ field_parse (xmlNodePtr        node,
       return TRUE;
     case GVIRT_FIELD_SCALED:
       {
-        xmlNodePtr target = field_node (node, field, FALSE);
         const char *unit = field->attr ? NULL : _gvirt_xml_attr (target, "unit");
 
         if (!_gvirt_parse_scaled_kib (text, unit, &u) || u > G_MAXINT64)
@@ -1313,15 +1500,14 @@ field_parse (xmlNodePtr        node,
       return TRUE;
     case GVIRT_FIELD_ENUM:
       {
-        GEnumClass *klass = g_type_class_ref (field->enum_type ());
-        g_autofree char *t = g_strstrip (g_strdup (text));
-        GEnumValue *v = g_enum_get_value_by_nick (klass, t);
+        GEnumClass *klass = field_enum_class (field);
+        g_autofree char *copy = NULL;
+        GEnumValue *v = g_enum_get_value_by_nick (klass, trimmed (text, &copy));
 
         if (v == NULL)
           v = g_enum_get_value_by_nick (klass, "other");
         if (v != NULL)
           *out = v->value;
-        g_type_class_unref (klass);
         return v != NULL;
       }
     case GVIRT_FIELD_STRING:
@@ -1336,10 +1522,11 @@ static gint64
 field_get_number (xmlNodePtr        node,
                   const GVirtField *field)
 {
-  const char *text = _gvirt_field_get_string (node, field);
+  xmlNodePtr target = field_node (node, field, FALSE);
+  const char *text = target != NULL ? field_text (target, field) : NULL;
   gint64 value;
 
-  if (text == NULL || !field_parse (node, field, text, &value))
+  if (text == NULL || !field_parse (target, field, text, &value))
     return field->def;
   return value;
 }
@@ -1372,14 +1559,11 @@ field_set_number (xmlNodePtr        node,
       return field_write (node, field, value ? "yes" : "no") && old != value;
     case GVIRT_FIELD_ENUM:
       {
-        GEnumClass *klass = g_type_class_ref (field->enum_type ());
-        GEnumValue *v = g_enum_get_value (klass, (gint) value);
-        gboolean changed = FALSE;
+        GEnumValue *v = g_enum_get_value (field_enum_class (field), (gint) value);
 
-        if (v != NULL && strcmp (v->value_nick, "other") != 0)
-          changed = field_write (node, field, v->value_nick) && old != value;
-        g_type_class_unref (klass);
-        return changed;
+        if (v == NULL || strcmp (v->value_nick, "other") == 0)
+          return FALSE;
+        return field_write (node, field, v->value_nick) && old != value;
       }
     case GVIRT_FIELD_SCALED:
       {
@@ -1389,7 +1573,11 @@ field_set_number (xmlNodePtr        node,
         field_write (node, field, buf);
         target = field_node (node, field, FALSE);
         if (target != NULL && field->attr == NULL && _gvirt_xml_attr (target, "unit") != NULL)
-          xmlSetProp (target, (const xmlChar *) "unit", (const xmlChar *) "KiB");
+          {
+            /* the number may be the same in another unit */
+            _gvirt_xml_node_changed (target);
+            xmlSetProp (target, (const xmlChar *) "unit", (const xmlChar *) "KiB");
+          }
         return old != value;
       }
     case GVIRT_FIELD_INT:
@@ -1597,10 +1785,10 @@ _gvirt_fields_check (xmlNodePtr        node,
 
       if (f->name == NULL || f->kind == GVIRT_FIELD_STRING || f->kind == GVIRT_FIELD_PRESENT)
         continue;
-      text = _gvirt_field_get_string (node, f);
+      target = field_node (node, f, FALSE);
+      text = target != NULL ? field_text (target, f) : NULL;
       if (text == NULL)
         continue;
-      target = field_node (node, f, FALSE);
       if (f->kind == GVIRT_FIELD_UUID)
         {
           ok = _gvirt_uuid_canonicalize (text, uuid);
@@ -1610,7 +1798,7 @@ _gvirt_fields_check (xmlNodePtr        node,
       else if (f->kind == GVIRT_FIELD_CPUSET)
         ok = _gvirt_cpuset_is_valid (text);
       else
-        ok = field_parse (node, f, text, &value);
+        ok = field_parse (target, f, text, &value);
 
       if (!ok && f->attr != NULL)
         {

@@ -6,6 +6,7 @@
 #include <libvirt-gobject/gvirt-enum-types.h>
 
 #include "libvirt-gobject/config/gvirt-domain-config-private.h"
+#include "libvirt-gobject/config/gvirt-domain-device-private.h"
 #include "libvirt-gobject/config/gvirt-xml-private.h"
 #include "config-test-util.h"
 
@@ -648,6 +649,243 @@ test_devices_kinds (void)
   g_assert_cmpstr (gvirt_domain_disk_get_source (GVIRT_DOMAIN_DISK (floppy)), ==, "/srv/floppy");
 }
 
+/* A domain with a device of each kind and a memory in GiB. */
+static const char every_kind_xml[] =
+  "<domain type='kvm'><name>kinds</name><memory unit='GiB'>1</memory><vcpu>1</vcpu>"
+  "<os><type>hvm</type><boot dev='hd'/></os><features><acpi/></features>"
+  "<devices><emulator>/usr/bin/qemu-kvm</emulator>"
+  "<disk type='file' device='disk'><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>"
+  "<interface type='network'><source network='default'/><mac address='52:54:00:00:00:01'/></interface>"
+  "<graphics type='vnc' port='-1' autoport='yes'/>"
+  "<serial type='pty'><target port='0'/></serial><console type='pty'/>"
+  "<input type='tablet' bus='usb'/><video><model type='vga'/></video><sound model='ich6'/>"
+  "<watchdog model='i6300esb'/></devices></domain>";
+
+/* to_xml() gives the tree as it is now: not an older text it kept, and
+ * not the same text as @before when something changed. */
+static void
+assert_xml_current (GVirtDomainConfig *config,
+                    xmlDocPtr          doc,
+                    const char        *before,
+                    const char        *what)
+{
+  g_autofree char *now = gvirt_domain_config_to_xml (config);
+  g_autofree char *written = _gvirt_xml_to_string (doc);
+
+  if (strcmp (now, written) != 0)
+    g_error ("after %s, to_xml() gave an old text:\n%s", what, now);
+  if (before != NULL && strcmp (now, before) == 0)
+    g_error ("%s did not change the XML", what);
+}
+
+/* Sets @pspec of @object to a value it does not have. */
+static void
+change_property (GObject    *object,
+                 GParamSpec *pspec)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GEnumClass) enum_class = NULL;
+  guint i;
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (object, pspec->name, &value);
+  switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
+    {
+    case G_TYPE_STRING:
+      if (strcmp (pspec->name, "uuid") == 0)
+        g_value_take_string (&value, g_uuid_string_random ());
+      else if (strcmp (pspec->name, "cpuset") == 0)
+        g_value_set_string (&value, "0-3,^2");
+      else
+        g_value_take_string (&value, g_strdup_printf ("changed-%s", pspec->name));
+      break;
+    case G_TYPE_BOOLEAN:
+      g_value_set_boolean (&value, !g_value_get_boolean (&value));
+      break;
+    case G_TYPE_INT:
+      g_value_set_int (&value, g_value_get_int (&value) + 1);
+      break;
+    case G_TYPE_UINT:
+      g_value_set_uint (&value, g_value_get_uint (&value) + 1);
+      break;
+    case G_TYPE_UINT64:
+      g_value_set_uint64 (&value, g_value_get_uint64 (&value) + 1);
+      break;
+    case G_TYPE_ENUM:
+      enum_class = g_type_class_ref (pspec->value_type);
+      for (i = 0; i < enum_class->n_values; i++)
+        if (enum_class->values[i].value != g_value_get_enum (&value) &&
+            strcmp (enum_class->values[i].value_nick, "other") != 0)
+          break;
+      g_assert_cmpuint (i, <, enum_class->n_values);
+      g_value_set_enum (&value, enum_class->values[i].value);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  g_object_set_property (object, pspec->name, &value);
+}
+
+/* Changes every writable property of @object, each after a to_xml(). */
+static void
+change_each_property (GVirtDomainConfig *config,
+                      xmlDocPtr          doc,
+                      GObject           *object)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint i, n;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n);
+  for (i = 0; i < n; i++)
+    {
+      g_autofree char *before = gvirt_domain_config_to_xml (config);
+      g_autofree char *what = g_strdup_printf ("%s:%s", G_OBJECT_TYPE_NAME (object), pspecs[i]->name);
+
+      if (!(pspecs[i]->flags & G_PARAM_WRITABLE))
+        continue;
+      change_property (object, pspecs[i]);
+      assert_xml_current (config, doc, before, what);
+    }
+}
+
+/* to_xml() writes a configuration once and keeps the text until anything
+ * changes: a property of the configuration or of a device, the devices,
+ * the boot order, the features, the metadata. */
+static void
+test_xml_kept_until_changed (void)
+{
+  g_autoptr(GVirtDomainConfig) config = parse_ok (every_kind_xml);
+  g_autoptr(GVirtDomainConfig) copy = NULL;
+  g_autoptr(GVirtDomainDevice) first = NULL;
+  GListModel *devices = gvirt_domain_config_get_devices (config);
+  g_autofree char *before = NULL;
+  const char *const boot[] = { "cdrom", "hd", NULL };
+  GVirtDomainDisk *disk;
+  xmlDocPtr doc;
+  guint i;
+
+  g_assert_cmpuint (g_list_model_get_n_items (devices), ==, 9);
+  first = g_list_model_get_item (devices, 0);
+  doc = _gvirt_domain_device_get_node (first)->doc;
+
+  /* the same number in another unit */
+  before = gvirt_domain_config_to_xml (config);
+  gvirt_domain_config_set_memory (config, 1);
+  assert_xml_current (config, doc, before, "set_memory in KiB of a memory in GiB");
+  g_clear_pointer (&before, g_free);
+
+  change_each_property (config, doc, G_OBJECT (config));
+  for (i = 0; i < g_list_model_get_n_items (devices); i++)
+    {
+      g_autoptr(GObject) device = g_list_model_get_item (devices, i);
+
+      change_each_property (config, doc, device);
+    }
+
+  before = gvirt_domain_config_to_xml (config);
+  gvirt_domain_config_set_boot_devices (config, boot);
+  assert_xml_current (config, doc, before, "set_boot_devices");
+  g_clear_pointer (&before, g_free);
+
+  before = gvirt_domain_config_to_xml (config);
+  gvirt_domain_config_set_feature (config, "hap", TRUE);
+  assert_xml_current (config, doc, before, "set_feature");
+  g_clear_pointer (&before, g_free);
+
+  before = gvirt_domain_config_to_xml (config);
+  g_assert_true (gvirt_domain_config_set_metadata (config, "urn:app", "app", "<x>1</x>", NULL));
+  assert_xml_current (config, doc, before, "set_metadata");
+  g_clear_pointer (&before, g_free);
+
+  before = gvirt_domain_config_to_xml (config);
+  g_assert_true (gvirt_domain_config_set_metadata (config, "urn:app", "app", NULL, NULL));
+  assert_xml_current (config, doc, before, "set_metadata to remove");
+  g_clear_pointer (&before, g_free);
+
+  before = gvirt_domain_config_to_xml (config);
+  gvirt_domain_config_set_current_memory (config, 512);
+  assert_xml_current (config, doc, before, "set_current_memory");
+  g_clear_pointer (&before, g_free);
+
+  before = gvirt_domain_config_to_xml (config);
+  g_assert_true (gvirt_domain_config_remove_device (config, first));
+  assert_xml_current (config, doc, before, "remove_device");
+  g_clear_pointer (&before, g_free);
+
+  /* a device out of the configuration changes it no more */
+  before = gvirt_domain_config_to_xml (config);
+  gvirt_domain_disk_set_target_dev (GVIRT_DOMAIN_DISK (first), "vdq");
+  assert_xml_current (config, doc, NULL, "a change of a removed device");
+  g_clear_pointer (&before, g_free);
+
+  before = gvirt_domain_config_to_xml (config);
+  g_assert_true (gvirt_domain_config_add_device (config, first, NULL));
+  assert_xml_current (config, doc, before, "add_device");
+  g_clear_pointer (&before, g_free);
+
+  /* a copy starts with the text, and each goes its own way */
+  before = gvirt_domain_config_to_xml (config);
+  copy = gvirt_domain_config_copy (config);
+  disk = gvirt_domain_config_find_disk (copy, "vdq");
+  gvirt_domain_disk_set_target_dev (disk, "vdr");
+  assert_xml_current (config, doc, NULL, "a change of a copy");
+  assert_xml_current (copy, _gvirt_domain_device_get_node (GVIRT_DOMAIN_DEVICE (disk))->doc,
+                      before, "a change of the copy");
+}
+
+/* The device objects come when first asked for, whichever call asks. */
+static void
+test_devices_on_demand (void)
+{
+  g_autoptr(GVirtDomainConfig) config = parse_ok (fv0_xml);
+  g_autoptr(GVirtDomainConfig) other = parse_ok (fv0_xml);
+  g_autoptr(GVirtDomainConfig) copy = NULL;
+  g_autoptr(GVirtDomainConfig) clashing = NULL;
+  g_autoptr(GVirtDomainDevice) first = NULL;
+  g_autoptr(GVirtDomainDevice) last = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  GVirtDomainDisk *cdrom = gvirt_domain_config_find_disk (config, "hdc");
+  GVirtDomainDisk *added = gvirt_domain_disk_new ();
+  GListModel *devices;
+
+  /* find_disk first: the list then holds the same object */
+  g_assert_nonnull (cdrom);
+  devices = gvirt_domain_config_get_devices (config);
+  g_assert_cmpuint (g_list_model_get_n_items (devices), ==, 6);
+  last = g_list_model_get_item (devices, 2);
+  g_assert_true (last == GVIRT_DOMAIN_DEVICE (cdrom));
+  g_clear_object (&last);
+
+  /* a device of another configuration is not one of this one's */
+  first = g_list_model_get_item (gvirt_domain_config_get_devices (other), 0);
+  g_clear_object (&other);
+  other = parse_ok (fv0_xml);
+  g_assert_false (gvirt_domain_config_remove_device (other, first));
+
+  /* add_device first: the list holds the parsed devices, then the new one */
+  gvirt_domain_disk_set_target_dev (added, "vdz");
+  g_assert_true (gvirt_domain_config_add_device (other, GVIRT_DOMAIN_DEVICE (added), &error));
+  g_assert_no_error (error);
+  devices = gvirt_domain_config_get_devices (other);
+  g_assert_cmpuint (g_list_model_get_n_items (devices), ==, 7);
+  last = g_list_model_get_item (devices, 6);
+  g_assert_true (last == GVIRT_DOMAIN_DEVICE (added));
+  g_object_unref (added);
+
+  /* a copy is not checked again: two disks made to share a target copy,
+   * and the XML of the copy is then refused */
+  gvirt_domain_disk_set_target_dev (cdrom, "hda");
+  copy = gvirt_domain_config_copy (config);
+  g_assert_nonnull (copy);
+  g_assert_cmpuint (g_list_model_get_n_items (gvirt_domain_config_get_devices (copy)), ==, 6);
+  xml = gvirt_domain_config_to_xml (copy);
+  clashing = gvirt_domain_config_new_from_xml (xml, &error);
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "“hda” is used twice"));
+  g_assert_null (clashing);
+}
+
 static void
 test_copy_equal (void)
 {
@@ -830,6 +1068,7 @@ main (int    argc,
   g_test_add_func ("/domain-config/memory/set", test_memory_set);
   g_test_add_func ("/domain-config/xml/unknown-preserved", test_unknown_preserved);
   g_test_add_func ("/domain-config/xml/metadata", test_metadata);
+  g_test_add_func ("/domain-config/xml/kept-until-changed", test_xml_kept_until_changed);
   g_test_add_func ("/domain-config/properties/notify", test_properties_notify);
   g_test_add_func ("/domain-config/properties/uuid-and-id", test_uuid_and_id);
   g_test_add_func ("/domain-config/properties/os-and-boot", test_os_and_boot);
@@ -838,6 +1077,7 @@ main (int    argc,
   g_test_add_func ("/domain-config/devices/add-remove", test_devices_add_remove);
   g_test_add_func ("/domain-config/devices/outlive-config", test_device_outlives_config);
   g_test_add_func ("/domain-config/devices/new", test_devices_new);
+  g_test_add_func ("/domain-config/devices/on-demand", test_devices_on_demand);
   g_test_add_func ("/domain-config/copy-equal", test_copy_equal);
   g_test_add_func ("/domain-config/equal-order", test_equal_order);
   g_test_add_func ("/domain-config/validate", test_validate);

@@ -7,6 +7,7 @@
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
 #include "gvirt-test-backend.h"
+#include "gvirt-test-definition-private.h"
 #include "gvirt-test-node-private.h"
 #include "gvirt-test-save-private.h"
 
@@ -20,20 +21,18 @@
 #define CORE_DUMP_MAGIC "GVirtTestCoreDump1"
 
 /*
- * Configurations are immutable once the node holds them, and carry no id
- * (dom->id is applied when one is copied or written out): a change replaces
- * the object with a changed copy. So a started domain shares its definition
- * as its live configuration, a saved image's configuration can be reused by
- * its restore, and none of them is copied on the way.
+ * Definitions (GVirtTestDefinition: the XML and the figures get_info
+ * reports) are immutable and carry no id (dom->id is put in when one is
+ * written out or read back): a change replaces the definition with one made
+ * from a changed configuration. So a started domain shares its definition
+ * as its live one, a saved image's definition serves its restore, and none
+ * of them is copied or parsed on the way.
  */
 typedef struct {
-  char              *uuid;
-  GVirtDomainConfig *config;        /* the persistent (or, if transient, boot) definition */
-  GVirtDomainConfig *live;          /* while active: the running configuration, often config itself */
-  guint64            max_memory;    /* of the current configuration, for get_info */
-  guint64            memory;
-  guint              vcpus;
-  GVirtDomainState   state;         /* running, paused or shutoff */
+  char                *uuid;
+  GVirtTestDefinition *config;      /* the persistent (or, if transient, boot) definition */
+  GVirtTestDefinition *live;        /* while active: the running definition, often config itself */
+  GVirtDomainState     state;       /* running, paused or shutoff */
   gint               id;
   gboolean           persistent;
   gboolean           autostart;
@@ -77,7 +76,7 @@ struct _GVirtTestBackend
   GHashTable    *network_names;    /* name → TestNetwork */
   GPtrArray     *network_order;
 
-  GHashTable    *saved;            /* image XML → the GVirtDomainConfig it was saved from */
+  GHashTable    *saved;            /* image XML → the GVirtTestDefinition it was saved from */
 
   GQueue         events;           /* PendingEvent, oldest first */
   guint64        events_queued;
@@ -128,11 +127,11 @@ domain_is_active (const TestDomain *dom)
 static const char *
 domain_name (const TestDomain *dom)
 {
-  return gvirt_domain_config_get_name (dom->config);
+  return dom->config->name;
 }
 
-static GVirtDomainConfig *
-domain_current_config (const TestDomain *dom)
+static GVirtTestDefinition *
+domain_current (const TestDomain *dom)
 {
   return dom->live != NULL ? dom->live : dom->config;
 }
@@ -155,8 +154,8 @@ test_domain_free (gpointer data)
   TestDomain *dom = data;
 
   g_free (dom->uuid);
-  g_clear_object (&dom->config);
-  g_clear_object (&dom->live);
+  g_clear_pointer (&dom->config, _gvirt_test_definition_unref);
+  g_clear_pointer (&dom->live, _gvirt_test_definition_unref);
   g_clear_pointer (&dom->pins, g_ptr_array_unref);
   g_free (dom);
 }
@@ -393,55 +392,27 @@ remove_network (GVirtTestBackend *self, TestNetwork *net)
 
 /* The vCPUs online: <vcpu current='n'> when set, else every <vcpu>. */
 static guint
-config_vcpus (GVirtDomainConfig *config)
-{
-  guint current = gvirt_domain_config_get_current_vcpus (config);
-
-  return current != 0 ? current : gvirt_domain_config_get_vcpus (config);
-}
-
-static guint
 domain_vcpus (const TestDomain *dom)
 {
-  return dom->vcpus;
+  return domain_current (dom)->vcpus;
 }
 
-/* Caches what get_info reports of the current configuration; called
- * whenever dom->config or dom->live changes. */
+/* Sets *@slot to a reference to @def (which may be *@slot itself). */
 static void
-domain_config_changed (TestDomain *dom)
+set_definition (GVirtTestDefinition **slot, GVirtTestDefinition *def)
 {
-  GVirtDomainConfig *config = domain_current_config (dom);
+  GVirtTestDefinition *old = *slot;
 
-  dom->max_memory = gvirt_domain_config_get_memory (config);
-  dom->memory = gvirt_domain_config_get_current_memory (config);
-  dom->vcpus = config_vcpus (config);
+  *slot = def != NULL ? _gvirt_test_definition_ref (def) : NULL;
+  if (old != NULL)
+    _gvirt_test_definition_unref (old);
 }
 
-/* Replaces the current configuration (the live one while active) with @config. */
+/* Replaces the current definition (the live one while active) with @def. */
 static void
-domain_replace_current (TestDomain *dom, GVirtDomainConfig *config)
+domain_replace_current (TestDomain *dom, GVirtTestDefinition *def)
 {
-  if (dom->live != NULL)
-    g_set_object (&dom->live, config);
-  else
-    g_set_object (&dom->config, config);
-  domain_config_changed (dom);
-}
-
-/* The XML of @config as domain @id (-1: none) describes it. The id is set
- * for the time of the call, under the node lock, and taken off again. */
-static char *
-format_config (GVirtDomainConfig *config, gint id)
-{
-  char *xml;
-
-  if (id < 0)
-    return gvirt_domain_config_to_xml (config);
-  gvirt_domain_config_set_id (config, id);
-  xml = gvirt_domain_config_to_xml (config);
-  gvirt_domain_config_set_id (config, -1);
-  return xml;
+  set_definition (dom->live != NULL ? &dom->live : &dom->config, def);
 }
 
 static guint64
@@ -464,22 +435,19 @@ fold_cpu_time (TestDomain *dom, gboolean keep_running)
 
 /* Boots @dom into @state (running or paused) from @live, or from its definition. */
 static void
-boot_domain (GVirtTestBackend  *self,
-             TestDomain        *dom,
-             GVirtDomainConfig *live,
-             GVirtDomainState   state)
+boot_domain (GVirtTestBackend    *self,
+             TestDomain          *dom,
+             GVirtTestDefinition *live,
+             GVirtDomainState     state)
 {
-  GVirtDomainConfig *boot = live != NULL ? live : dom->config;
-
-  g_set_object (&dom->live, boot);
-  domain_config_changed (dom);
+  set_definition (&dom->live, live != NULL ? live : dom->config);
   dom->id = self->next_id++;
   dom->state = state;
   dom->cpu_time = 0;
   dom->running_since = state == GVIRT_DOMAIN_STATE_RUNNING ? g_get_monotonic_time () : 0;
   /* Pins set for vCPUs the new configuration lacks are forgotten. */
-  if (dom->pins->len > dom->vcpus)
-    g_ptr_array_set_size (dom->pins, dom->vcpus);
+  if (dom->pins->len > domain_vcpus (dom))
+    g_ptr_array_set_size (dom->pins, domain_vcpus (dom));
 }
 
 /* Emits STARTED (and SUSPENDED when booted paused) for a domain just booted. */
@@ -502,8 +470,7 @@ stop_domain (GVirtTestBackend *self, TestDomain *dom, GVirtDomainStoppedReason r
   fold_cpu_time (dom, FALSE);
   dom->state = GVIRT_DOMAIN_STATE_SHUTOFF;
   dom->id = -1;
-  g_clear_object (&dom->live);
-  domain_config_changed (dom);
+  set_definition (&dom->live, NULL);
   queue_domain_event (self, GVIRT_DOMAIN_EVENT_STOPPED, reason, dom);
   if (!dom->persistent)
     {
@@ -520,88 +487,32 @@ pin_free (gpointer pin)
 }
 
 static TestDomain *
-new_domain (GVirtDomainConfig *config, gboolean persistent)
+new_domain (GVirtTestDefinition *def, gboolean persistent)
 {
   TestDomain *dom = g_new0 (TestDomain, 1);
 
-  dom->uuid = g_strdup (gvirt_domain_config_get_uuid (config));
-  dom->config = g_object_ref (config);
+  dom->uuid = g_strdup (def->uuid);
+  dom->config = _gvirt_test_definition_ref (def);
   dom->state = GVIRT_DOMAIN_STATE_SHUTOFF;
   dom->id = -1;
   dom->persistent = persistent;
   dom->pins = g_ptr_array_new_with_free_func (pin_free);
-  domain_config_changed (dom);
   return dom;
 }
 
 /*
- * Makes @config a valid stored definition, in place: a name, a canonical
- * UUID (a random one when missing), no id, memory figures that make sense
- * and a vCPU count the node can represent.
- */
-static gboolean
-normalize_domain_config (GVirtDomainConfig *config, GError **error)
-{
-  const char *name = gvirt_domain_config_get_name (config);
-  const char *uuid = gvirt_domain_config_get_uuid (config);
-  g_autofree char *canonical = NULL;
-  guint64 max, cur;
-  guint vcpus;
-
-  if (name == NULL || *name == '\0')
-    {
-      g_set_error_literal (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                           _("A domain needs a name."));
-      return FALSE;
-    }
-  if (uuid == NULL || *uuid == '\0')
-    canonical = g_uuid_string_random ();
-  else if ((canonical = _gvirt_test_uuid_canonical (uuid)) == NULL)
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                   _("The UUID “%s” of domain “%s” is not valid."), uuid, name);
-      return FALSE;
-    }
-  if (g_strcmp0 (uuid, canonical) != 0)
-    gvirt_domain_config_set_uuid (config, canonical);
-  gvirt_domain_config_set_id (config, -1);
-
-  max = gvirt_domain_config_get_memory (config);
-  cur = gvirt_domain_config_get_current_memory (config);
-  if (max == 0)
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                   _("Domain “%s” has no memory size."), name);
-      return FALSE;
-    }
-  /* As libvirt: a missing or excessive current memory is the maximum. */
-  if (cur == 0 || cur > max)
-    gvirt_domain_config_set_current_memory (config, max);
-
-  vcpus = gvirt_domain_config_get_vcpus (config);
-  if (vcpus == 0 || vcpus > GVIRT_TEST_MAX_CPUS)
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                   _("Domain “%s” asks for %u virtual CPUs; the test hypervisor supports 1 to %u."),
-                   name, vcpus, GVIRT_TEST_MAX_CPUS);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/*
- * Finds the domain @config describes. Fails with ALREADY_EXISTS when its
+ * Finds the domain @def describes. Fails with ALREADY_EXISTS when its
  * name and UUID belong to different domains; *existing is NULL when both
  * are new.
  */
 static gboolean
-match_domain (GVirtTestBackend   *self,
-              GVirtDomainConfig  *config,
-              TestDomain        **existing,
-              GError            **error)
+match_domain (GVirtTestBackend     *self,
+              GVirtTestDefinition  *def,
+              TestDomain          **existing,
+              GError              **error)
 {
-  const char *name = gvirt_domain_config_get_name (config);
-  const char *uuid = gvirt_domain_config_get_uuid (config);
+  const char *name = def->name;
+  const char *uuid = def->uuid;
   TestDomain *by_uuid = g_hash_table_lookup (self->domains, uuid);
   TestDomain *by_name = g_hash_table_lookup (self->domain_names, name);
 
@@ -781,23 +692,24 @@ populate (GVirtTestBackend *self, GVirtTestNode *node, const char *label, GError
   for (guint i = 0; i < node->domains->len; i++)
     {
       GVirtTestNodeDomain *d = g_ptr_array_index (node->domains, i);
+      g_autoptr(GVirtTestDefinition) def = _gvirt_test_definition_new (d->config, &local);
       TestDomain *dom;
 
-      if (!normalize_domain_config (d->config, &local))
+      if (def == NULL)
         goto fail_xml;
-      if (g_hash_table_contains (self->domain_names, gvirt_domain_config_get_name (d->config)))
+      if (g_hash_table_contains (self->domain_names, def->name))
         {
           g_set_error (&local, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                       _("Two domains are named “%s”."), gvirt_domain_config_get_name (d->config));
+                       _("Two domains are named “%s”."), def->name);
           goto fail_xml;
         }
-      if (g_hash_table_contains (self->domains, gvirt_domain_config_get_uuid (d->config)))
+      if (g_hash_table_contains (self->domains, def->uuid))
         {
           g_set_error (&local, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                       _("Two domains have the UUID %s."), gvirt_domain_config_get_uuid (d->config));
+                       _("Two domains have the UUID %s."), def->uuid);
           goto fail_xml;
         }
-      dom = new_domain (d->config, TRUE);
+      dom = new_domain (def, TRUE);
       dom->autostart = d->autostart;
       add_domain (self, dom);
       if (d->state != GVIRT_DOMAIN_STATE_SHUTOFF)
@@ -1008,21 +920,17 @@ gvirt_test_backend_list_networks (GVirtBackend *backend, GError **error)
 
 /* ---- Defining, creating, restoring ---------------------------------------------- */
 
-static GVirtDomainConfig *
-copy_domain_argument (GVirtDomainConfig *config, GError **error)
+/* The definition of the caller's @config, which stays as it is. */
+static GVirtTestDefinition *
+definition_argument (GVirtDomainConfig *config, GError **error)
 {
-  GVirtDomainConfig *copy;
-
   if (!GVIRT_IS_DOMAIN_CONFIG (config))
     {
       g_set_error_literal (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
                            _("No domain configuration was given."));
       return NULL;
     }
-  copy = gvirt_domain_config_copy (config);
-  if (!normalize_domain_config (copy, error))
-    g_clear_object (&copy);
-  return copy;
+  return _gvirt_test_definition_new (config, error);
 }
 
 static GVirtDomainRecord *
@@ -1030,26 +938,25 @@ gvirt_test_backend_define_domain (GVirtBackend *backend, GVirtDomainConfig *conf
                                   GCancellable *cancellable, GError **error)
 {
   GVirtTestBackend *self = GVIRT_TEST_BACKEND (backend);
-  g_autoptr(GVirtDomainConfig) copy = NULL;
+  g_autoptr(GVirtTestDefinition) def = NULL;
   GVirtDomainRecord *record = NULL;
   TestDomain *dom;
 
   if (!enter (self, TRUE, cancellable, error))
     return NULL;
-  copy = copy_domain_argument (config, error);
-  if (copy != NULL && match_domain (self, copy, &dom, error))
+  def = definition_argument (config, error);
+  if (def != NULL && match_domain (self, def, &dom, error))
     {
       if (dom == NULL)
         {
-          dom = new_domain (copy, TRUE);
+          dom = new_domain (def, TRUE);
           add_domain (self, dom);
           queue_domain_event (self, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
         }
       else
         {
           /* A new definition; a running domain keeps its live configuration until it stops. */
-          g_set_object (&dom->config, copy);
-          domain_config_changed (dom);
+          set_definition (&dom->config, def);
           dom->persistent = TRUE;
           queue_domain_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
         }
@@ -1064,18 +971,18 @@ gvirt_test_backend_create_domain (GVirtBackend *backend, GVirtDomainConfig *conf
                                   GCancellable *cancellable, GError **error)
 {
   GVirtTestBackend *self = GVIRT_TEST_BACKEND (backend);
-  g_autoptr(GVirtDomainConfig) copy = NULL;
+  g_autoptr(GVirtTestDefinition) def = NULL;
   GVirtDomainRecord *record = NULL;
   TestDomain *dom;
 
   if (!enter (self, TRUE, cancellable, error))
     return NULL;
-  copy = copy_domain_argument (config, error);
-  if (copy != NULL && match_domain (self, copy, &dom, error))
+  def = definition_argument (config, error);
+  if (def != NULL && match_domain (self, def, &dom, error))
     {
       if (dom == NULL)
         {
-          dom = new_domain (copy, FALSE);
+          dom = new_domain (def, FALSE);
           add_domain (self, dom);
           queue_domain_event (self, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
           boot_domain (self, dom, NULL, GVIRT_DOMAIN_STATE_RUNNING);
@@ -1088,7 +995,7 @@ gvirt_test_backend_create_domain (GVirtBackend *backend, GVirtDomainConfig *conf
       else
         {
           /* An inactive persistent domain boots this configuration once. */
-          boot_domain (self, dom, copy, GVIRT_DOMAIN_STATE_RUNNING);
+          boot_domain (self, dom, def, GVIRT_DOMAIN_STATE_RUNNING);
         }
       if (dom != NULL)
         {
@@ -1106,7 +1013,7 @@ gvirt_test_backend_restore_domain (GVirtBackend *backend, const char *path,
 {
   GVirtTestBackend *self = GVIRT_TEST_BACKEND (backend);
   g_autofree char *xml = NULL;
-  g_autoptr(GVirtDomainConfig) config = NULL;
+  g_autoptr(GVirtTestDefinition) def = NULL;
   g_autoptr(GError) local = NULL;
   GVirtDomainState state;
   GVirtDomainRecord *record = NULL;
@@ -1126,16 +1033,21 @@ gvirt_test_backend_restore_domain (GVirtBackend *backend, const char *path,
   if (!_gvirt_test_save_read (path, &xml, &state, error))
     return NULL;
 
-  /* An image this node saved: its configuration is still here, no need to
+  /* An image this node saved: its definition is still here, no need to
    * parse the XML again. */
   g_mutex_lock (&self->lock);
-  config = g_hash_table_lookup (self->saved, xml);
-  if (config != NULL)
-    g_object_ref (config);
+  def = g_hash_table_lookup (self->saved, xml);
+  if (def != NULL)
+    _gvirt_test_definition_ref (def);
   g_mutex_unlock (&self->lock);
-  if (config == NULL &&
-      ((config = gvirt_domain_config_new_from_xml (xml, &local)) == NULL ||
-       !normalize_domain_config (config, &local)))
+  if (def == NULL)
+    {
+      g_autoptr(GVirtDomainConfig) config = gvirt_domain_config_new_from_xml (xml, &local);
+
+      if (config != NULL)
+        def = _gvirt_test_definition_new (config, &local);
+    }
+  if (def == NULL)
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
                    _("The saved domain image “%s” holds no valid domain: %s"),
@@ -1145,11 +1057,11 @@ gvirt_test_backend_restore_domain (GVirtBackend *backend, const char *path,
 
   if (!enter (self, TRUE, cancellable, error))
     return NULL;
-  if (match_domain (self, config, &dom, error))
+  if (match_domain (self, def, &dom, error))
     {
       if (dom == NULL)
         {
-          dom = new_domain (config, FALSE);
+          dom = new_domain (def, FALSE);
           add_domain (self, dom);
           queue_domain_event (self, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
         }
@@ -1160,7 +1072,7 @@ gvirt_test_backend_restore_domain (GVirtBackend *backend, const char *path,
         }
       if (dom != NULL)
         {
-          boot_domain (self, dom, config, state);
+          boot_domain (self, dom, def, state);
           queue_boot_events (self, dom, GVIRT_DOMAIN_STARTED_RESTORED);
           record = domain_record (dom);
         }
@@ -1269,38 +1181,31 @@ check_path (const TestDomain *dom, const char *path, GError **error)
   return TRUE;
 }
 
-/* The domain's live XML without its id, as a saved image keeps it. */
-static char *
-live_xml_without_id (const TestDomain *dom)
-{
-  return gvirt_domain_config_to_xml (domain_current_config (dom));
-}
-
-/* The configurations of the images saved last, for their restore. */
+/* The definitions of the images saved last, for their restore; keyed by
+ * their own XML (without id, as a saved image keeps it). */
 #define MAX_SAVED 1024
 
 static void
-remember_saved (GVirtTestBackend *self, const char *xml, GVirtDomainConfig *config)
+remember_saved (GVirtTestBackend *self, GVirtTestDefinition *def)
 {
   if (g_hash_table_size (self->saved) >= MAX_SAVED)
     g_hash_table_remove_all (self->saved);
-  g_hash_table_replace (self->saved, g_strdup (xml), g_object_ref (config));
+  g_hash_table_replace (self->saved, (gpointer) def->xml, _gvirt_test_definition_ref (def));
 }
 
 static gboolean
 op_save (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **error)
 {
   const char *path = data;
-  g_autofree char *xml = NULL;
+  GVirtTestDefinition *live = domain_current (dom);
 
   if (!domain_is_active (dom))
     return invalid_state (dom, _("Domain “%s” cannot be saved: it is %s."), error);
   if (!check_path (dom, path, error))
     return FALSE;
-  xml = live_xml_without_id (dom);
-  if (!_gvirt_test_save_write (path, xml, dom->state, error))
+  if (!_gvirt_test_save_write (path, live->xml, dom->state, error))
     return FALSE;
-  remember_saved (self, xml, domain_current_config (dom));
+  remember_saved (self, live);
   stop_domain (self, dom, GVIRT_DOMAIN_STOPPED_SAVED);
   return TRUE;
 }
@@ -1309,7 +1214,7 @@ static gboolean
 op_core_dump (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **error)
 {
   const char *path = data;
-  GVirtDomainConfig *live = domain_current_config (dom);
+  GVirtTestDefinition *live = domain_current (dom);
   g_autofree char *xml = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) local = NULL;
@@ -1318,15 +1223,16 @@ op_core_dump (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GErro
     return invalid_state (dom, _("Domain “%s” cannot be dumped: it is %s."), error);
   if (!check_path (dom, path, error))
     return FALSE;
-  xml = format_config (live, dom->id);
+  xml = _gvirt_test_definition_to_xml (live, dom->id, error);
+  if (xml == NULL)
+    return FALSE;
   text = g_strdup_printf ("%s\nname %s\nuuid %s\nid %d\nstate %s\n"
                           "memory %" G_GUINT64_FORMAT "\nmax-memory %" G_GUINT64_FORMAT "\n"
                           "vcpus %u\ncpu-time %" G_GUINT64_FORMAT "\n\n%s",
                           CORE_DUMP_MAGIC, domain_name (dom), dom->uuid, dom->id,
                           dom->state == GVIRT_DOMAIN_STATE_PAUSED ? "paused" : "running",
-                          gvirt_domain_config_get_current_memory (live),
-                          gvirt_domain_config_get_memory (live),
-                          config_vcpus (live), domain_cpu_time (dom), xml);
+                          live->memory, live->max_memory, live->vcpus,
+                          domain_cpu_time (dom), xml);
   if (!g_file_set_contents (path, text, -1, &local))
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
@@ -1362,12 +1268,24 @@ op_undefine (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError
   return TRUE;
 }
 
+/* Replaces the current definition with that of @config, a changed copy of it. */
+static gboolean
+domain_replace_current_config (TestDomain *dom, GVirtDomainConfig *config, GError **error)
+{
+  g_autoptr(GVirtTestDefinition) def = _gvirt_test_definition_new (config, error);
+
+  if (def == NULL)
+    return FALSE;
+  domain_replace_current (dom, def);
+  return TRUE;
+}
+
 static gboolean
 op_set_memory (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **error)
 {
   guint64 kib = *(const guint64 *) data;
-  GVirtDomainConfig *config = domain_current_config (dom);
-  guint64 max = gvirt_domain_config_get_memory (config);
+  guint64 max = domain_current (dom)->max_memory;
+  g_autoptr(GVirtDomainConfig) config = NULL;
 
   if (kib == 0)
     {
@@ -1383,11 +1301,11 @@ op_set_memory (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GErr
                    domain_name (dom), kib, max);
       return FALSE;
     }
-  config = gvirt_domain_config_copy (config);
+  config = _gvirt_test_definition_to_config (domain_current (dom), -1, error);
+  if (config == NULL)
+    return FALSE;
   gvirt_domain_config_set_current_memory (config, kib);
-  domain_replace_current (dom, config);
-  g_object_unref (config);
-  return TRUE;
+  return domain_replace_current_config (dom, config, error);
 }
 
 static gboolean
@@ -1406,13 +1324,14 @@ op_set_max_memory (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, 
   if (domain_is_active (dom))
     return invalid_state (dom, _("The maximum memory of domain “%s” cannot change while it is %s."),
                           error);
-  config = gvirt_domain_config_copy (dom->config);
+  config = _gvirt_test_definition_to_config (dom->config, -1, error);
+  if (config == NULL)
+    return FALSE;
   gvirt_domain_config_set_memory (config, kib);
   /* As libvirt: the current memory shrinks with the maximum. */
   if (gvirt_domain_config_get_current_memory (config) > kib)
     gvirt_domain_config_set_current_memory (config, kib);
-  domain_replace_current (dom, config);
-  return TRUE;
+  return domain_replace_current_config (dom, config, error);
 }
 
 static gboolean
@@ -1428,11 +1347,14 @@ op_set_vcpus (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GErro
                    domain_name (dom), n, self->info->cpus);
       return FALSE;
     }
-  fold_cpu_time (dom, dom->running_since != 0);
-  config = gvirt_domain_config_copy (domain_current_config (dom));
+  config = _gvirt_test_definition_to_config (domain_current (dom), -1, error);
+  if (config == NULL)
+    return FALSE;
   gvirt_domain_config_set_vcpus (config, n);
   gvirt_domain_config_set_current_vcpus (config, 0);
-  domain_replace_current (dom, config);
+  fold_cpu_time (dom, dom->running_since != 0);
+  if (!domain_replace_current_config (dom, config, error))
+    return FALSE;
   if (dom->pins->len > n)
     g_ptr_array_set_size (dom->pins, n);
   return TRUE;
@@ -1636,9 +1558,9 @@ op_get_info (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError
   GVirtDomainInfo *info = gvirt_domain_info_new ();
 
   info->state = dom->state;
-  info->max_memory = dom->max_memory;
-  info->memory = dom->memory;
-  info->n_vcpus = dom->vcpus;
+  info->max_memory = domain_current (dom)->max_memory;
+  info->memory = domain_current (dom)->memory;
+  info->n_vcpus = domain_vcpus (dom);
   info->cpu_time = domain_is_active (dom) ? domain_cpu_time (dom) : 0;
   *out = info;
   return TRUE;
@@ -1665,14 +1587,12 @@ op_get_config (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GErr
   GetConfigArgs *args = (GetConfigArgs *) data;
 
   if (args->flags & GVIRT_DOMAIN_XML_INACTIVE)
-    args->result = gvirt_domain_config_copy (dom->config);
+    args->result = _gvirt_test_definition_to_config (dom->config, -1, error);
   else
-    {
-      args->result = gvirt_domain_config_copy (domain_current_config (dom));
-      if (domain_is_active (dom))
-        gvirt_domain_config_set_id (args->result, dom->id);
-    }
-  return TRUE;
+    args->result = _gvirt_test_definition_to_config (domain_current (dom),
+                                                     domain_is_active (dom) ? dom->id : -1,
+                                                     error);
+  return args->result != NULL;
 }
 
 static GVirtDomainConfig *
@@ -1697,10 +1617,12 @@ op_get_xml (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError 
   GetXmlArgs *args = (GetXmlArgs *) data;
 
   if (args->flags & GVIRT_DOMAIN_XML_INACTIVE)
-    args->result = format_config (dom->config, -1);
+    args->result = _gvirt_test_definition_to_xml (dom->config, -1, error);
   else
-    args->result = format_config (domain_current_config (dom), domain_is_active (dom) ? dom->id : -1);
-  return TRUE;
+    args->result = _gvirt_test_definition_to_xml (domain_current (dom),
+                                                  domain_is_active (dom) ? dom->id : -1,
+                                                  error);
+  return args->result != NULL;
 }
 
 static char *
@@ -1985,7 +1907,8 @@ gvirt_test_backend_init (GVirtTestBackend *self)
   self->networks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, test_network_free);
   self->network_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->network_order = g_ptr_array_new ();
-  self->saved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->saved = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                       (GDestroyNotify) _gvirt_test_definition_unref);
   self->next_id = 1;
 }
 

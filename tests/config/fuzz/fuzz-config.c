@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libvirt-gobject/config/gvirt-config.h>
+#include "libvirt-gobject/config/gvirt-xml-private.h"
 
 #if defined(FUZZ_DOMAIN)
 # define FuzzType      GVirtDomainConfig
@@ -87,6 +88,26 @@ read_children (FuzzType *self)
 #endif
 }
 
+/* GVirt's XML writer gives libxml2's serialiser's bytes, whatever the tree. */
+static void
+compare_writers (const char *xml)
+{
+  xmlDocPtr doc = _gvirt_xml_parse (xml, -1, NULL);
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+
+  if (doc == NULL)
+    return;
+  ours = _gvirt_xml_to_string (doc);
+  theirs = _gvirt_xml_to_string_libxml2 (doc);
+  if (strcmp (ours, theirs) != 0)
+    {
+      g_printerr ("the writers differ:\n--- libxml2\n%s--- GVirt\n%s", theirs, ours);
+      abort ();
+    }
+  xmlFreeDoc (doc);
+}
+
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
@@ -100,6 +121,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(FuzzType) copy = NULL;
   g_autofree char *out = NULL;
 
+  compare_writers (xml);
   if (config == NULL)
     {
       /* every failure is reported, never silent */
