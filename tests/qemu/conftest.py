@@ -13,7 +13,7 @@ import time
 import gi
 
 gi.require_version('GVirt', '1.0')
-from gi.repository import GLib, GVirt  # noqa: E402
+from gi.repository import Gio, GLib, GVirt  # noqa: E402
 
 import pytest  # noqa: E402
 

@@ -97,7 +97,7 @@ struct _GVirtQemuBackend
   GVirtCapabilities *caps;
 
   GMainContext  *context;
-  GMainLoop     *loop;
+  gint           stopping;       /* atomic: the private thread is to end */
   GThread       *thread;
   GFileMonitor  *config_monitor;
   GFileMonitor  *runtime_monitor;
@@ -1289,7 +1289,9 @@ context_thread (gpointer data)
   GVirtQemuBackend *self = data;
 
   g_main_context_push_thread_default (self->context);
-  g_main_loop_run (self->loop);
+  /* Not a GMainLoop: a quit that comes before its run() starts is lost. */
+  while (!g_atomic_int_get (&self->stopping))
+    g_main_context_iteration (self->context, TRUE);
   g_main_context_pop_thread_default (self->context);
   return NULL;
 }
@@ -1476,7 +1478,6 @@ gvirt_qemu_backend_open (GVirtBackend          *backend,
       }
 
   self->context = g_main_context_new ();
-  self->loop = g_main_loop_new (self->context, FALSE);
   self->attach_pool = g_thread_pool_new (attach_pool_func, self, 1, FALSE, NULL);
   /* The file monitors deliver on the context that is thread-default when they are made. */
   g_main_context_push_thread_default (self->context);
@@ -1519,7 +1520,8 @@ gvirt_qemu_backend_close (GVirtBackend *backend)
     }
   g_mutex_unlock (&self->lock);
 
-  g_main_loop_quit (self->loop);
+  g_atomic_int_set (&self->stopping, TRUE);
+  g_main_context_wakeup (self->context);
   g_thread_join (g_steal_pointer (&self->thread));
 
   g_mutex_lock (&self->lock);
@@ -1984,6 +1986,55 @@ out:
   return ok;
 }
 
+/*
+ * Runs one migration (@command "migrate" out to @uri, or "migrate-incoming"
+ * from it) to its end and returns QEMU's final status ("completed",
+ * "failed" ...), or %NULL with @error set: QMP refused, or @cancellable
+ * fired (an outgoing migration is cancelled in QEMU, which keeps running).
+ */
+static char *
+run_migration (GVirtQemuMon  *mon,
+               const char    *command,
+               const char    *uri,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  JsonObject *args = json_object_new ();
+  JsonArray *caps = json_array_new ();
+  JsonObject *cap = json_object_new ();
+  g_autoptr(JsonNode) r1 = NULL;
+  g_autoptr(JsonNode) r2 = NULL;
+  char *status;
+
+  /* MIGRATION events: the end is announced, not polled for. */
+  json_object_set_string_member (cap, "capability", "events");
+  json_object_set_boolean_member (cap, "state", TRUE);
+  json_array_add_object_element (caps, cap);
+  json_object_set_array_member (args, "capabilities", caps);
+  r1 = gvirt_qemu_mon_command (mon, "migrate-set-capabilities", args, NULL, 5000, error);
+  if (r1 == NULL)
+    return NULL;
+  gvirt_qemu_mon_reset_migration (mon);
+  args = json_object_new ();
+  json_object_set_string_member (args, "uri", uri);
+  r2 = gvirt_qemu_mon_command (mon, command, args, NULL, 5000, error);
+  if (r2 == NULL)
+    return NULL;
+  status = gvirt_qemu_mon_wait_migration (mon, 600 * 1000, cancellable);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      if (g_str_equal (command, "migrate"))
+        {
+          g_autoptr(JsonNode) r3 = gvirt_qemu_mon_command (mon, "migrate_cancel", NULL, NULL, 5000, NULL);
+
+          g_free (gvirt_qemu_mon_wait_migration (mon, 10 * 1000, NULL));
+        }
+      g_free (status);
+      return NULL;
+    }
+  return status;
+}
+
 static gboolean
 gvirt_qemu_backend_domain_save (GVirtBackend  *backend,
                                 const char    *uuid,
@@ -1993,8 +2044,6 @@ gvirt_qemu_backend_domain_save (GVirtBackend  *backend,
 {
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
   g_autoptr(GVirtQemuMon) mon = NULL;
-  g_autoptr(JsonNode) r1 = NULL;
-  g_autoptr(JsonNode) r2 = NULL;
   g_autoptr(JsonNode) r3 = NULL;
   g_autofree char *xml = NULL;
   g_autofree char *quoted = NULL;
@@ -2002,7 +2051,6 @@ gvirt_qemu_backend_domain_save (GVirtBackend  *backend,
   g_autofree char *status = NULL;
   SaveHeader header = { 0 };
   struct stat st;
-  JsonObject *args;
   QemuDomain *dom;
   gboolean was_running;
   int fd;
@@ -2046,27 +2094,11 @@ gvirt_qemu_backend_domain_save (GVirtBackend  *backend,
   close (fd);
 
   /* QEMU 7.2 has no file: migration URI; it appends its stream through exec. */
-  args = json_object_new ();
-  {
-    JsonArray *caps = json_array_new ();
-    JsonObject *cap = json_object_new ();
-    json_object_set_string_member (cap, "capability", "events");
-    json_object_set_boolean_member (cap, "state", TRUE);
-    json_array_add_object_element (caps, cap);
-    json_object_set_array_member (args, "capabilities", caps);
-  }
-  r1 = gvirt_qemu_mon_command (mon, "migrate-set-capabilities", args, NULL, 5000, error);
-  if (r1 == NULL)
-    goto fail_file;
-  gvirt_qemu_mon_reset_migration (mon);
   quoted = g_shell_quote (path);
   uri = g_strdup_printf ("exec:cat >> %s", quoted);
-  args = json_object_new ();
-  json_object_set_string_member (args, "uri", uri);
-  r2 = gvirt_qemu_mon_command (mon, "migrate", args, NULL, 5000, error);
-  if (r2 == NULL)
+  status = run_migration (mon, "migrate", uri, cancellable, error);
+  if (status == NULL)
     goto fail_file;
-  status = gvirt_qemu_mon_wait_migration (mon, 600 * 1000);
   if (!g_str_equal (status, "completed"))
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
@@ -2119,8 +2151,6 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
   g_autoptr(GVirtDomainConfig) config = NULL;
   g_autoptr(GPtrArray) events = events_new ();
-  g_autoptr(JsonNode) r1 = NULL;
-  g_autoptr(JsonNode) r2 = NULL;
   g_autoptr(JsonNode) r3 = NULL;
   g_autofree char *quoted = NULL;
   g_autofree char *uri = NULL;
@@ -2130,7 +2160,6 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
   Launched l = { 0 };
   GVirtDomainState state = GVIRT_DOMAIN_STATE_RUNNING;
   QemuDomain *dom;
-  JsonObject *args;
   char *uuid;
   gboolean created = FALSE;
 
@@ -2154,28 +2183,12 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
 
   if (!launch (self, config, TRUE, &l, error))
     goto fail;
-  args = json_object_new ();
-  {
-    JsonArray *caps = json_array_new ();
-    JsonObject *cap = json_object_new ();
-    json_object_set_string_member (cap, "capability", "events");
-    json_object_set_boolean_member (cap, "state", TRUE);
-    json_array_add_object_element (caps, cap);
-    json_object_set_array_member (args, "capabilities", caps);
-  }
-  r1 = gvirt_qemu_mon_command (l.mon, "migrate-set-capabilities", args, NULL, 5000, error);
-  if (r1 == NULL)
-    goto fail_vm;
-  gvirt_qemu_mon_reset_migration (l.mon);
   quoted = g_shell_quote (path);
   uri = g_strdup_printf ("exec:tail -c +%" G_GUINT64_FORMAT " %s",
                          (guint64) SAVE_HEADER_SIZE + header.xml_len + 1, quoted);
-  args = json_object_new ();
-  json_object_set_string_member (args, "uri", uri);
-  r2 = gvirt_qemu_mon_command (l.mon, "migrate-incoming", args, NULL, 5000, error);
-  if (r2 == NULL)
+  status = run_migration (l.mon, "migrate-incoming", uri, cancellable, error);
+  if (status == NULL)
     goto fail_vm;
-  status = gvirt_qemu_mon_wait_migration (l.mon, 600 * 1000);
   if (!g_str_equal (status, "completed"))
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
@@ -2720,7 +2733,6 @@ gvirt_qemu_backend_finalize (GObject *object)
   g_hash_table_unref (self->names);
   g_hash_table_unref (self->domains);
   g_clear_object (&self->caps);
-  g_clear_pointer (&self->loop, g_main_loop_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->config_dir);
   g_free (self->autostart_dir);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <glib.h>
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -42,8 +43,10 @@ gboolean      gvirt_qemu_mon_has_exited  (GVirtQemuMon *mon,
                                           char        **reason);
 /* Migration: forget the last status, then wait for a final one. */
 void          gvirt_qemu_mon_reset_migration (GVirtQemuMon *mon);
+/* The final status; "exited", "timeout" or, when @cancellable fired first, "cancelled". */
 char         *gvirt_qemu_mon_wait_migration  (GVirtQemuMon *mon,
-                                              gint64        timeout_ms);
+                                              gint64        timeout_ms,
+                                              GCancellable *cancellable);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirtQemuMon, gvirt_qemu_mon_unref)
 

@@ -400,19 +400,37 @@ migration_final (const char *status)
                             g_str_equal (status, "cancelled"));
 }
 
+static void
+wake_waiters (GCancellable *cancellable,
+              GVirtQemuMon *mon)
+{
+  g_mutex_lock (&mon->lock);
+  g_cond_broadcast (&mon->cond);
+  g_mutex_unlock (&mon->lock);
+}
+
 char *
 gvirt_qemu_mon_wait_migration (GVirtQemuMon *mon,
-                               gint64        timeout_ms)
+                               gint64        timeout_ms,
+                               GCancellable *cancellable)
 {
   gint64 deadline = g_get_monotonic_time () + timeout_ms * 1000;
+  gulong handler = 0;
   char *status;
 
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (wake_waiters), mon, NULL);
   g_mutex_lock (&mon->lock);
-  while (!migration_final (mon->migration) && !mon->exited && !mon->eof)
+  while (!migration_final (mon->migration) && !mon->exited && !mon->eof &&
+         !g_cancellable_is_cancelled (cancellable))
     if (!g_cond_wait_until (&mon->cond, &mon->lock, deadline))
       break;
   status = g_strdup (migration_final (mon->migration) ? mon->migration :
-                     (mon->exited || mon->eof) ? "exited" : "timeout");
+                     (mon->exited || mon->eof) ? "exited" :
+                     g_cancellable_is_cancelled (cancellable) ? "cancelled" : "timeout");
   g_mutex_unlock (&mon->lock);
+  /* Not under the lock: it waits for a running wake_waiters (). */
+  if (handler != 0)
+    g_cancellable_disconnect (cancellable, handler);
   return status;
 }
