@@ -268,6 +268,26 @@ check_writable (GVirtQemuBackend *self,
   return TRUE;
 }
 
+/* The entry of @uuid with the backend lock held, or %NULL with the lock
+ * released and @error set (unknown domain, or @writes on a read-only
+ * connection). */
+static QemuDomain *
+lock_entry (GVirtQemuBackend *self,
+            const char       *uuid,
+            gboolean          writes,
+            GError          **error)
+{
+  QemuDomain *dom;
+
+  if (writes && !check_writable (self, error))
+    return NULL;
+  g_mutex_lock (&self->lock);
+  dom = lookup_domain (self, uuid, error);
+  if (dom == NULL)
+    g_mutex_unlock (&self->lock);
+  return dom;
+}
+
 /* The domain, active, with a reference to its monitor; backend lock not held after. */
 static GVirtQemuMon *
 active_mon (GVirtQemuBackend *self,
@@ -278,14 +298,13 @@ active_mon (GVirtQemuBackend *self,
   QemuDomain *dom;
   GVirtQemuMon *mon = NULL;
 
-  if (need_write && !check_writable (self, error))
+  dom = lock_entry (self, uuid, need_write, error);
+  if (dom == NULL)
     return NULL;
-  g_mutex_lock (&self->lock);
-  dom = lookup_domain (self, uuid, error);
-  if (dom != NULL && !domain_active (dom))
+  if (!domain_active (dom))
     g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE,
                  _("Domain “%s” is not running."), domain_name (dom));
-  else if (dom != NULL)
+  else
     mon = gvirt_qemu_mon_ref (dom->mon);
   g_mutex_unlock (&self->lock);
   return mon;
@@ -1739,15 +1758,9 @@ gvirt_qemu_backend_domain_undefine (GVirtBackend  *backend,
   g_autofree char *link = NULL;
   QemuDomain *dom;
 
-  if (!check_writable (self, error))
-    return FALSE;
-  g_mutex_lock (&self->lock);
-  dom = lookup_domain (self, uuid, error);
+  dom = lock_entry (self, uuid, TRUE, error);
   if (dom == NULL)
-    {
-      g_mutex_unlock (&self->lock);
-      return FALSE;
-    }
+    return FALSE;
   if (dom->config == NULL)
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE,
@@ -2349,12 +2362,9 @@ gvirt_qemu_backend_domain_set_memory (GVirtBackend *backend, const char *uuid, g
   QemuDomain *dom;
   JsonObject *args;
 
-  if (!check_writable (self, error))
-    return FALSE;
-  g_mutex_lock (&self->lock);
-  dom = lookup_domain (self, uuid, error);
+  dom = lock_entry (self, uuid, TRUE, error);
   if (dom == NULL)
-    goto out_err;
+    return FALSE;
   if (kib == 0 || kib > gvirt_domain_config_get_memory (dom->live != NULL ? dom->live : dom->config))
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
@@ -2403,12 +2413,9 @@ gvirt_qemu_backend_domain_set_max_memory (GVirtBackend *backend, const char *uui
   QemuDomain *dom;
   gboolean ok = FALSE;
 
-  if (!check_writable (self, error))
-    return FALSE;
-  g_mutex_lock (&self->lock);
-  dom = lookup_domain (self, uuid, error);
+  dom = lock_entry (self, uuid, TRUE, error);
   if (dom == NULL)
-    goto out;
+    return FALSE;
   if (dom->config == NULL)
     {
       /* QEMU cannot grow or shrink a running guest's RAM without hotplug DIMMs. */
@@ -2443,12 +2450,9 @@ gvirt_qemu_backend_domain_set_vcpus (GVirtBackend *backend, const char *uuid, gu
   QemuDomain *dom;
   gboolean ok = FALSE;
 
-  if (!check_writable (self, error))
-    return FALSE;
-  g_mutex_lock (&self->lock);
-  dom = lookup_domain (self, uuid, error);
+  dom = lock_entry (self, uuid, TRUE, error);
   if (dom == NULL)
-    goto out;
+    return FALSE;
   if (n == 0 || n > 255)
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
@@ -2627,13 +2631,9 @@ gvirt_qemu_backend_domain_get_info (GVirtBackend *backend, const char *uuid,
   QemuDomain *dom;
   pid_t pid = -1;
 
-  g_mutex_lock (&self->lock);
-  dom = lookup_domain (self, uuid, error);
+  dom = lock_entry (self, uuid, FALSE, error);
   if (dom == NULL)
-    {
-      g_mutex_unlock (&self->lock);
-      return NULL;
-    }
+    return NULL;
   c = dom->live != NULL ? dom->live : dom->config;
   info = gvirt_domain_info_new ();
   info->state = dom->state;
@@ -2662,16 +2662,15 @@ gvirt_qemu_backend_domain_get_config (GVirtBackend *backend, const char *uuid,
   GVirtDomainConfig *out = NULL;
   QemuDomain *dom;
 
-  g_mutex_lock (&self->lock);
-  dom = lookup_domain (self, uuid, error);
+  dom = lock_entry (self, uuid, FALSE, error);
   if (dom != NULL)
     {
       GVirtDomainConfig *c = ((flags & GVIRT_DOMAIN_XML_INACTIVE) && dom->config != NULL) || dom->live == NULL ?
                              dom->config : dom->live;
       out = gvirt_domain_config_copy (c);
       gvirt_domain_config_set_id (out, c == dom->live ? dom->id : -1);
+      g_mutex_unlock (&self->lock);
     }
-  g_mutex_unlock (&self->lock);
   return out;
 }
 
@@ -2685,15 +2684,9 @@ gvirt_qemu_backend_domain_set_autostart (GVirtBackend *backend, const char *uuid
   g_autofree char *target = NULL;
   QemuDomain *dom;
 
-  if (!check_writable (self, error))
-    return FALSE;
-  g_mutex_lock (&self->lock);
-  dom = lookup_domain (self, uuid, error);
+  dom = lock_entry (self, uuid, TRUE, error);
   if (dom == NULL)
-    {
-      g_mutex_unlock (&self->lock);
-      return FALSE;
-    }
+    return FALSE;
   if (dom->config == NULL)
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE,
