@@ -418,6 +418,8 @@ gvirt_domain_start_async (GVirtDomain *self, GCancellable *cancellable,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_start_async(): tells whether the domain was booted.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -468,6 +470,9 @@ gvirt_domain_shutdown_async (GVirtDomain *self, GCancellable *cancellable,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_shutdown_async(): tells whether the guest was asked
+ * to power off.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -516,6 +521,9 @@ gvirt_domain_reboot_async (GVirtDomain *self, GCancellable *cancellable,
  * @self: a #GVirtDomain
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes gvirt_domain_reboot_async(): tells whether the guest was asked
+ * to reboot.
  *
  * Returns: %TRUE on success, %FALSE with @error set
  */
@@ -567,6 +575,9 @@ gvirt_domain_destroy_async (GVirtDomain *self, GCancellable *cancellable,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_destroy_async(): tells whether the domain was
+ * stopped.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -617,6 +628,9 @@ gvirt_domain_suspend_async (GVirtDomain *self, GCancellable *cancellable,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_suspend_async(): tells whether the domain was
+ * paused.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -665,6 +679,9 @@ gvirt_domain_resume_async (GVirtDomain *self, GCancellable *cancellable,
  * @self: a #GVirtDomain
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes gvirt_domain_resume_async(): tells whether the paused domain
+ * runs again.
  *
  * Returns: %TRUE on success, %FALSE with @error set
  */
@@ -721,6 +738,9 @@ gvirt_domain_save_async (GVirtDomain *self, const char *path, GCancellable *canc
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_save_async(): tells whether the domain's state was
+ * written to the file and the domain stopped.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -775,6 +795,9 @@ gvirt_domain_core_dump_async (GVirtDomain *self, const char *path, GCancellable 
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_core_dump_async(): tells whether the domain's
+ * memory was written to the file.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -824,6 +847,9 @@ gvirt_domain_undefine_async (GVirtDomain *self, GCancellable *cancellable,
  * @self: a #GVirtDomain
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes gvirt_domain_undefine_async(): tells whether the domain's
+ * persistent configuration was forgotten.
  *
  * Returns: %TRUE on success, %FALSE with @error set
  */
@@ -878,6 +904,9 @@ gvirt_domain_set_memory_async (GVirtDomain *self, guint64 kib, GCancellable *can
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_set_memory_async(): tells whether the domain's
+ * current memory was changed.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -930,6 +959,9 @@ gvirt_domain_set_max_memory_async (GVirtDomain *self, guint64 kib, GCancellable 
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_set_max_memory_async(): tells whether the domain's
+ * maximum memory was changed.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -981,6 +1013,9 @@ gvirt_domain_set_vcpus_async (GVirtDomain *self, guint n_vcpus, GCancellable *ca
  * @self: a #GVirtDomain
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes gvirt_domain_set_vcpus_async(): tells whether the number of
+ * vCPUs was changed.
  *
  * Returns: %TRUE on success, %FALSE with @error set
  */
@@ -1043,6 +1078,9 @@ gvirt_domain_pin_vcpu_async (GVirtDomain *self, guint vcpu, const guint *cpus, g
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_pin_vcpu_async(): tells whether the vCPU was
+ * restricted to the host CPUs given.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -1096,6 +1134,9 @@ gvirt_domain_set_autostart_async (GVirtDomain *self, gboolean autostart, GCancel
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_set_autostart_async(): tells whether
+ * #GVirtDomain:autostart was set.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -1144,6 +1185,9 @@ gvirt_domain_get_info_async (GVirtDomain *self, GCancellable *cancellable,
  * @self: a #GVirtDomain
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes gvirt_domain_get_info_async() and returns the domain's state,
+ * memory, vCPUs and CPU time.
  *
  * Returns: (transfer full): the info, or %NULL with @error set
  */
@@ -1194,6 +1238,9 @@ gvirt_domain_get_vcpu_info_async (GVirtDomain *self, GCancellable *cancellable,
  * @self: a #GVirtDomain
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes gvirt_domain_get_vcpu_info_async() and returns the state, CPU
+ * time, placement and affinity of each vCPU.
  *
  * Returns: (transfer container) (element-type GVirtVcpuInfo): one info per
  *   vCPU, or %NULL with @error set
@@ -1251,6 +1298,9 @@ gvirt_domain_get_config_async (GVirtDomain *self, GVirtDomainXmlFlags flags,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_get_config_async() and returns a copy of the
+ * configuration asked for.
+ *
  * Returns: (transfer full): the configuration, or %NULL with @error set
  */
 GVirtDomainConfig *
@@ -1304,6 +1354,9 @@ gvirt_domain_get_xml_async (GVirtDomain *self, GVirtDomainXmlFlags flags,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_get_xml_async() and returns the domain's XML
+ * description.
+ *
  * Returns: (transfer full): the XML, or %NULL with @error set
  */
 char *
@@ -1320,6 +1373,9 @@ gvirt_domain_get_xml_finish (GVirtDomain *self, GAsyncResult *result, GError **e
  * gvirt_domain_get_connection:
  * @self: a #GVirtDomain
  *
+ * Gets the connection the domain belongs to; the domain does not keep it
+ * alive.
+ *
  * Returns: (transfer full) (nullable): the domain's connection, or %NULL
  *   once the connection is finalized
  */
@@ -1335,6 +1391,8 @@ gvirt_domain_get_connection (GVirtDomain *self)
  * gvirt_domain_get_name:
  * @self: a #GVirtDomain
  *
+ * Gets the domain's name, the #GVirtDomain:name property.
+ *
  * Returns: the domain's name
  */
 const char *
@@ -1348,6 +1406,8 @@ gvirt_domain_get_name (GVirtDomain *self)
 /**
  * gvirt_domain_get_uuid:
  * @self: a #GVirtDomain
+ *
+ * Gets the domain's UUID, the key that identifies it on its node.
  *
  * Returns: the domain's UUID, lower-case 8-4-4-4-12
  */
@@ -1363,6 +1423,9 @@ gvirt_domain_get_uuid (GVirtDomain *self)
  * gvirt_domain_get_id:
  * @self: a #GVirtDomain
  *
+ * Gets the id the node gave the domain when it last started, the
+ * #GVirtDomain:id property.
+ *
  * Returns: the running domain's id, or -1 when it is inactive
  */
 gint
@@ -1376,6 +1439,9 @@ gvirt_domain_get_id (GVirtDomain *self)
 /**
  * gvirt_domain_get_state:
  * @self: a #GVirtDomain
+ *
+ * Gets the domain's state as its node last reported it; `notify::state`
+ * tells when it changes.
  *
  * Returns: the domain's state
  */
@@ -1391,6 +1457,9 @@ gvirt_domain_get_state (GVirtDomain *self)
  * gvirt_domain_get_persistent:
  * @self: a #GVirtDomain
  *
+ * Tells whether the domain has a persistent configuration, or is transient
+ * and disappears when it stops.
+ *
  * Returns: whether the domain's configuration outlives a stop
  */
 gboolean
@@ -1404,6 +1473,8 @@ gvirt_domain_get_persistent (GVirtDomain *self)
 /**
  * gvirt_domain_get_autostart:
  * @self: a #GVirtDomain
+ *
+ * Tells whether the domain starts when its host does.
  *
  * Returns: whether the domain starts with the host
  */
