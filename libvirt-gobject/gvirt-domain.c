@@ -20,16 +20,44 @@
  * and `notify::id` arrive on the connection's main context, properties
  * first, then the signal.
  *
+ * In C (the body of a `main()`), Python, and JavaScript (a GJS module,
+ * `gjs -m`):
+ *
  * ```c
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(GVirtConnection) conn =
+ *   gvirt_connection_open_sync ("test:///default", GVIRT_CONNECTION_NONE, NULL, &error);
  * g_autoptr(GVirtDomain) dom = gvirt_connection_find_domain_by_name (conn, "test");
+ *
  * if (!gvirt_domain_suspend_sync (dom, NULL, &error))
  *   g_printerr ("%s\n", error->message);
+ * g_print ("%s (id %d) is %s\n", gvirt_domain_get_name (dom), gvirt_domain_get_id (dom),
+ *          gvirt_domain_get_state (dom) == GVIRT_DOMAIN_STATE_PAUSED ? "paused" : "not paused");
+ * ```
+ *
+ * ```python
+ * import gi
+ * gi.require_version("GVirt", "1.0")
+ * from gi.repository import GVirt
+ *
+ * conn = GVirt.Connection.open_sync("test:///default", GVirt.ConnectionFlags.NONE, None)
+ * dom = conn.find_domain_by_name("test")
+ * dom.connect("notify::state", lambda dom, pspec: print("state:", dom.props.state.value_nick))
+ * dom.suspend_sync(None)
+ * dom.resume_sync(None)
+ * info = dom.get_info_sync(None)
+ * print(info.memory, "KiB,", info.n_vcpus, "vCPUs")
  * ```
  *
  * ```js
+ * import Gio from 'gi://Gio';
+ * import GVirt from 'gi://GVirt?version=1.0';
+ * Gio._promisify(GVirt.Domain.prototype, 'suspend_async', 'suspend_finish');
+ *
+ * const conn = GVirt.Connection.open_sync('test:///default', GVirt.ConnectionFlags.NONE, null);
  * const dom = conn.find_domain_by_name('test');
- * dom.connect('notify::state', () => print(dom.state));
- * await dom.suspend(null);   // after Gio._promisify(GVirt.Domain.prototype, 'suspend')
+ * dom.connect('suspended', d => print(`${d.name} paused`));
+ * await dom.suspend_async(null);
  * ```
  */
 struct _GVirtDomain
