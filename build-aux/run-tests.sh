@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # Builds GVirt and runs the whole test suite: the normal build (C, Python and
-# config suites), the C suites under valgrind's memcheck, and the C suites in
-# an ASan+UBSan build. Ends with the totals as "N passed, N failed".
+# config suites), the C suites under valgrind's memcheck, the C suites in
+# an ASan+UBSan build, and the API reference's coverage check in a -Ddocs
+# build. Ends with the totals as "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,14 @@ run ninja -C build-asan
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run meson test -C build-asan --no-rebuild --print-errorlogs --suite core --suite config
 logs+=(build-asan/meson-logs/testlog.json)
+
+# gi-docgen check (suite docs-coverage) exists only with -Ddocs=true. Build
+# just what it needs, the library, the GIR and the reference (gi-docgen
+# generate runs with --fatal-warnings), not the whole tree a second time.
+[ -f build-docs/build.ninja ] || run meson setup build-docs -Ddocs=true
+run meson compile -C build-docs gvirt-doc
+run meson test -C build-docs --no-rebuild --print-errorlogs --suite docs-coverage
+logs+=(build-docs/meson-logs/testlog.json)
 
 /usr/bin/python3 build-aux/test-totals.py "${logs[@]}" || status=1
 exit $status

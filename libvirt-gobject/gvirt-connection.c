@@ -27,11 +27,51 @@
  * property notifications and `items-changed` are delivered on the
  * #GMainContext that was the thread-default when the connection was opened.
  *
+ * In C (the body of a `main()`), Python, and JavaScript (a GJS module,
+ * `gjs -m`):
+ *
+ * ```c
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(GVirtConnection) conn =
+ *   gvirt_connection_open_sync ("test:///default", GVIRT_CONNECTION_NONE, NULL, &error);
+ * if (conn == NULL)
+ *   {
+ *     g_printerr ("%s\n", error->message);
+ *     return 1;
+ *   }
+ *
+ * GListModel *domains = gvirt_connection_get_domains (conn);
+ * for (guint i = 0; i < g_list_model_get_n_items (domains); i++)
+ *   {
+ *     g_autoptr(GVirtDomain) dom = g_list_model_get_item (domains, i);
+ *     g_print ("%d %s\n", gvirt_domain_get_id (dom), gvirt_domain_get_name (dom));
+ *   }
+ * ```
+ *
  * ```python
+ * import gi
+ * gi.require_version("GVirt", "1.0")
  * from gi.repository import GVirt
+ *
  * conn = GVirt.Connection.open_sync("test:///default", GVirt.ConnectionFlags.NONE, None)
+ * conn.connect("domain-added", lambda conn, dom: print("new domain:", dom.props.name))
  * for dom in conn.get_domains():
  *     print(dom.props.name, dom.props.state.value_nick)
+ * conn.define_domain_sync(GVirt.DomainConfig.new_test("web", 256 * 1024), None)
+ * ```
+ *
+ * ```js
+ * import GLib from 'gi://GLib';
+ * import Gio from 'gi://Gio';
+ * import GVirt from 'gi://GVirt?version=1.0';
+ * Gio._promisify(GVirt.Connection, 'open_async', 'open_finish');
+ *
+ * const conn = await GVirt.Connection.open_async('test:///default',
+ *     GVirt.ConnectionFlags.READ_ONLY, GLib.PRIORITY_DEFAULT, null);
+ * for (const dom of conn.get_domains())
+ *     print(dom.id, dom.name);
+ * for (const net of conn.get_networks())
+ *     print(net.name, net.bridge);
  * ```
  */
 

@@ -11,6 +11,9 @@ G_DEFINE_BOXED_TYPE (GVirtDomainRecord, gvirt_domain_record, gvirt_domain_record
  * @uuid: the canonical UUID
  * @name: the name
  *
+ * Creates the record of a shut-off, persistent domain without autostart,
+ * for a backend to fill in.
+ *
  * Returns: (transfer full): a record of an inactive, persistent domain
  */
 GVirtDomainRecord *
@@ -30,6 +33,8 @@ gvirt_domain_record_new (const char *uuid,
 /**
  * gvirt_domain_record_copy:
  * @record: a #GVirtDomainRecord
+ *
+ * Copies @record and its strings.
  *
  * Returns: (transfer full): a copy of @record
  */

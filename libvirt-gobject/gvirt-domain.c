@@ -20,16 +20,44 @@
  * and `notify::id` arrive on the connection's main context, properties
  * first, then the signal.
  *
+ * In C (the body of a `main()`), Python, and JavaScript (a GJS module,
+ * `gjs -m`):
+ *
  * ```c
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(GVirtConnection) conn =
+ *   gvirt_connection_open_sync ("test:///default", GVIRT_CONNECTION_NONE, NULL, &error);
  * g_autoptr(GVirtDomain) dom = gvirt_connection_find_domain_by_name (conn, "test");
+ *
  * if (!gvirt_domain_suspend_sync (dom, NULL, &error))
  *   g_printerr ("%s\n", error->message);
+ * g_print ("%s (id %d) is %s\n", gvirt_domain_get_name (dom), gvirt_domain_get_id (dom),
+ *          gvirt_domain_get_state (dom) == GVIRT_DOMAIN_STATE_PAUSED ? "paused" : "not paused");
+ * ```
+ *
+ * ```python
+ * import gi
+ * gi.require_version("GVirt", "1.0")
+ * from gi.repository import GVirt
+ *
+ * conn = GVirt.Connection.open_sync("test:///default", GVirt.ConnectionFlags.NONE, None)
+ * dom = conn.find_domain_by_name("test")
+ * dom.connect("notify::state", lambda dom, pspec: print("state:", dom.props.state.value_nick))
+ * dom.suspend_sync(None)
+ * dom.resume_sync(None)
+ * info = dom.get_info_sync(None)
+ * print(info.memory, "KiB,", info.n_vcpus, "vCPUs")
  * ```
  *
  * ```js
+ * import Gio from 'gi://Gio';
+ * import GVirt from 'gi://GVirt?version=1.0';
+ * Gio._promisify(GVirt.Domain.prototype, 'suspend_async', 'suspend_finish');
+ *
+ * const conn = GVirt.Connection.open_sync('test:///default', GVirt.ConnectionFlags.NONE, null);
  * const dom = conn.find_domain_by_name('test');
- * dom.connect('notify::state', () => print(dom.state));
- * await dom.suspend(null);   // after Gio._promisify(GVirt.Domain.prototype, 'suspend')
+ * dom.connect('suspended', d => print(`${d.name} paused`));
+ * await dom.suspend_async(null);
  * ```
  */
 struct _GVirtDomain
@@ -418,6 +446,8 @@ gvirt_domain_start_async (GVirtDomain *self, GCancellable *cancellable,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_start_async(): tells whether the domain was booted.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -468,6 +498,9 @@ gvirt_domain_shutdown_async (GVirtDomain *self, GCancellable *cancellable,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_shutdown_async(): tells whether the guest was asked
+ * to power off.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -516,6 +549,9 @@ gvirt_domain_reboot_async (GVirtDomain *self, GCancellable *cancellable,
  * @self: a #GVirtDomain
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes gvirt_domain_reboot_async(): tells whether the guest was asked
+ * to reboot.
  *
  * Returns: %TRUE on success, %FALSE with @error set
  */
@@ -567,6 +603,9 @@ gvirt_domain_destroy_async (GVirtDomain *self, GCancellable *cancellable,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_destroy_async(): tells whether the domain was
+ * stopped.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -617,6 +656,9 @@ gvirt_domain_suspend_async (GVirtDomain *self, GCancellable *cancellable,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_suspend_async(): tells whether the domain was
+ * paused.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -665,6 +707,9 @@ gvirt_domain_resume_async (GVirtDomain *self, GCancellable *cancellable,
  * @self: a #GVirtDomain
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes gvirt_domain_resume_async(): tells whether the paused domain
+ * runs again.
  *
  * Returns: %TRUE on success, %FALSE with @error set
  */
@@ -721,6 +766,9 @@ gvirt_domain_save_async (GVirtDomain *self, const char *path, GCancellable *canc
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_save_async(): tells whether the domain's state was
+ * written to the file and the domain stopped.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -775,6 +823,9 @@ gvirt_domain_core_dump_async (GVirtDomain *self, const char *path, GCancellable 
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_core_dump_async(): tells whether the domain's
+ * memory was written to the file.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -824,6 +875,9 @@ gvirt_domain_undefine_async (GVirtDomain *self, GCancellable *cancellable,
  * @self: a #GVirtDomain
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes gvirt_domain_undefine_async(): tells whether the domain's
+ * persistent configuration was forgotten.
  *
  * Returns: %TRUE on success, %FALSE with @error set
  */
@@ -878,6 +932,9 @@ gvirt_domain_set_memory_async (GVirtDomain *self, guint64 kib, GCancellable *can
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_set_memory_async(): tells whether the domain's
+ * current memory was changed.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -930,6 +987,9 @@ gvirt_domain_set_max_memory_async (GVirtDomain *self, guint64 kib, GCancellable 
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_set_max_memory_async(): tells whether the domain's
+ * maximum memory was changed.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -981,6 +1041,9 @@ gvirt_domain_set_vcpus_async (GVirtDomain *self, guint n_vcpus, GCancellable *ca
  * @self: a #GVirtDomain
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes gvirt_domain_set_vcpus_async(): tells whether the number of
+ * vCPUs was changed.
  *
  * Returns: %TRUE on success, %FALSE with @error set
  */
@@ -1043,6 +1106,9 @@ gvirt_domain_pin_vcpu_async (GVirtDomain *self, guint vcpu, const guint *cpus, g
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_pin_vcpu_async(): tells whether the vCPU was
+ * restricted to the host CPUs given.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -1096,6 +1162,9 @@ gvirt_domain_set_autostart_async (GVirtDomain *self, gboolean autostart, GCancel
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_set_autostart_async(): tells whether
+ * #GVirtDomain:autostart was set.
+ *
  * Returns: %TRUE on success, %FALSE with @error set
  */
 gboolean
@@ -1144,6 +1213,9 @@ gvirt_domain_get_info_async (GVirtDomain *self, GCancellable *cancellable,
  * @self: a #GVirtDomain
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes gvirt_domain_get_info_async() and returns the domain's state,
+ * memory, vCPUs and CPU time.
  *
  * Returns: (transfer full): the info, or %NULL with @error set
  */
@@ -1194,6 +1266,9 @@ gvirt_domain_get_vcpu_info_async (GVirtDomain *self, GCancellable *cancellable,
  * @self: a #GVirtDomain
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
+ *
+ * Finishes gvirt_domain_get_vcpu_info_async() and returns the state, CPU
+ * time, placement and affinity of each vCPU.
  *
  * Returns: (transfer container) (element-type GVirtVcpuInfo): one info per
  *   vCPU, or %NULL with @error set
@@ -1251,6 +1326,9 @@ gvirt_domain_get_config_async (GVirtDomain *self, GVirtDomainXmlFlags flags,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_get_config_async() and returns a copy of the
+ * configuration asked for.
+ *
  * Returns: (transfer full): the configuration, or %NULL with @error set
  */
 GVirtDomainConfig *
@@ -1304,6 +1382,9 @@ gvirt_domain_get_xml_async (GVirtDomain *self, GVirtDomainXmlFlags flags,
  * @result: the #GAsyncResult given to the callback
  * @error: return location for a #GError
  *
+ * Finishes gvirt_domain_get_xml_async() and returns the domain's XML
+ * description.
+ *
  * Returns: (transfer full): the XML, or %NULL with @error set
  */
 char *
@@ -1320,6 +1401,9 @@ gvirt_domain_get_xml_finish (GVirtDomain *self, GAsyncResult *result, GError **e
  * gvirt_domain_get_connection:
  * @self: a #GVirtDomain
  *
+ * Gets the connection the domain belongs to; the domain does not keep it
+ * alive.
+ *
  * Returns: (transfer full) (nullable): the domain's connection, or %NULL
  *   once the connection is finalized
  */
@@ -1335,6 +1419,8 @@ gvirt_domain_get_connection (GVirtDomain *self)
  * gvirt_domain_get_name:
  * @self: a #GVirtDomain
  *
+ * Gets the domain's name, the #GVirtDomain:name property.
+ *
  * Returns: the domain's name
  */
 const char *
@@ -1348,6 +1434,8 @@ gvirt_domain_get_name (GVirtDomain *self)
 /**
  * gvirt_domain_get_uuid:
  * @self: a #GVirtDomain
+ *
+ * Gets the domain's UUID, the key that identifies it on its node.
  *
  * Returns: the domain's UUID, lower-case 8-4-4-4-12
  */
@@ -1363,6 +1451,9 @@ gvirt_domain_get_uuid (GVirtDomain *self)
  * gvirt_domain_get_id:
  * @self: a #GVirtDomain
  *
+ * Gets the id the node gave the domain when it last started, the
+ * #GVirtDomain:id property.
+ *
  * Returns: the running domain's id, or -1 when it is inactive
  */
 gint
@@ -1376,6 +1467,9 @@ gvirt_domain_get_id (GVirtDomain *self)
 /**
  * gvirt_domain_get_state:
  * @self: a #GVirtDomain
+ *
+ * Gets the domain's state as its node last reported it; `notify::state`
+ * tells when it changes.
  *
  * Returns: the domain's state
  */
@@ -1391,6 +1485,9 @@ gvirt_domain_get_state (GVirtDomain *self)
  * gvirt_domain_get_persistent:
  * @self: a #GVirtDomain
  *
+ * Tells whether the domain has a persistent configuration, or is transient
+ * and disappears when it stops.
+ *
  * Returns: whether the domain's configuration outlives a stop
  */
 gboolean
@@ -1404,6 +1501,8 @@ gvirt_domain_get_persistent (GVirtDomain *self)
 /**
  * gvirt_domain_get_autostart:
  * @self: a #GVirtDomain
+ *
+ * Tells whether the domain starts when its host does.
  *
  * Returns: whether the domain starts with the host
  */

@@ -11,6 +11,9 @@ G_DEFINE_BOXED_TYPE (GVirtNetworkRecord, gvirt_network_record, gvirt_network_rec
  * @uuid: the canonical UUID
  * @name: the name
  *
+ * Creates the record of an inactive, persistent network without a bridge or
+ * autostart, for a backend to fill in.
+ *
  * Returns: (transfer full): a record of an inactive, persistent network
  */
 GVirtNetworkRecord *
@@ -28,6 +31,8 @@ gvirt_network_record_new (const char *uuid,
 /**
  * gvirt_network_record_copy:
  * @record: a #GVirtNetworkRecord
+ *
+ * Copies @record and its strings.
  *
  * Returns: (transfer full): a copy of @record
  */

@@ -14,6 +14,47 @@
  * A virtual network of a #GVirtConnection: a bridge on the host, with
  * optional NAT or routing and DHCP. One object per network per connection;
  * its properties follow the node whoever changes it.
+ *
+ * In C (the body of a `main()`), Python, and JavaScript (a GJS module,
+ * `gjs -m`):
+ *
+ * ```c
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(GVirtConnection) conn =
+ *   gvirt_connection_open_sync ("test:///default", GVIRT_CONNECTION_NONE, NULL, &error);
+ * g_autoptr(GVirtNetwork) net = gvirt_connection_find_network_by_name (conn, "default");
+ *
+ * g_print ("%s on %s\n", gvirt_network_get_name (net), gvirt_network_get_bridge (net));
+ * if (!gvirt_network_destroy_sync (net, NULL, &error))
+ *   g_printerr ("%s\n", error->message);
+ * g_print ("active: %s\n", gvirt_network_get_active (net) ? "yes" : "no");
+ * ```
+ *
+ * ```python
+ * import gi
+ * gi.require_version("GVirt", "1.0")
+ * from gi.repository import GVirt
+ *
+ * conn = GVirt.Connection.open_sync("test:///default", GVirt.ConnectionFlags.NONE, None)
+ * net = conn.find_network_by_name("default")
+ * net.connect("stopped", lambda net: print(net.props.name, "stopped"))
+ * net.destroy_sync(None)
+ * config = net.get_config_sync(None)
+ * print(config.props.bridge_name, config.props.ip_address, config.props.forward_mode.value_nick)
+ * ```
+ *
+ * ```js
+ * import Gio from 'gi://Gio';
+ * import GVirt from 'gi://GVirt?version=1.0';
+ * Gio._promisify(GVirt.Network.prototype, 'destroy_async', 'destroy_finish');
+ * Gio._promisify(GVirt.Network.prototype, 'start_async', 'start_finish');
+ *
+ * const conn = GVirt.Connection.open_sync('test:///default', GVirt.ConnectionFlags.NONE, null);
+ * const net = conn.find_network_by_name('default');
+ * net.connect('notify::active', () => print(`${net.name} active: ${net.active}`));
+ * await net.destroy_async(null);
+ * await net.start_async(null);
+ * ```
  */
 struct _GVirtNetwork
 {

@@ -8,9 +8,10 @@
 # async API, so the window never blocks; failures show in a dialog.
 #
 # Test hook: with GVIRT_MANAGER_TEST=FILE.png set, the app drives itself
-# (destroy, start, pause the first domain, through the buttons), saves a
-# screenshot of its window to FILE.png, provokes an error (pause a paused
-# domain) to check the dialog, prints what happened and quits.
+# through its own widgets: it clicks Destroy, Start, Pause, Resume and Shut
+# Down on the first domain, saves a screenshot of its window to FILE.png
+# while the domain is paused, double-clicks Pause to provoke an error and
+# closes the error dialog, prints what happened and quits.
 import os
 import sys
 
@@ -112,7 +113,7 @@ class ManagerWindow(Gtk.ApplicationWindow):
         for _, method, states in ACTIONS:
             self.buttons[method].set_sensitive(dom is not None and dom.props.state in states)
 
-    def _on_action(self, button, method, done=None):
+    def _on_action(self, button, method):
         dom = self.selected_domain
         if dom is None:
             return
@@ -122,11 +123,6 @@ class ManagerWindow(Gtk.ApplicationWindow):
                 getattr(dom, f"{method}_finish")(result)
             except GLib.Error as e:
                 self.show_error(f"Could not {method} “{dom.props.name}”", e.message)
-                if done:
-                    done(e)
-                return
-            if done:
-                done(None)
         getattr(dom, f"{method}_async")(None, finished)
 
     def show_error(self, title, detail):
@@ -136,7 +132,6 @@ class ManagerWindow(Gtk.ApplicationWindow):
                                    secondary_text=detail)
         dialog.connect("response", lambda d, r: d.destroy())
         dialog.present()
-        self.last_dialog = dialog
 
 
 def save_screenshot(widget, path):
@@ -181,41 +176,98 @@ def save_screenshot(widget, path):
 
 
 class TestDriver:
-    """GVIRT_MANAGER_TEST: clicks through destroy, start and pause, saves a screenshot."""
+    """GVIRT_MANAGER_TEST: drives the window through its widgets, as a user would.
+
+    It finds the buttons in the window's widget tree and clicks them
+    (Destroy, Start, Pause, Resume, Shut Down), waiting each time for the
+    domain's state to change; saves a screenshot once the domain is paused;
+    and double-clicks Pause so that the second click fails, to check the
+    error dialog, which it then closes with its own button."""
+
+    TIMEOUT_MS = 5000
 
     def __init__(self, win, path):
         self.win, self.path = win, path
-        self.steps = [self.select_first, self.click("destroy"), self.click("start"),
-                      self.click("suspend"), self.screenshot, self.provoke_error,
+        self.view = find_widget(win, lambda w: isinstance(w, Gtk.ColumnView))
+        self.selection = self.view.get_model()
+        self.status = 0
+        self.steps = [self.select_first,
+                      self.click("Destroy", GVirt.DomainState.SHUTOFF),
+                      self.click("Start", GVirt.DomainState.RUNNING),
+                      self.click("Pause", GVirt.DomainState.PAUSED),
+                      self.screenshot,
+                      self.click("Resume", GVirt.DomainState.RUNNING),
+                      self.double_click_pause,
+                      self.close_dialog,
+                      self.click("Resume", GVirt.DomainState.RUNNING),
+                      self.click("Shut Down", GVirt.DomainState.SHUTOFF),
                       self.quit]
         GLib.timeout_add(300, self.next)
 
     def next(self, *args):
-        step = self.steps.pop(0)
-        step()
+        self.steps.pop(0)()
         return GLib.SOURCE_REMOVE
 
+    def fail(self, message):
+        print(f"FAIL: {message}", flush=True)
+        self.status = 1
+        self.quit()
+
+    def wait_until(self, what, condition, then):
+        """Polls @condition until it holds, then calls @then after a short
+        pause for the view to redraw; fails after TIMEOUT_MS."""
+        waited = [0]
+
+        def poll():
+            if condition():
+                GLib.timeout_add(100, then)
+                return GLib.SOURCE_REMOVE
+            waited[0] += 50
+            if waited[0] >= self.TIMEOUT_MS:
+                self.fail(f"timed out waiting for {what}")
+                return GLib.SOURCE_REMOVE
+            return GLib.SOURCE_CONTINUE
+        GLib.timeout_add(50, poll)
+
+    def domain(self):
+        return self.selection.get_selected_item()
+
+    def buttons(self):
+        return find_widgets(self.win, lambda w: isinstance(w, Gtk.Button) and
+                            w.get_label() is not None)
+
+    def button(self, label):
+        return next(b for b in self.buttons() if b.get_label() == label)
+
     def report(self):
-        dom = self.win.selected_domain
+        dom = self.domain()
         print(f"{dom.props.name}: {dom.props.state.value_nick}; buttons: " +
-              " ".join(m for m, b in self.win.buttons.items() if b.get_sensitive()), flush=True)
+              ", ".join(b.get_label() for b in self.buttons() if b.get_sensitive()),
+              flush=True)
 
     def select_first(self):
-        self.win.selection.set_selected(0)
-        print(f"rows: {self.win.selection.get_n_items()}", flush=True)
+        self.selection.set_selected(0)
+        print(f"rows: {self.selection.get_n_items()}", flush=True)
         self.report()
         GLib.idle_add(self.next)
 
-    def click(self, method):
-        def step():
-            button = self.win.buttons[method]
-            print(f"click {button.get_label()}", flush=True)
+    def press(self, label):
+        button = self.button(label)
+        if not button.get_sensitive():
+            self.fail(f"{label} is not clickable")
+            return False
+        print(f"click {label}", flush=True)
+        button.emit("clicked")
+        return True
 
-            def done(error):
-                self.report()
-                # Let the view redraw before the next step.
-                GLib.timeout_add(100, self.next)
-            self.win._on_action(button, method, done)
+    def click(self, label, state):
+        def step():
+            if self.press(label):
+                def done():
+                    self.report()
+                    self.next()
+                self.wait_until(f"{self.domain().props.name} to be {state.value_nick}",
+                                lambda: self.domain().props.state == state, done)
         return step
 
     def screenshot(self):
@@ -223,24 +275,56 @@ class TestDriver:
         print(f"screenshot saved: {os.path.basename(self.path)}", flush=True)
         GLib.idle_add(self.next)
 
-    def provoke_error(self):
-        print("click Pause on a paused domain", flush=True)
+    def error_dialog(self):
+        return next((w for w in Gtk.Window.list_toplevels()
+                     if isinstance(w, Gtk.MessageDialog) and w.get_visible()), None)
 
-        def done(error):
-            dialog = getattr(self.win, "last_dialog", None)
-            print(f"error dialog: {dialog.props.text if dialog else None}: "
-                  f"{error.message if error else None}", flush=True)
-            GLib.timeout_add(100, self.next)
-        self.win._on_action(None, "suspend", done)
+    def double_click_pause(self):
+        # Both clicks land before the first pause is reported, while the
+        # button is still sensitive: the second finds the domain paused.
+        if not (self.press("Pause") and self.press("Pause")):
+            return
+
+        def done():
+            dialog = self.error_dialog()
+            print(f"error dialog: {dialog.props.text}: {dialog.props.secondary_text}",
+                  flush=True)
+            self.report()
+            self.next()
+        self.wait_until("the error dialog",
+                        lambda: self.error_dialog() is not None and
+                        self.domain().props.state == GVirt.DomainState.PAUSED, done)
+
+    def close_dialog(self):
+        close = self.error_dialog().get_widget_for_response(Gtk.ResponseType.CLOSE)
+        print(f"click {close.get_label().replace('_', '')} in the dialog", flush=True)
+        close.emit("clicked")
+        self.wait_until("the dialog to close", lambda: self.error_dialog() is None, self.next)
 
     def quit(self):
         self.win.get_application().quit()
+
+
+def find_widgets(widget, match):
+    """The widgets of @widget's tree, itself included, for which @match is true."""
+    found = [widget] if match(widget) else []
+    child = widget.get_first_child()
+    while child is not None:
+        found += find_widgets(child, match)
+        child = child.get_next_sibling()
+    return found
+
+
+def find_widget(widget, match):
+    return next(iter(find_widgets(widget, match)), None)
 
 
 def main(argv):
     uri = argv[1] if len(argv) > 1 else "test:///default"
     app = Gtk.Application(application_id="org.gnome.GVirt.Manager",
                           flags=Gio.ApplicationFlags.NON_UNIQUE)
+
+    drivers = []
 
     def activate(app):
         try:
@@ -252,9 +336,10 @@ def main(argv):
         win = ManagerWindow(app, conn)
         win.present()
         if os.environ.get("GVIRT_MANAGER_TEST"):
-            TestDriver(win, os.environ["GVIRT_MANAGER_TEST"])
+            drivers.append(TestDriver(win, os.environ["GVIRT_MANAGER_TEST"]))
     app.connect("activate", activate)
-    return app.run([argv[0]])
+    status = app.run([argv[0]])
+    return status or max((d.status for d in drivers), default=0)
 
 
 if __name__ == "__main__":

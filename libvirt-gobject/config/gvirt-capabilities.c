@@ -16,6 +16,52 @@
  * and the guests it can run, as [class@GVirt.CapabilitiesGuest] objects.
  *
  * As with [class@GVirt.DomainConfig], unknown content is kept in place.
+ *
+ * In C (the body of a `main()`), Python, and JavaScript (a GJS module,
+ * `gjs -m`):
+ *
+ * ```c
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(GVirtConnection) conn =
+ *   gvirt_connection_open_sync ("test:///default", GVIRT_CONNECTION_NONE, NULL, &error);
+ * g_autoptr(GVirtCapabilities) caps =
+ *   gvirt_connection_get_capabilities_sync (conn, NULL, &error);
+ * g_autoptr(GPtrArray) guests = gvirt_capabilities_get_guests (caps);
+ *
+ * g_print ("host: %s\n", gvirt_capabilities_get_host_arch (caps));
+ * for (guint i = 0; i < guests->len; i++)
+ *   {
+ *     GVirtCapabilitiesGuest *guest = g_ptr_array_index (guests, i);
+ *     g_print ("guest: %s on %s, %u-bit\n", gvirt_capabilities_guest_get_os_type (guest),
+ *              gvirt_capabilities_guest_get_arch (guest),
+ *              gvirt_capabilities_guest_get_wordsize (guest));
+ *   }
+ * ```
+ *
+ * ```python
+ * import gi
+ * gi.require_version("GVirt", "1.0")
+ * from gi.repository import GVirt
+ *
+ * conn = GVirt.Connection.open_sync("test:///default", GVirt.ConnectionFlags.NONE, None)
+ * caps = conn.get_capabilities_sync(None)
+ * print("host:", caps.props.host_arch, " ".join(caps.get_host_cpu_features()))
+ * for guest in caps.get_guests():
+ *     print("guest:", guest.props.os_type, guest.props.arch, guest.props.wordsize)
+ * ```
+ *
+ * ```js
+ * import Gio from 'gi://Gio';
+ * import GVirt from 'gi://GVirt?version=1.0';
+ * Gio._promisify(GVirt.Connection.prototype,
+ *     'get_capabilities_async', 'get_capabilities_finish');
+ *
+ * const conn = GVirt.Connection.open_sync('test:///default', GVirt.ConnectionFlags.NONE, null);
+ * const caps = await conn.get_capabilities_async(null);
+ * print('host:', caps.host_arch);
+ * for (const guest of caps.get_guests())
+ *     print('guest:', guest.os_type, guest.arch, guest.wordsize);
+ * ```
  */
 
 struct _GVirtCapabilities

@@ -33,10 +33,46 @@
  * A configuration and its devices share one tree: use them from one thread
  * at a time, and hand another thread a [method@GVirt.DomainConfig.copy].
  *
+ * In C (the body of a `main()`), Python, and JavaScript (a GJS module,
+ * `gjs -m`):
+ *
+ * ```c
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(GVirtConnection) conn =
+ *   gvirt_connection_open_sync ("test:///default", GVIRT_CONNECTION_NONE, NULL, &error);
+ * g_autoptr(GVirtDomainConfig) config = gvirt_domain_config_new_test ("web", 512 * 1024);
+ * gvirt_domain_config_set_vcpus (config, 2);
+ * gvirt_domain_config_set_on_crash (config, GVIRT_LIFECYCLE_ACTION_RESTART);
+ *
+ * g_autoptr(GVirtDomain) dom = gvirt_connection_define_domain_sync (conn, config, NULL, &error);
+ * if (dom == NULL || !gvirt_domain_start_sync (dom, NULL, &error))
+ *   g_printerr ("%s\n", error->message);
+ * g_autofree char *xml = gvirt_domain_config_to_xml (config);
+ * g_print ("%s", xml);
+ * ```
+ *
  * ```python
+ * import gi
+ * gi.require_version("GVirt", "1.0")
  * from gi.repository import GVirt
+ *
  * cfg = GVirt.DomainConfig.new_kvm("web", 1024 * 1024, 2, "/var/lib/images/web.qcow2")
+ * cfg.props.title = "Web server"
+ * for device in cfg.get_devices():
+ *     print(type(device).__name__)
  * print(cfg.to_xml())
+ * ```
+ *
+ * ```js
+ * import GVirt from 'gi://GVirt?version=1.0';
+ *
+ * const conn = GVirt.Connection.open_sync('test:///default', GVirt.ConnectionFlags.NONE, null);
+ * const dom = conn.find_domain_by_name('test');
+ * const config = dom.get_config_sync(GVirt.DomainXmlFlags.INACTIVE, null);
+ * print(config.name, config.memory, 'KiB', config.vcpus, 'vCPUs');
+ * config.vcpus = 4;   // from the next boot on
+ * conn.define_domain_sync(config, null);
+ * print(dom.get_config_sync(GVirt.DomainXmlFlags.INACTIVE, null).vcpus, 'vCPUs at the next boot');
  * ```
  */
 

@@ -18,6 +18,53 @@
  *
  * Like [class@GVirt.DomainConfig], it is a view of its XML tree: what GVirt
  * does not model is kept and written back in place.
+ *
+ * In C (the body of a `main()`), Python, and JavaScript (a GJS module,
+ * `gjs -m`):
+ *
+ * ```c
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(GVirtConnection) conn =
+ *   gvirt_connection_open_sync ("test:///default", GVIRT_CONNECTION_NONE, NULL, &error);
+ * g_autoptr(GVirtNetworkConfig) config =
+ *   gvirt_network_config_new_nat ("lab", "virbr5", "192.168.150.1", "255.255.255.0");
+ * gvirt_network_config_set_domain_name (config, "lab.example");
+ *
+ * g_autoptr(GVirtNetwork) net = gvirt_connection_define_network_sync (conn, config, NULL, &error);
+ * if (net == NULL || !gvirt_network_start_sync (net, NULL, &error))
+ *   g_printerr ("%s\n", error->message);
+ * g_autofree char *xml = gvirt_network_config_to_xml (config);
+ * g_print ("%s", xml);
+ * ```
+ *
+ * ```python
+ * import gi
+ * gi.require_version("GVirt", "1.0")
+ * from gi.repository import GVirt
+ *
+ * config = GVirt.NetworkConfig.new_from_xml("""
+ * <network>
+ *   <name>lab</name>
+ *   <bridge name="virbr5"/>
+ *   <ip address="192.168.150.1" netmask="255.255.255.0">
+ *     <dhcp><range start="192.168.150.100" end="192.168.150.199"/></dhcp>
+ *   </ip>
+ * </network>""")
+ * found, start, end = config.get_dhcp_range(0)
+ * print(config.props.name, config.props.bridge_name, start, end)
+ * config.set_domain_name("lab.example")
+ * print(config.to_xml())
+ * ```
+ *
+ * ```js
+ * import GVirt from 'gi://GVirt?version=1.0';
+ *
+ * const config = GVirt.NetworkConfig.new_nat('lab', 'virbr5', '192.168.150.1', '255.255.255.0');
+ * config.domain_name = 'lab.example';
+ * const conn = GVirt.Connection.open_sync('test:///default', GVirt.ConnectionFlags.NONE, null);
+ * const net = conn.create_network_sync(config, null);
+ * print(net.name, net.bridge, net.active, net.persistent);
+ * ```
  */
 
 struct _GVirtNetworkConfig

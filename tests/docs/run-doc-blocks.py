@@ -13,7 +13,14 @@
 # and must survive a format/parse round trip. A C block marked
 # ```c runnable backend=SCHEME is a backend module: it is built as a GIO
 # module, alone in a directory that GVIRT_BACKEND_PATH then names, and
-# SCHEME:///system must open through it. Output as TAP.
+# SCHEME:///system must open through it.
+#
+# Test node files (docs/test-node-format.md): a block marked
+# ```xml runnable node is written to node.xml in an empty directory and must
+# open as test:///THAT/DIRECTORY/node.xml; the node's domains and networks
+# are printed. The files it names with file= are the guide's blocks marked
+# ```xml runnable file=RELATIVE/PATH, written beside it first (each of those
+# is also checked on its own as an XML block). Output as TAP.
 import os
 import re
 import shutil
@@ -21,7 +28,8 @@ import subprocess
 import sys
 import tempfile
 
-FENCE = re.compile(r"^```(\w+) runnable(?: backend=(\w+))?\s*$")
+FENCE = re.compile(r"^```(\w+) runnable(?: backend=(?P<backend>\w+)| file=(?P<file>[\w./-]+)"
+                   r"| (?P<node>node))?\s*$")
 C_WRAPPER = """#include <libvirt-gobject/libvirt-gobject.h>
 int
 main (void)
@@ -33,6 +41,8 @@ main (void)
 
 
 def blocks(path):
+    """Yields (lang, line, code, file) for each runnable block; file is the
+    file= path of a node file's companion, else None."""
     with open(path, encoding="utf-8") as f:
         lines = f.readlines()
     i = 0
@@ -43,8 +53,12 @@ def blocks(path):
             j = start
             while not lines[j].startswith("```"):
                 j += 1
-            lang = m.group(1) if m.group(2) is None else f"backend:{m.group(2)}"
-            yield lang, start + 1, "".join(lines[start:j])
+            lang = m.group(1)
+            if m.group("backend"):
+                lang = f"backend:{m.group('backend')}"
+            elif m.group("node"):
+                lang = "node"
+            yield lang, start + 1, "".join(lines[start:j]), m.group("file")
             i = j
         i += 1
 
@@ -65,12 +79,30 @@ print(root, "parsed:", getattr(config.props, "name", None) or "ok")
 """
 
 
+NODE_CHECK = """
+import sys
+import urllib.parse
+import gi
+gi.require_version("GVirt", "1.0")
+from gi.repository import GVirt
+conn = GVirt.Connection.open_sync("test://" + urllib.parse.quote(sys.argv[1]),
+                                  GVirt.ConnectionFlags.NONE, None)
+info = conn.get_node_info_sync(None)
+print(f"node: {info.model}, {info.cpus} CPUs at {info.mhz} MHz, {info.memory} KiB")
+for dom in conn.get_domains():
+    print(f"domain {dom.props.name}: {dom.props.state.value_nick}, id {dom.props.id}, "
+          f"autostart {dom.props.autostart}")
+for net in conn.get_networks():
+    print(f"network {net.props.name}: active {net.props.active}, bridge {net.props.bridge}")
+"""
+
+
 def pkg_config(*args):
     return subprocess.run(["pkg-config", *args, "gvirt-1.0"], check=True,
                           capture_output=True, text=True).stdout.split()
 
 
-def run(lang, code, tmp, builddir):
+def run(lang, code, tmp, builddir, companions):
     if lang == "python":
         return [sys.executable, "-c", code]
     if lang == "xml":
@@ -78,6 +110,16 @@ def run(lang, code, tmp, builddir):
         with open(src, "w") as f:
             f.write(code)
         return [sys.executable, "-c", f"import sys; sys.stdin = open({src!r}); exec({XML_CHECK!r})"]
+    if lang == "node":
+        for rel, text in companions.items():
+            dest = os.path.join(tmp, rel)
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            with open(dest, "w") as f:
+                f.write(text)
+        node = os.path.join(tmp, "node.xml")
+        with open(node, "w") as f:
+            f.write(code)
+        return [sys.executable, "-c", NODE_CHECK, node]
     if lang == "js":
         src = os.path.join(tmp, "block.js")
         with open(src, "w") as f:
@@ -127,11 +169,15 @@ def main(argv):
     os.environ["PKG_CONFIG_PATH"] = os.pathsep.join(
         filter(None, [os.path.join(builddir, "meson-uninstalled"), os.environ.get("PKG_CONFIG_PATH")]))
     found = list(blocks(guide))
+    companions = {file: code for lang, line, code, file in found if file}
+    for file in companions:
+        if os.path.isabs(file) or ".." in file.split("/"):
+            raise ValueError(f"file={file}: a companion's path must stay in the node's directory")
     print(f"1..{len(found)}")
     if not found:
         print(f"# {os.path.basename(guide)} has no runnable block")
     failed = 0
-    for n, (lang, line, code) in enumerate(found, 1):
+    for n, (lang, line, code, _) in enumerate(found, 1):
         name = f"{os.path.basename(guide)}:{line} ({lang})"
         needs = {"js": "gjs", "c": os.environ.get("CC", "cc"), "vala": "valac"}.get(
             lang, os.environ.get("CC", "cc") if lang.startswith("backend:") else None)
@@ -140,7 +186,8 @@ def main(argv):
             continue
         with tempfile.TemporaryDirectory() as tmp:
             try:
-                proc = subprocess.run(run(lang, code, tmp, builddir), capture_output=True,
+                proc = subprocess.run(run(lang, code, tmp, builddir, companions),
+                                      capture_output=True,
                                       text=True, timeout=30, cwd=tmp)
                 output, status = proc.stdout + proc.stderr, proc.returncode
                 if "CRITICAL" in proc.stderr or "WARNING" in proc.stderr:

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# Runs examples/python/gvirt-manager.py under Xvfb through its test hook and
-# checks its output: `run-manager.py SCREENSHOT.png`. Skips (exit 77) when
-# GTK 4's typelib or xvfb-run is missing.
+# Runs examples/python/gvirt-manager.py under Xvfb through its test hook,
+# which clicks the window's own buttons (start, pause, resume, shut down,
+# destroy, a double-click that ends in the error dialog), and checks its
+# output: `run-manager.py SCREENSHOT.png`. Skips (exit 77) when GTK 4's
+# typelib or xvfb-run is missing.
 import os
 import shutil
 import subprocess
