@@ -52,7 +52,7 @@ static const GVirtField fields[N_PROPS] = {
       N_("UUID of the network, canonical lowercase 8-4-4-4-12"), GVIRT_FIELD_FLAG_NONE },
   [PROP_BRIDGE_NAME] = { "bridge-name", "bridge", "name", GVIRT_FIELD_STRING, 0, NULL,
       N_("host bridge device"), GVIRT_FIELD_FLAG_NONE },
-  [PROP_STP] = { "stp", "bridge", "stp", GVIRT_FIELD_YESNO, TRUE, NULL,
+  [PROP_STP] = { "stp", "bridge", "stp", GVIRT_FIELD_ONOFF, TRUE, NULL,
       N_("whether the bridge runs the spanning tree protocol"), GVIRT_FIELD_FLAG_NONE },
   [PROP_DELAY] = { "delay", "bridge", "delay", GVIRT_FIELD_UINT, 0, NULL,
       N_("forward delay of the bridge in seconds"), GVIRT_FIELD_FLAG_NONE },
@@ -147,8 +147,9 @@ GVIRT_DEFINE_STRING_ACCESSORS (GVirtNetworkConfig, gvirt_network_config, bridge_
  * gvirt_network_config_get_stp:
  * @self: a #GVirtNetworkConfig
  *
- * Gets the whether the bridge runs the spanning tree protocol, from the
- * `stp` attribute of `<bridge>`.
+ * Gets whether the bridge runs the spanning tree protocol, from the
+ * `stp` attribute of `<bridge>`: `on` or `off` (`yes` and `no` are read
+ * too); on when the attribute is absent.
  *
  * Returns: whether it is on
  */
@@ -157,9 +158,9 @@ GVIRT_DEFINE_STRING_ACCESSORS (GVirtNetworkConfig, gvirt_network_config, bridge_
  * @self: a #GVirtNetworkConfig
  * @value: the new value
  *
- * Sets the whether the bridge runs the spanning tree protocol (the `stp`
- * attribute of `<bridge>`) and notifies #GVirtNetworkConfig:stp on a
- * change.
+ * Sets whether the bridge runs the spanning tree protocol (the `stp`
+ * attribute of `<bridge>`, written as `on` or `off`, the values libvirt's
+ * schema allows) and notifies #GVirtNetworkConfig:stp on a change.
  */
 GVIRT_DEFINE_UINT64_ACCESSORS (GVirtNetworkConfig, gvirt_network_config, stp, PROP_STP, gboolean)
 
@@ -793,7 +794,9 @@ gvirt_network_config_class_init (GVirtNetworkConfigClass *klass)
   /**
    * GVirtNetworkConfig:stp:
    *
-   * The whether the bridge runs the spanning tree protocol, from the `stp` attribute of `<bridge>`.
+   * Whether the bridge runs the spanning tree protocol, from the `stp`
+   * attribute of `<bridge>`: `on` or `off`, written that way; `yes` and
+   * `no` are read too.
    */
   /**
    * GVirtNetworkConfig:delay:

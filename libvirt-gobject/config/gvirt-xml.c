@@ -1491,6 +1491,7 @@ field_parse (xmlNodePtr        target,
       *out = TRUE;
       return TRUE;
     case GVIRT_FIELD_YESNO:
+    case GVIRT_FIELD_ONOFF:
       if (g_strcmp0 (text, "yes") == 0 || g_strcmp0 (text, "on") == 0)
         *out = TRUE;
       else if (g_strcmp0 (text, "no") == 0 || g_strcmp0 (text, "off") == 0)
@@ -1557,6 +1558,8 @@ field_set_number (xmlNodePtr        node,
       return TRUE;
     case GVIRT_FIELD_YESNO:
       return field_write (node, field, value ? "yes" : "no") && old != value;
+    case GVIRT_FIELD_ONOFF:
+      return field_write (node, field, value ? "on" : "off") && old != value;
     case GVIRT_FIELD_ENUM:
       {
         GEnumValue *v = g_enum_get_value (field_enum_class (field), (gint) value);
@@ -1662,6 +1665,7 @@ _gvirt_fields_install (GObjectClass     *klass,
           break;
         case GVIRT_FIELD_PRESENT:
         case GVIRT_FIELD_YESNO:
+        case GVIRT_FIELD_ONOFF:
           properties[i] = g_param_spec_boolean (f->name, NULL, f->blurb, f->def != 0, flags);
           break;
         case GVIRT_FIELD_ENUM:
@@ -1707,6 +1711,7 @@ _gvirt_fields_get_property (xmlNodePtr        node,
       break;
     case GVIRT_FIELD_PRESENT:
     case GVIRT_FIELD_YESNO:
+    case GVIRT_FIELD_ONOFF:
       g_value_set_boolean (value, _gvirt_field_get_uint64 (node, f) != 0);
       break;
     case GVIRT_FIELD_ENUM:
@@ -1752,6 +1757,7 @@ _gvirt_fields_set_property (GObject          *object,
       break;
     case GVIRT_FIELD_PRESENT:
     case GVIRT_FIELD_YESNO:
+    case GVIRT_FIELD_ONOFF:
       changed = _gvirt_field_set_uint64 (node, f, g_value_get_boolean (value));
       break;
     case GVIRT_FIELD_ENUM:
