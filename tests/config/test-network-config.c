@@ -294,6 +294,46 @@ test_stp_spellings (void)
     }
 }
 
+/* Documents libvirt's network.rng refuses: GVirt's validate() refuses them
+ * too, and accepts the corrected form, as libvirt's schema does. */
+static void
+test_validate_like_libvirt (void)
+{
+  static const struct { const char *bad; const char *good; } cases[] = {
+    { "<network><name>n</name><bridge name='b' stp='yes'/></network>",
+      "<network><name>n</name><bridge name='b' stp='on'/></network>" },
+    { "<network><name>n</name><bridge name='b' stp='no'/></network>",
+      "<network><name>n</name><bridge name='b' stp='off'/></network>" },
+    { "<network><name>n</name><ip address='10.0.0.1' netmask='255.0.0.0' prefix='8'/></network>",
+      "<network><name>n</name><ip address='10.0.0.1' prefix='8'/></network>" },
+    { "<network><name>n</name><mac address='01:00:5e:00:00:01'/></network>",
+      "<network><name>n</name><mac address='02:00:5e:00:00:01'/></network>" },
+    { "<network><name>n</name><ip address='10.0.0.1'><dhcp><host ip='10.0.0.2'/></dhcp></ip></network>",
+      "<network><name>n</name><ip address='10.0.0.1'><dhcp><host name='h' ip='10.0.0.2'/></dhcp></ip></network>" },
+  };
+  g_autofree char *schema = config_test_libvirt_schema ("network.rng");
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GVirtNetworkConfig) bad = parse_ok (cases[i].bad);
+      g_autoptr(GVirtNetworkConfig) good = parse_ok (cases[i].good);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].bad);
+      g_assert_false (gvirt_network_config_validate (bad, &error));
+      g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
+      g_clear_error (&error);
+      g_assert_true (gvirt_network_config_validate (good, &error));
+      g_assert_no_error (error);
+      if (schema == NULL)
+        continue;
+      g_assert_false (gvirt_network_config_validate_with_schema (bad, schema, NULL));
+      g_assert_true (gvirt_network_config_validate_with_schema (good, schema, &error));
+      g_assert_no_error (error);
+    }
+}
+
 static void
 test_errors (void)
 {
@@ -372,6 +412,7 @@ main (int    argc,
   g_test_add_func ("/network-config/from-node", test_from_node);
   g_test_add_func ("/network-config/stp-spellings", test_stp_spellings);
   g_test_add_func ("/network-config/validate/libvirt-schema", test_every_property_libvirt_schema);
+  g_test_add_func ("/network-config/validate/like-libvirt", test_validate_like_libvirt);
 
   return g_test_run ();
 }
