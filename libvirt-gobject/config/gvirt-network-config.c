@@ -323,7 +323,9 @@ gvirt_network_config_get_forward_mode (GVirtNetworkConfig *self)
  * @self: a #GVirtNetworkConfig
  * @value: the new mode; %GVIRT_NETWORK_FORWARD_MODE_NONE removes `<forward>`
  *
- * Sets how the network reaches the outside.
+ * Sets how the network reaches the outside. Removing `<forward>` removes
+ * its device too, and notifies #GVirtNetworkConfig:forward-dev if there
+ * was one.
  */
 void
 gvirt_network_config_set_forward_mode (GVirtNetworkConfig     *self,
@@ -331,6 +333,7 @@ gvirt_network_config_set_forward_mode (GVirtNetworkConfig     *self,
 {
   GVirtNetworkForwardMode old;
   xmlNodePtr forward;
+  gboolean had_dev = FALSE;
 
   g_return_if_fail (GVIRT_IS_NETWORK_CONFIG (self));
   g_return_if_fail (value != GVIRT_NETWORK_FORWARD_MODE_OTHER);
@@ -341,6 +344,8 @@ gvirt_network_config_set_forward_mode (GVirtNetworkConfig     *self,
   forward = _gvirt_xml_child (self->node, "forward");
   if (value == GVIRT_NETWORK_FORWARD_MODE_NONE)
     {
+      /* the device goes with the element */
+      had_dev = _gvirt_xml_attr (forward, "dev") != NULL;
       _gvirt_xml_node_changed (forward);
       xmlUnlinkNode (forward);
       xmlFreeNode (forward);
@@ -348,6 +353,8 @@ gvirt_network_config_set_forward_mode (GVirtNetworkConfig     *self,
   else
     _gvirt_field_set_uint64 (self->node, &fields[PROP_FORWARD_MODE], value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORWARD_MODE]);
+  if (had_dev)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORWARD_DEV]);
 }
 
 static gboolean

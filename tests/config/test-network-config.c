@@ -71,9 +71,12 @@ test_parse (void)
   g_assert_cmpstr (ip, ==, "192.168.122.11");
 }
 
+static void count_notify (GObject *object, GParamSpec *pspec, gpointer user_data);
+
 static void
 test_isolated (void)
 {
+  guint dev_notifies = 0;
   g_autoptr(GVirtNetworkConfig) config =
     parse_ok ("<network><name>iso</name><bridge name='br9' stp='off'/></network>");
   g_autofree char *xml = NULL;
@@ -84,10 +87,14 @@ test_isolated (void)
   gvirt_network_config_set_forward_dev (config, "eth1");
   xml = gvirt_network_config_to_xml (config);
   g_assert_nonnull (strstr (xml, "<forward mode=\"route\" dev=\"eth1\"/>"));
+  g_signal_connect (config, "notify::forward-dev", G_CALLBACK (count_notify), &dev_notifies);
   gvirt_network_config_set_forward_mode (config, GVIRT_NETWORK_FORWARD_MODE_NONE);
   g_clear_pointer (&xml, g_free);
   xml = gvirt_network_config_to_xml (config);
   g_assert_null (strstr (xml, "forward"));
+  /* the device went with <forward> */
+  g_assert_cmpuint (dev_notifies, ==, 1);
+  g_assert_null (gvirt_network_config_get_forward_dev (config));
 }
 
 static void
