@@ -639,7 +639,9 @@ GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, clock_off
  * @value: the new value
  *
  * Sets the action when the guest powers off (the `<on_poweroff>` element)
- * and notifies #GVirtDomainConfig:on-poweroff on a change.
+ * and notifies #GVirtDomainConfig:on-poweroff on a change. The `coredump-*`
+ * actions are for a crash alone: the format, and so validate(), refuses
+ * them here.
  */
 GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, on_poweroff, PROP_ON_POWEROFF, GVirtLifecycleAction)
 
@@ -657,7 +659,9 @@ GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, on_powero
  * @value: the new value
  *
  * Sets the action when the guest reboots (the `<on_reboot>` element) and
- * notifies #GVirtDomainConfig:on-reboot on a change.
+ * notifies #GVirtDomainConfig:on-reboot on a change. The `coredump-*`
+ * actions are for a crash alone: the format, and so validate(), refuses
+ * them here.
  */
 GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, on_reboot, PROP_ON_REBOOT, GVirtLifecycleAction)
 
