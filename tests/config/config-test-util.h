@@ -60,14 +60,14 @@ config_test_assert_all_set (GType       type,
     g_error ("%s: properties the test never set:%s", g_type_name (type), missing->str);
 }
 
-/* Asserts that @xml validates against the Relax-NG schema at @schema, and
- * prints the document with the schema's messages when it does not. */
+/* Fails, with @what, the schema's message and the document, unless @valid. */
 static inline void
 config_test_assert_valid (const char *what,
+                          const char *schema,
                           gboolean    valid,
                           GError     *error,
                           const char *xml)
 {
   if (!valid)
-    g_error ("%s: %s\n%s", what, error != NULL ? error->message : "(no message)", xml);
+    g_error ("%s: %s: %s\n%s", what, schema, error != NULL ? error->message : "(no message)", xml);
 }

@@ -183,11 +183,11 @@ assert_valid_both (GVirtNetworkConfig *config,
   gboolean ok;
 
   ok = gvirt_network_config_validate (config, &error);
-  config_test_assert_valid (what, ok, error, xml);
+  config_test_assert_valid (what, "GVirt's schema", ok, error, xml);
   if (libvirt_schema != NULL)
     {
       ok = gvirt_network_config_validate_with_schema (config, libvirt_schema, &error);
-      config_test_assert_valid (what, ok, error, xml);
+      config_test_assert_valid (what, "libvirt's schema", ok, error, xml);
     }
 }
 
