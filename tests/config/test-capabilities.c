@@ -276,6 +276,45 @@ test_every_property_libvirt_schema (void)
   config_test_assert_all_set (GVIRT_TYPE_CAPABILITIES_DOMAIN, domain_set);
 }
 
+/* Documents libvirt's capability.rng refuses: GVirt's validate() refuses
+ * them too, and accepts the corrected form, as libvirt's schema does. */
+static void
+test_validate_like_libvirt (void)
+{
+#define HOST_CPU(flags) "<capabilities><host><cpu><arch>x86_64</arch>" flags "</cpu></host></capabilities>"
+#define GUEST(features) "<capabilities><host><cpu><arch>x86_64</arch></cpu></host><guest><os_type>hvm</os_type>" \
+  "<arch name='x86_64'><wordsize>64</wordsize><domain type='kvm'/></arch>" features "</guest></capabilities>"
+  static const struct { const char *bad; const char *good; } cases[] = {
+    { HOST_CPU ("<features><vmx/><pae/></features>"), HOST_CPU ("<features><pae/><vmx/></features>") },
+    { HOST_CPU ("<features><svm/><nonpae/></features>"), HOST_CPU ("<features><nonpae/><svm/></features>") },
+    { GUEST ("<features><acpi/></features>"), GUEST ("<features><acpi default='on' toggle='yes'/></features>") },
+    { GUEST ("<features><apic default='yes' toggle='no'/></features>"), GUEST ("<features><apic default='on' toggle='no'/></features>") },
+  };
+#undef HOST_CPU
+#undef GUEST
+  g_autofree char *schema = config_test_libvirt_schema ("capability.rng");
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GVirtCapabilities) bad = parse_ok (cases[i].bad);
+      g_autoptr(GVirtCapabilities) good = parse_ok (cases[i].good);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].bad);
+      g_assert_false (gvirt_capabilities_validate (bad, &error));
+      g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
+      g_clear_error (&error);
+      g_assert_true (gvirt_capabilities_validate (good, &error));
+      g_assert_no_error (error);
+      if (schema == NULL)
+        continue;
+      g_assert_false (gvirt_capabilities_validate_with_schema (bad, schema, NULL));
+      g_assert_true (gvirt_capabilities_validate_with_schema (good, schema, &error));
+      g_assert_no_error (error);
+    }
+}
+
 static void
 test_errors (void)
 {
@@ -306,6 +345,7 @@ main (int    argc,
   g_test_add_func ("/capabilities/roundtrip-copy", test_roundtrip_copy);
   g_test_add_func ("/capabilities/errors", test_errors);
   g_test_add_func ("/capabilities/validate/every-property", test_every_property_libvirt_schema);
+  g_test_add_func ("/capabilities/validate/like-libvirt", test_validate_like_libvirt);
 
   return g_test_run ();
 }
