@@ -1390,8 +1390,11 @@ field_remove (xmlNodePtr        node,
       _gvirt_xml_set_text (target, NULL);
       if (field->kind == GVIRT_FIELD_PRESENT || target->children == NULL)
         {
-          /* remove the element itself unless it carries more than the value */
-          if (target->properties == NULL || field->kind == GVIRT_FIELD_PRESENT)
+          /* remove the element itself unless it carries more than the
+           * value; the attributes of a scaled value (unit=, and slots= of
+           * <maxMemory>) only qualify it and go with it */
+          if (target->properties == NULL || field->kind == GVIRT_FIELD_PRESENT ||
+              field->kind == GVIRT_FIELD_SCALED)
             {
               xmlNodePtr parent = target->parent;
 

@@ -159,6 +159,36 @@ test_memory_set (void)
   g_assert_null (strstr (xml, "currentMemory"));
 }
 
+static void count_notify (GObject *object, GParamSpec *pspec, gpointer user_data);
+
+/* Removing a value given with a unit, or the hotplug limit with its slots,
+ * removes the whole element: an empty <maxMemory unit="KiB" slots="16"/>
+ * is valid for neither schema. */
+static void
+test_memory_remove (void)
+{
+  g_autoptr(GVirtDomainConfig) config =
+    parse_ok ("<domain type='kvm'><name>m</name><memory unit='MiB'>512</memory>"
+              "<maxMemory slots='16' unit='GiB'>4</maxMemory>"
+              "<currentMemory unit='MiB'>256</currentMemory></domain>");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  guint slots_notified = 0;
+
+  g_assert_cmpuint (gvirt_domain_config_get_max_memory (config), ==, 4194304);
+  g_assert_cmpuint (gvirt_domain_config_get_max_memory_slots (config), ==, 16);
+  g_signal_connect (config, "notify::max-memory-slots", G_CALLBACK (count_notify), &slots_notified);
+  g_object_set (config, "max-memory", (guint64) 0, NULL);
+  gvirt_domain_config_set_current_memory (config, 0);
+  g_assert_cmpuint (slots_notified, ==, 1);
+  g_assert_cmpuint (gvirt_domain_config_get_max_memory_slots (config), ==, 0);
+  xml = gvirt_domain_config_to_xml (config);
+  g_assert_null (strstr (xml, "maxMemory"));
+  g_assert_null (strstr (xml, "currentMemory"));
+  g_assert_true (gvirt_domain_config_validate (config, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_semantic_errors (void)
 {
@@ -1109,6 +1139,8 @@ everything_domain (Everything *e)
   gvirt_domain_config_set_memory (config, 1048576);
   gvirt_domain_config_set_current_memory (config, 524288);
   gvirt_domain_config_set_max_memory (config, 2097152);
+  /* libvirt 9.0's schema wants the slots with the limit */
+  gvirt_domain_config_set_max_memory_slots (config, 16);
   gvirt_domain_config_set_vcpus (config, 4);
   gvirt_domain_config_set_current_vcpus (config, 2);
   gvirt_domain_config_set_cpuset (config, "0-3,^2");
@@ -1577,6 +1609,7 @@ main (int    argc,
   g_test_add_func ("/domain-config/parse/from-node", test_from_node);
   g_test_add_func ("/domain-config/memory/units", test_memory_units);
   g_test_add_func ("/domain-config/memory/set", test_memory_set);
+  g_test_add_func ("/domain-config/memory/remove", test_memory_remove);
   g_test_add_func ("/domain-config/xml/unknown-preserved", test_unknown_preserved);
   g_test_add_func ("/domain-config/xml/metadata", test_metadata);
   g_test_add_func ("/domain-config/xml/kept-until-changed", test_xml_kept_until_changed);
