@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # build
   meson ninja-build pkg-config gcc clang
+  # libFuzzer's runtime for -Dfuzzing=true (only recommended by clang)
+  libclang-rt-14-dev
   libglib2.0-dev libglib2.0-bin libxml2-dev libjson-glib-dev
   gobject-introspection libgirepository1.0-dev valac libreadline-dev python3-docutils
   # tests: bindings, schemas, sanitizers

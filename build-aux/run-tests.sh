@@ -19,6 +19,16 @@ logs+=(build/meson-logs/testlog.json)
 run meson test -C build --no-rebuild --print-errorlogs --setup valgrind --suite core --suite config
 logs+=(build/meson-logs/testlog-valgrind.json)
 
+# The config parsers' libFuzzer targets: a clang build of those three alone,
+# then the suite's short runs (-max_total_time=5 each, after the corpus seeds).
+[ -f build-fuzz/build.ninja ] || CC=clang run meson setup build-fuzz -Dfuzzing=true \
+  -Dintrospection=false
+rm -f build-fuzz/meson-logs/testlog.json
+run ninja -C build-fuzz tests/config/fuzz/fuzz-domain-config \
+  tests/config/fuzz/fuzz-network-config tests/config/fuzz/fuzz-capabilities-config
+run meson test -C build-fuzz --no-rebuild --print-errorlogs --suite fuzz
+logs+=(build-fuzz/meson-logs/testlog.json)
+
 [ -f build-asan/build.ninja ] || run meson setup build-asan -Db_sanitize=address,undefined \
   -Db_lundef=false -Dintrospection=false -Dbuildtype=debug
 run ninja -C build-asan

@@ -291,16 +291,30 @@ gvirt_capabilities_guest_has_feature (GVirtCapabilitiesGuest *self,
  * @self: a #GVirtCapabilitiesGuest
  * @feature: a feature name, such as `pae`
  *
- * Adds `<@feature/>` to `<features>` unless it is there.
+ * Adds `<@feature/>` to `<features>` unless it is there. The features the
+ * format gives a switch, `acpi`, `apic`, `disksnapshot` and `hap`, must say
+ * whether it is on by default and whether it can be toggled: they are
+ * added as on by default and toggleable, `<acpi default="on" toggle="yes"/>`.
  */
 void
 gvirt_capabilities_guest_add_feature (GVirtCapabilitiesGuest *self,
                                       const char             *feature)
 {
+  static const char *const toggled[] = { "acpi", "apic", "disksnapshot", "hap", NULL };
+  xmlNodePtr features, node;
+
   g_return_if_fail (GVIRT_IS_CAPABILITIES_GUEST (self));
   g_return_if_fail (feature != NULL && xmlValidateNCName ((const xmlChar *) feature, 0) == 0);
 
-  _gvirt_xml_lookup (_gvirt_xml_lookup (self->node, "features", TRUE), feature, TRUE);
+  features = _gvirt_xml_lookup (self->node, "features", TRUE);
+  if (_gvirt_xml_child (features, feature) != NULL)
+    return;
+  node = _gvirt_xml_new_child (features, feature);
+  if (g_strv_contains (toggled, feature))
+    {
+      xmlSetProp (node, (const xmlChar *) "default", (const xmlChar *) "on");
+      xmlSetProp (node, (const xmlChar *) "toggle", (const xmlChar *) "yes");
+    }
 }
 
 /**

@@ -96,6 +96,7 @@ enum {
   PROP_MEMORY,
   PROP_CURRENT_MEMORY,
   PROP_MAX_MEMORY,
+  PROP_MAX_MEMORY_SLOTS,
   PROP_VCPUS,
   PROP_CURRENT_VCPUS,
   PROP_CPUSET,
@@ -139,6 +140,8 @@ static const GVirtField fields[N_PROPS] = {
       N_("memory currently allocated in KiB"), GVIRT_FIELD_FLAG_REMOVE_DEFAULT },
   [PROP_MAX_MEMORY] = { "max-memory", "maxMemory", NULL, GVIRT_FIELD_SCALED, 0, NULL,
       N_("memory hotplug limit in KiB, 0 when unset"), GVIRT_FIELD_FLAG_REMOVE_DEFAULT },
+  [PROP_MAX_MEMORY_SLOTS] = { "max-memory-slots", "maxMemory", "slots", GVIRT_FIELD_UINT, 0, NULL,
+      N_("memory hotplug slots, 0 when unset"), GVIRT_FIELD_FLAG_REMOVE_DEFAULT },
   [PROP_VCPUS] = { "vcpus", "vcpu", NULL, GVIRT_FIELD_UINT, 1, NULL,
       N_("number of virtual CPUs"), GVIRT_FIELD_FLAG_NONE },
   [PROP_CURRENT_VCPUS] = { "current-vcpus", "vcpu", "current", GVIRT_FIELD_UINT, 0, NULL,
@@ -336,6 +339,14 @@ GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, memory, P
  *
  * Returns: the value
  */
+guint64
+gvirt_domain_config_get_max_memory (GVirtDomainConfig *self)
+{
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), 0);
+
+  return _gvirt_field_get_uint64 (self->node, &fields[PROP_MAX_MEMORY]);
+}
+
 /**
  * gvirt_domain_config_set_max_memory:
  * @self: a #GVirtDomainConfig
@@ -343,8 +354,44 @@ GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, memory, P
  *
  * Sets the memory hotplug limit in KiB, 0 when unset (the `<maxMemory>`
  * element) and notifies #GVirtDomainConfig:max-memory on a change.
+ * Removing the limit removes its #GVirtDomainConfig:max-memory-slots too.
  */
-GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, max_memory, PROP_MAX_MEMORY, guint64)
+void
+gvirt_domain_config_set_max_memory (GVirtDomainConfig *self,
+                                    guint64            value)
+{
+  guint slots;
+
+  g_return_if_fail (GVIRT_IS_DOMAIN_CONFIG (self));
+
+  slots = gvirt_domain_config_get_max_memory_slots (self);
+  if (_gvirt_field_set_uint64 (self->node, &fields[PROP_MAX_MEMORY], value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_MEMORY]);
+  if (slots != gvirt_domain_config_get_max_memory_slots (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_MEMORY_SLOTS]);
+}
+
+/**
+ * gvirt_domain_config_get_max_memory_slots:
+ * @self: a #GVirtDomainConfig
+ *
+ * Gets the number of memory hotplug slots, 0 when unset, from the `slots`
+ * attribute of `<maxMemory>`.
+ *
+ * Returns: the value
+ */
+/**
+ * gvirt_domain_config_set_max_memory_slots:
+ * @self: a #GVirtDomainConfig
+ * @value: the new value
+ *
+ * Sets the number of memory hotplug slots, 0 when unset (the `slots`
+ * attribute of `<maxMemory>`), and notifies
+ * #GVirtDomainConfig:max-memory-slots on a change. The schema of
+ * libvirt 9.0 requires it with every #GVirtDomainConfig:max-memory (that of
+ * 10.7 no longer does).
+ */
+GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, max_memory_slots, PROP_MAX_MEMORY_SLOTS, guint)
 
 /**
  * gvirt_domain_config_get_vcpus:
@@ -675,7 +722,9 @@ GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, clock_off
  * @value: the new value
  *
  * Sets the action when the guest powers off (the `<on_poweroff>` element)
- * and notifies #GVirtDomainConfig:on-poweroff on a change.
+ * and notifies #GVirtDomainConfig:on-poweroff on a change. The `coredump-*`
+ * actions are for a crash alone: the format, and so validate(), refuses
+ * them here.
  */
 GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, on_poweroff, PROP_ON_POWEROFF, GVirtLifecycleAction)
 
@@ -693,7 +742,9 @@ GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, on_powero
  * @value: the new value
  *
  * Sets the action when the guest reboots (the `<on_reboot>` element) and
- * notifies #GVirtDomainConfig:on-reboot on a change.
+ * notifies #GVirtDomainConfig:on-reboot on a change. The `coredump-*`
+ * actions are for a crash alone: the format, and so validate(), refuses
+ * them here.
  */
 GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, on_reboot, PROP_ON_REBOOT, GVirtLifecycleAction)
 
@@ -1449,6 +1500,19 @@ gvirt_domain_config_new_kvm (const char *name,
 
 GVIRT_DEFINE_PROPERTY_FUNCS (GVirtDomainConfig, gvirt_domain_config, domain_config_special_property)
 
+/* max-memory through its setter, which notifies the slots it may remove */
+static void
+domain_config_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  if (prop_id == PROP_MAX_MEMORY)
+    gvirt_domain_config_set_max_memory (GVIRT_DOMAIN_CONFIG (object), g_value_get_uint64 (value));
+  else
+    gvirt_domain_config_set_property (object, prop_id, value, pspec);
+}
+
 static void
 gvirt_domain_config_class_init (GVirtDomainConfigClass *klass)
 {
@@ -1456,7 +1520,7 @@ gvirt_domain_config_class_init (GVirtDomainConfigClass *klass)
 
   object_class->finalize = gvirt_domain_config_finalize;
   object_class->get_property = gvirt_domain_config_get_property;
-  object_class->set_property = gvirt_domain_config_set_property;
+  object_class->set_property = domain_config_set_property;
 
   /**
    * GVirtDomainConfig:domain-type:
@@ -1502,6 +1566,11 @@ gvirt_domain_config_class_init (GVirtDomainConfigClass *klass)
    * GVirtDomainConfig:max-memory:
    *
    * The memory hotplug limit in KiB, 0 when unset, from the `<maxMemory>` element.
+   */
+  /**
+   * GVirtDomainConfig:max-memory-slots:
+   *
+   * The number of memory hotplug slots, 0 when unset, from the `slots` attribute of `<maxMemory>`.
    */
   /**
    * GVirtDomainConfig:vcpus:

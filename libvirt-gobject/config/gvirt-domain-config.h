@@ -105,6 +105,9 @@ void gvirt_domain_config_set_current_memory (GVirtDomainConfig *self,
 guint64 gvirt_domain_config_get_max_memory (GVirtDomainConfig *self);
 void gvirt_domain_config_set_max_memory (GVirtDomainConfig *self,
                                         guint64 value);
+guint gvirt_domain_config_get_max_memory_slots (GVirtDomainConfig *self);
+void gvirt_domain_config_set_max_memory_slots (GVirtDomainConfig *self,
+                                              guint value);
 guint gvirt_domain_config_get_vcpus (GVirtDomainConfig *self);
 void gvirt_domain_config_set_vcpus (GVirtDomainConfig *self,
                                    guint value);

@@ -99,7 +99,7 @@ static const GVirtField fields[N_PROPS] = {
       N_("UUID of the network, canonical lowercase 8-4-4-4-12"), GVIRT_FIELD_FLAG_NONE },
   [PROP_BRIDGE_NAME] = { "bridge-name", "bridge", "name", GVIRT_FIELD_STRING, 0, NULL,
       N_("host bridge device"), GVIRT_FIELD_FLAG_NONE },
-  [PROP_STP] = { "stp", "bridge", "stp", GVIRT_FIELD_YESNO, TRUE, NULL,
+  [PROP_STP] = { "stp", "bridge", "stp", GVIRT_FIELD_ONOFF, TRUE, NULL,
       N_("whether the bridge runs the spanning tree protocol"), GVIRT_FIELD_FLAG_NONE },
   [PROP_DELAY] = { "delay", "bridge", "delay", GVIRT_FIELD_UINT, 0, NULL,
       N_("forward delay of the bridge in seconds"), GVIRT_FIELD_FLAG_NONE },
@@ -194,8 +194,9 @@ GVIRT_DEFINE_STRING_ACCESSORS (GVirtNetworkConfig, gvirt_network_config, bridge_
  * gvirt_network_config_get_stp:
  * @self: a #GVirtNetworkConfig
  *
- * Gets the whether the bridge runs the spanning tree protocol, from the
- * `stp` attribute of `<bridge>`.
+ * Gets whether the bridge runs the spanning tree protocol, from the
+ * `stp` attribute of `<bridge>`: `on` or `off` (`yes` and `no` are read
+ * too); on when the attribute is absent.
  *
  * Returns: whether it is on
  */
@@ -204,9 +205,9 @@ GVIRT_DEFINE_STRING_ACCESSORS (GVirtNetworkConfig, gvirt_network_config, bridge_
  * @self: a #GVirtNetworkConfig
  * @value: the new value
  *
- * Sets the whether the bridge runs the spanning tree protocol (the `stp`
- * attribute of `<bridge>`) and notifies #GVirtNetworkConfig:stp on a
- * change.
+ * Sets whether the bridge runs the spanning tree protocol (the `stp`
+ * attribute of `<bridge>`, written as `on` or `off`, the values libvirt's
+ * schema allows) and notifies #GVirtNetworkConfig:stp on a change.
  */
 GVIRT_DEFINE_UINT64_ACCESSORS (GVirtNetworkConfig, gvirt_network_config, stp, PROP_STP, gboolean)
 
@@ -369,7 +370,9 @@ gvirt_network_config_get_forward_mode (GVirtNetworkConfig *self)
  * @self: a #GVirtNetworkConfig
  * @value: the new mode; %GVIRT_NETWORK_FORWARD_MODE_NONE removes `<forward>`
  *
- * Sets how the network reaches the outside.
+ * Sets how the network reaches the outside. Removing `<forward>` removes
+ * its device too, and notifies #GVirtNetworkConfig:forward-dev if there
+ * was one.
  */
 void
 gvirt_network_config_set_forward_mode (GVirtNetworkConfig     *self,
@@ -377,6 +380,7 @@ gvirt_network_config_set_forward_mode (GVirtNetworkConfig     *self,
 {
   GVirtNetworkForwardMode old;
   xmlNodePtr forward;
+  gboolean had_dev = FALSE;
 
   g_return_if_fail (GVIRT_IS_NETWORK_CONFIG (self));
   g_return_if_fail (value != GVIRT_NETWORK_FORWARD_MODE_OTHER);
@@ -387,6 +391,8 @@ gvirt_network_config_set_forward_mode (GVirtNetworkConfig     *self,
   forward = _gvirt_xml_child (self->node, "forward");
   if (value == GVIRT_NETWORK_FORWARD_MODE_NONE)
     {
+      /* the device goes with the element */
+      had_dev = _gvirt_xml_attr (forward, "dev") != NULL;
       _gvirt_xml_node_changed (forward);
       xmlUnlinkNode (forward);
       xmlFreeNode (forward);
@@ -394,6 +400,8 @@ gvirt_network_config_set_forward_mode (GVirtNetworkConfig     *self,
   else
     _gvirt_field_set_uint64 (self->node, &fields[PROP_FORWARD_MODE], value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORWARD_MODE]);
+  if (had_dev)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORWARD_DEV]);
 }
 
 static gboolean
@@ -840,7 +848,9 @@ gvirt_network_config_class_init (GVirtNetworkConfigClass *klass)
   /**
    * GVirtNetworkConfig:stp:
    *
-   * The whether the bridge runs the spanning tree protocol, from the `stp` attribute of `<bridge>`.
+   * Whether the bridge runs the spanning tree protocol, from the `stp`
+   * attribute of `<bridge>`: `on` or `off`, written that way; `yes` and
+   * `no` are read too.
    */
   /**
    * GVirtNetworkConfig:delay:

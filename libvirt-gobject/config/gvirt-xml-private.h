@@ -163,7 +163,10 @@ typedef enum {
   GVIRT_FIELD_UINT64,
   GVIRT_FIELD_SCALED,
   GVIRT_FIELD_PRESENT,
+  /* booleans: both read yes/no/on/off, YESNO writes yes/no, ONOFF on/off
+   * (each attribute takes the pair libvirt's schema allows for it) */
   GVIRT_FIELD_YESNO,
+  GVIRT_FIELD_ONOFF,
   GVIRT_FIELD_ENUM,
 } GVirtFieldKind;
 

@@ -351,35 +351,40 @@ _gvirt_xml_child (xmlNodePtr  node,
  * ordered for some elements, and the rest reads better the same way). */
 static const struct {
   const char *parent;
+  const char *within;   /* the parent's own parent, when the name alone is ambiguous */
   const char *children[40];
 } child_orders[] = {
-  { "domain", { "name", "uuid", "genid", "title", "description", "metadata", "maxMemory",
-                "memory", "currentMemory", "blkiotune", "memtune", "memoryBacking", "vcpu",
-                "vcpus", "iothreads", "cputune", "numatune", "resource", "sysinfo",
-                "bootloader", "bootloader_args", "os", "idmap", "features", "cpu", "clock",
-                "on_poweroff", "on_reboot", "on_crash", "on_lockfailure", "pm", "perf",
-                "devices", "seclabel", NULL } },
-  { "os", { "type", "firmware", "loader", "nvram", "kernel", "initrd", "root", "cmdline",
-            "dtb", "boot", "bootmenu", "smbios", "bios", NULL } },
-  { "devices", { "emulator", NULL } },
-  { "disk", { "driver", "source", "backingStore", "target", "iotune", "boot", "readonly",
-              "shareable", "transient", "serial", "wwn", "vendor", "product", "encryption",
-              "alias", "address", NULL } },
-  { "interface", { "mac", "source", "ip", "script", "target", "model", "driver", "alias",
-                   "address", NULL } },
-  { "serial", { "source", "protocol", "target", "alias", "address", NULL } },
-  { "console", { "source", "protocol", "target", "alias", "address", NULL } },
-  { "network", { "name", "uuid", "metadata", "forward", "bridge", "mtu", "mac", "domain",
-                 "dns", "ip", "route", NULL } },
-  { "ip", { "tftp", "dhcp", NULL } },
-  { "dhcp", { "range", "host", "bootp", NULL } },
-  { "capabilities", { "host", "guest", NULL } },
-  { "host", { "uuid", "cpu", "power_management", "iommu", "migration_features", "topology",
-              "cache", "memory_bandwidth", "secmodel", NULL } },
-  { "cpu", { "arch", "features", "model", "vendor", "microcode", "signature", "counter",
-             "topology", "maxphysaddr", "feature", "pages", NULL } },
-  { "guest", { "os_type", "arch", "features", NULL } },
-  { "arch", { "wordsize", "emulator", "loader", "machine", "domain", NULL } },
+  /* a hypervisor type of a guest in the capabilities, not a domain */
+  { "domain", "arch", { "emulator", "machine", NULL } },
+  { "domain", NULL, { "name", "uuid", "genid", "title", "description", "metadata", "maxMemory",
+                      "memory", "currentMemory", "blkiotune", "memtune", "memoryBacking", "vcpu",
+                      "vcpus", "iothreads", "cputune", "numatune", "resource", "sysinfo",
+                      "bootloader", "bootloader_args", "os", "idmap", "features", "cpu", "clock",
+                      "on_poweroff", "on_reboot", "on_crash", "on_lockfailure", "pm", "perf",
+                      "devices", "seclabel", NULL } },
+  { "os", NULL, { "type", "firmware", "loader", "nvram", "kernel", "initrd", "root", "cmdline",
+                  "dtb", "boot", "bootmenu", "smbios", "bios", NULL } },
+  { "devices", NULL, { "emulator", NULL } },
+  { "disk", NULL, { "driver", "source", "backingStore", "target", "iotune", "boot", "readonly",
+                    "shareable", "transient", "serial", "wwn", "vendor", "product", "encryption",
+                    "alias", "address", NULL } },
+  { "interface", NULL, { "mac", "source", "ip", "script", "target", "model", "driver", "alias",
+                         "address", NULL } },
+  { "serial", NULL, { "source", "protocol", "target", "alias", "address", NULL } },
+  { "console", NULL, { "source", "protocol", "target", "alias", "address", NULL } },
+  { "network", NULL, { "name", "uuid", "metadata", "forward", "bridge", "mtu", "mac", "domain",
+                       "dns", "ip", "route", NULL } },
+  { "ip", NULL, { "tftp", "dhcp", NULL } },
+  { "dhcp", NULL, { "range", "host", "bootp", NULL } },
+  { "capabilities", NULL, { "host", "guest", NULL } },
+  { "host", NULL, { "uuid", "cpu", "power_management", "iommu", "migration_features", "topology",
+                    "cache", "memory_bandwidth", "secmodel", NULL } },
+  { "cpu", NULL, { "arch", "features", "model", "vendor", "microcode", "signature", "counter",
+                   "topology", "maxphysaddr", "feature", "pages", NULL } },
+  /* the flags of the host CPU, in the order libvirt's schema wants them */
+  { "features", "cpu", { "pae", "nonpae", "vmx", "svm", NULL } },
+  { "guest", NULL, { "os_type", "arch", "features", NULL } },
+  { "arch", NULL, { "wordsize", "emulator", "loader", "machine", "domain", NULL } },
 };
 
 static int
@@ -406,8 +411,11 @@ _gvirt_xml_new_child (xmlNodePtr  parent,
   int rank;
 
   _gvirt_xml_node_changed (parent);
-  for (i = 0; i < G_N_ELEMENTS (child_orders); i++)
-    if (strcmp (child_orders[i].parent, (const char *) parent->name) == 0)
+  for (i = 0; i < G_N_ELEMENTS (child_orders) && order == NULL; i++)
+    if (strcmp (child_orders[i].parent, (const char *) parent->name) == 0 &&
+        (child_orders[i].within == NULL ||
+         (parent->parent != NULL && parent->parent->type == XML_ELEMENT_NODE &&
+          strcmp (child_orders[i].within, (const char *) parent->parent->name) == 0)))
       order = child_orders[i].children;
   rank = order != NULL ? child_rank (order, name) : -1;
   if (rank >= 0)
@@ -1382,8 +1390,11 @@ field_remove (xmlNodePtr        node,
       _gvirt_xml_set_text (target, NULL);
       if (field->kind == GVIRT_FIELD_PRESENT || target->children == NULL)
         {
-          /* remove the element itself unless it carries more than the value */
-          if (target->properties == NULL || field->kind == GVIRT_FIELD_PRESENT)
+          /* remove the element itself unless it carries more than the
+           * value; the attributes of a scaled value (unit=, and slots= of
+           * <maxMemory>) only qualify it and go with it */
+          if (target->properties == NULL || field->kind == GVIRT_FIELD_PRESENT ||
+              field->kind == GVIRT_FIELD_SCALED)
             {
               xmlNodePtr parent = target->parent;
 
@@ -1491,6 +1502,7 @@ field_parse (xmlNodePtr        target,
       *out = TRUE;
       return TRUE;
     case GVIRT_FIELD_YESNO:
+    case GVIRT_FIELD_ONOFF:
       if (g_strcmp0 (text, "yes") == 0 || g_strcmp0 (text, "on") == 0)
         *out = TRUE;
       else if (g_strcmp0 (text, "no") == 0 || g_strcmp0 (text, "off") == 0)
@@ -1557,6 +1569,8 @@ field_set_number (xmlNodePtr        node,
       return TRUE;
     case GVIRT_FIELD_YESNO:
       return field_write (node, field, value ? "yes" : "no") && old != value;
+    case GVIRT_FIELD_ONOFF:
+      return field_write (node, field, value ? "on" : "off") && old != value;
     case GVIRT_FIELD_ENUM:
       {
         GEnumValue *v = g_enum_get_value (field_enum_class (field), (gint) value);
@@ -1662,6 +1676,7 @@ _gvirt_fields_install (GObjectClass     *klass,
           break;
         case GVIRT_FIELD_PRESENT:
         case GVIRT_FIELD_YESNO:
+        case GVIRT_FIELD_ONOFF:
           properties[i] = g_param_spec_boolean (f->name, NULL, f->blurb, f->def != 0, flags);
           break;
         case GVIRT_FIELD_ENUM:
@@ -1707,6 +1722,7 @@ _gvirt_fields_get_property (xmlNodePtr        node,
       break;
     case GVIRT_FIELD_PRESENT:
     case GVIRT_FIELD_YESNO:
+    case GVIRT_FIELD_ONOFF:
       g_value_set_boolean (value, _gvirt_field_get_uint64 (node, f) != 0);
       break;
     case GVIRT_FIELD_ENUM:
@@ -1752,6 +1768,7 @@ _gvirt_fields_set_property (GObject          *object,
       break;
     case GVIRT_FIELD_PRESENT:
     case GVIRT_FIELD_YESNO:
+    case GVIRT_FIELD_ONOFF:
       changed = _gvirt_field_set_uint64 (node, f, g_value_get_boolean (value));
       break;
     case GVIRT_FIELD_ENUM:

@@ -176,6 +176,145 @@ test_roundtrip_copy (void)
   g_assert_false (gvirt_capabilities_equal (caps, copy));
 }
 
+/* Validates @caps against GVirt's schema and libvirt's; parses it back. */
+static void
+assert_valid_both (GVirtCapabilities *caps,
+                   const char        *libvirt_schema,
+                   const char        *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = gvirt_capabilities_to_xml (caps);
+  g_autoptr(GVirtCapabilities) back = NULL;
+  gboolean ok;
+
+  ok = gvirt_capabilities_validate (caps, &error);
+  config_test_assert_valid (what, "GVirt's schema", ok, error, xml);
+  if (libvirt_schema != NULL)
+    {
+      ok = gvirt_capabilities_validate_with_schema (caps, libvirt_schema, &error);
+      config_test_assert_valid (what, "libvirt's schema", ok, error, xml);
+    }
+  back = parse_ok (xml);
+  g_assert_true (gvirt_capabilities_equal (caps, back));
+}
+
+/* Every property and list the API sets, in an order unlike the format's
+ * (libvirt's capability.rng orders most children), checked against
+ * libvirt's schema: what GVirt writes, libvirt must accept. */
+static void
+test_every_property_libvirt_schema (void)
+{
+  g_autofree char *schema = config_test_libvirt_schema ("capability.rng");
+  g_autoptr(GVirtCapabilities) caps = gvirt_capabilities_new ();
+  g_autoptr(GVirtCapabilitiesGuest) hvm = gvirt_capabilities_guest_new ();
+  g_autoptr(GVirtCapabilitiesGuest) xen = gvirt_capabilities_guest_new ();
+  g_autoptr(GVirtCapabilitiesDomain) kvm = NULL;
+  g_autoptr(GVirtCapabilitiesDomain) qemu = NULL;
+  g_autoptr(GVirtCapabilitiesDomain) xen_domain = NULL;
+  g_autoptr(GHashTable) caps_set = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) guest_set = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) domain_set = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *pc[] = { "pc", "q35", NULL };
+  const char *kvm_machines[] = { "pc-i440fx-7.2", NULL };
+  const char *xenpv[] = { "xenpv", NULL };
+
+  if (schema == NULL)
+    g_test_skip ("libvirt's capability.rng is neither in GVIRT_CORPUS_DIR nor in "
+                 "/usr/share/libvirt/schemas: checked against GVirt's schema alone");
+
+  config_test_track_notify (caps, caps_set);
+  config_test_track_notify (hvm, guest_set);
+  config_test_track_notify (xen, guest_set);
+
+  /* the host, last things of the format first */
+  gvirt_capabilities_add_host_cpu_feature (caps, "avx2");
+  g_object_set (caps, "threads", 2, "cores", 4, "dies", 1, "sockets", 1, NULL);
+  gvirt_capabilities_set_host_cpu_vendor (caps, "Intel");
+  gvirt_capabilities_set_host_cpu_model (caps, "Skylake-Client");
+  gvirt_capabilities_add_host_cpu_feature (caps, "vmx");
+  gvirt_capabilities_add_host_cpu_feature (caps, "pae");
+  gvirt_capabilities_set_host_arch (caps, "x86_64");
+  gvirt_capabilities_set_host_uuid (caps, "ec2d7e8c-2a37-4a1b-a3c4-0c6e6b0f4a2e");
+  assert_valid_both (caps, schema, "host");
+
+  /* a guest built backwards, before it joins the capabilities */
+  kvm = gvirt_capabilities_guest_add_domain (hvm, "kvm");
+  config_test_track_notify (kvm, domain_set);
+  gvirt_capabilities_domain_set_machines (kvm, kvm_machines);
+  gvirt_capabilities_domain_set_emulator (kvm, "/usr/bin/kvm");
+  gvirt_capabilities_domain_set_domain_type (kvm, "kvm");
+  gvirt_capabilities_guest_add_feature (hvm, "acpi");
+  gvirt_capabilities_guest_set_machines (hvm, pc);
+  gvirt_capabilities_guest_set_loader (hvm, "/usr/share/seabios/bios.bin");
+  gvirt_capabilities_guest_set_emulator (hvm, "/usr/bin/qemu-system-x86_64");
+  gvirt_capabilities_guest_set_wordsize (hvm, 64);
+  gvirt_capabilities_guest_set_arch (hvm, "x86_64");
+  gvirt_capabilities_guest_set_os_type (hvm, "hvm");
+  gvirt_capabilities_guest_add_feature (hvm, "pae");
+  gvirt_capabilities_add_guest (caps, hvm);
+  assert_valid_both (caps, schema, "hvm guest");
+
+  /* and one edited after it joined */
+  gvirt_capabilities_guest_set_os_type (xen, "xen");
+  gvirt_capabilities_guest_set_arch (xen, "x86_64");
+  gvirt_capabilities_add_guest (caps, xen);
+  xen_domain = gvirt_capabilities_guest_add_domain (xen, "qemu");
+  config_test_track_notify (xen_domain, domain_set);
+  gvirt_capabilities_domain_set_domain_type (xen_domain, "xen");
+  gvirt_capabilities_guest_set_machines (xen, xenpv);
+  gvirt_capabilities_guest_set_emulator (xen, "/usr/lib/xen/bin/qemu-dm");
+  gvirt_capabilities_guest_set_wordsize (xen, 32);
+  gvirt_capabilities_guest_set_wordsize (xen, 64);
+  gvirt_capabilities_guest_add_feature (xen, "pae");
+  qemu = gvirt_capabilities_guest_add_domain (hvm, "qemu");
+  gvirt_capabilities_domain_set_machines (qemu, pc);
+  gvirt_capabilities_domain_set_emulator (qemu, "/usr/bin/qemu-system-x86_64");
+  assert_valid_both (caps, schema, "xen guest");
+
+  config_test_assert_all_set (GVIRT_TYPE_CAPABILITIES, caps_set);
+  config_test_assert_all_set (GVIRT_TYPE_CAPABILITIES_GUEST, guest_set);
+  config_test_assert_all_set (GVIRT_TYPE_CAPABILITIES_DOMAIN, domain_set);
+}
+
+/* Documents libvirt's capability.rng refuses: GVirt's validate() refuses
+ * them too, and accepts the corrected form, as libvirt's schema does. */
+static void
+test_validate_like_libvirt (void)
+{
+#define HOST_CPU(flags) "<capabilities><host><cpu><arch>x86_64</arch>" flags "</cpu></host></capabilities>"
+#define GUEST(features) "<capabilities><host><cpu><arch>x86_64</arch></cpu></host><guest><os_type>hvm</os_type>" \
+  "<arch name='x86_64'><wordsize>64</wordsize><domain type='kvm'/></arch>" features "</guest></capabilities>"
+  static const struct { const char *bad; const char *good; } cases[] = {
+    { HOST_CPU ("<features><vmx/><pae/></features>"), HOST_CPU ("<features><pae/><vmx/></features>") },
+    { HOST_CPU ("<features><svm/><nonpae/></features>"), HOST_CPU ("<features><nonpae/><svm/></features>") },
+    { GUEST ("<features><acpi/></features>"), GUEST ("<features><acpi default='on' toggle='yes'/></features>") },
+    { GUEST ("<features><apic default='yes' toggle='no'/></features>"), GUEST ("<features><apic default='on' toggle='no'/></features>") },
+  };
+#undef HOST_CPU
+#undef GUEST
+  g_autofree char *schema = config_test_libvirt_schema ("capability.rng");
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GVirtCapabilities) bad = parse_ok (cases[i].bad);
+      g_autoptr(GVirtCapabilities) good = parse_ok (cases[i].good);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].bad);
+      g_assert_false (gvirt_capabilities_validate (bad, &error));
+      g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
+      g_clear_error (&error);
+      g_assert_true (gvirt_capabilities_validate (good, &error));
+      g_assert_no_error (error);
+      if (schema == NULL)
+        continue;
+      g_assert_false (gvirt_capabilities_validate_with_schema (bad, schema, NULL));
+      g_assert_true (gvirt_capabilities_validate_with_schema (good, schema, &error));
+      g_assert_no_error (error);
+    }
+}
+
 static void
 test_errors (void)
 {
@@ -205,6 +344,8 @@ main (int    argc,
   g_test_add_func ("/capabilities/build", test_build);
   g_test_add_func ("/capabilities/roundtrip-copy", test_roundtrip_copy);
   g_test_add_func ("/capabilities/errors", test_errors);
+  g_test_add_func ("/capabilities/validate/every-property", test_every_property_libvirt_schema);
+  g_test_add_func ("/capabilities/validate/like-libvirt", test_validate_like_libvirt);
 
   return g_test_run ();
 }

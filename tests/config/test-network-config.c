@@ -3,6 +3,7 @@
 #include <string.h>
 #include <libvirt-gobject/config/gvirt-config.h>
 #include <libvirt-gobject/gvirt-error.h>
+#include <libvirt-gobject/gvirt-enum-types.h>
 
 #include "libvirt-gobject/config/gvirt-network-config-private.h"
 #include "libvirt-gobject/config/gvirt-xml-private.h"
@@ -70,9 +71,12 @@ test_parse (void)
   g_assert_cmpstr (ip, ==, "192.168.122.11");
 }
 
+static void count_notify (GObject *object, GParamSpec *pspec, gpointer user_data);
+
 static void
 test_isolated (void)
 {
+  guint dev_notifies = 0;
   g_autoptr(GVirtNetworkConfig) config =
     parse_ok ("<network><name>iso</name><bridge name='br9' stp='off'/></network>");
   g_autofree char *xml = NULL;
@@ -83,10 +87,14 @@ test_isolated (void)
   gvirt_network_config_set_forward_dev (config, "eth1");
   xml = gvirt_network_config_to_xml (config);
   g_assert_nonnull (strstr (xml, "<forward mode=\"route\" dev=\"eth1\"/>"));
+  g_signal_connect (config, "notify::forward-dev", G_CALLBACK (count_notify), &dev_notifies);
   gvirt_network_config_set_forward_mode (config, GVIRT_NETWORK_FORWARD_MODE_NONE);
   g_clear_pointer (&xml, g_free);
   xml = gvirt_network_config_to_xml (config);
   g_assert_null (strstr (xml, "forward"));
+  /* the device went with <forward> */
+  g_assert_cmpuint (dev_notifies, ==, 1);
+  g_assert_null (gvirt_network_config_get_forward_dev (config));
 }
 
 static void
@@ -116,7 +124,7 @@ test_edit (void)
   gvirt_network_config_clear_dhcp_ranges (config);
   gvirt_network_config_add_dhcp_range (config, "192.168.122.100", "192.168.122.150");
   xml = gvirt_network_config_to_xml (config);
-  g_assert_nonnull (strstr (xml, "<bridge name=\"virbr0\" stp=\"no\" delay=\"2\"/>"));
+  g_assert_nonnull (strstr (xml, "<bridge name=\"virbr0\" stp=\"off\" delay=\"2\"/>"));
   g_assert_nonnull (strstr (xml, "<tftp root=\"/srv/tftp\"/>"));
   g_assert_nonnull (strstr (xml, "prefix=\"24\""));
   reparsed = parse_ok (xml);
@@ -162,6 +170,175 @@ test_new_nat (void)
   gvirt_network_config_set_bridge_name (copy, "virbr8");
   g_assert_false (gvirt_network_config_equal (config, copy));
   g_assert_cmpstr (gvirt_network_config_get_bridge_name (config), ==, "virbr7");
+}
+
+/* Checks @config against GVirt's schema and, where it is found, libvirt's. */
+static void
+assert_valid_both (GVirtNetworkConfig *config,
+                   const char         *libvirt_schema,
+                   const char         *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = gvirt_network_config_to_xml (config);
+  gboolean ok;
+
+  ok = gvirt_network_config_validate (config, &error);
+  config_test_assert_valid (what, "GVirt's schema", ok, error, xml);
+  if (libvirt_schema != NULL)
+    {
+      ok = gvirt_network_config_validate_with_schema (config, libvirt_schema, &error);
+      config_test_assert_valid (what, "libvirt's schema", ok, error, xml);
+    }
+}
+
+/* Every property and list the API sets, written and checked against
+ * libvirt's own network.rng: what GVirt writes, libvirt must accept. */
+static void
+test_every_property_libvirt_schema (void)
+{
+  g_autofree char *schema = config_test_libvirt_schema ("network.rng");
+  g_autoptr(GVirtNetworkConfig) config = gvirt_network_config_new ();
+  g_autoptr(GVirtNetworkConfig) reparsed = NULL;
+  g_autoptr(GHashTable) set = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GEnumClass) modes = g_type_class_ref (GVIRT_TYPE_NETWORK_FORWARD_MODE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  guint i;
+
+  if (schema == NULL)
+    {
+      g_test_skip ("libvirt's network.rng is neither in GVIRT_CORPUS_DIR nor in "
+                   "/usr/share/libvirt/schemas: checked against GVirt's schema alone");
+    }
+
+  config_test_track_notify (config, set);
+  gvirt_network_config_set_name (config, "lab");
+  gvirt_network_config_set_uuid (config, "0f0e0d0c-0b0a-0908-0706-050403020100");
+  gvirt_network_config_set_bridge_name (config, "virbr9");
+  gvirt_network_config_set_stp (config, FALSE);
+  gvirt_network_config_set_delay (config, 3);
+  gvirt_network_config_set_forward_dev (config, "eth0");
+  gvirt_network_config_set_domain_name (config, "lab.example");
+  gvirt_network_config_set_mac (config, "52:54:00:ab:cd:ef");
+  gvirt_network_config_set_ip_address (config, "10.9.0.1");
+  gvirt_network_config_set_ip_netmask (config, "255.255.255.0");
+  gvirt_network_config_add_dhcp_range (config, "10.9.0.100", "10.9.0.199");
+  gvirt_network_config_add_dhcp_host (config, "52:54:00:00:00:01", "a.lab.example", "10.9.0.10");
+  gvirt_network_config_add_dhcp_host (config, NULL, "b", "10.9.0.11");
+  gvirt_network_config_add_dhcp_host (config, "52:54:00:00:00:02", NULL, "10.9.0.12");
+  g_assert_true (gvirt_network_config_set_metadata (config, "http://example.org/lab", "lab",
+                                                    "<owner>ops</owner>", &error));
+  g_assert_no_error (error);
+
+  xml = gvirt_network_config_to_xml (config);
+  g_assert_nonnull (strstr (xml, "stp=\"off\""));
+  assert_valid_both (config, schema, "stp off, netmask");
+
+  gvirt_network_config_set_stp (config, TRUE);
+  g_clear_pointer (&xml, g_free);
+  xml = gvirt_network_config_to_xml (config);
+  g_assert_nonnull (strstr (xml, "stp=\"on\""));
+  assert_valid_both (config, schema, "stp on");
+
+  /* every forwarding mode the enum can set */
+  for (i = 0; i < modes->n_values; i++)
+    {
+      GVirtNetworkForwardMode mode = modes->values[i].value;
+
+      if (mode == GVIRT_NETWORK_FORWARD_MODE_OTHER)
+        continue;
+      gvirt_network_config_set_forward_mode (config, mode);
+      g_assert_cmpint (gvirt_network_config_get_forward_mode (config), ==, mode);
+      assert_valid_both (config, schema, modes->values[i].value_nick);
+    }
+  gvirt_network_config_set_forward_mode (config, GVIRT_NETWORK_FORWARD_MODE_NAT);
+  gvirt_network_config_set_forward_dev (config, "eth0");
+
+  /* a prefix instead of the netmask: libvirt takes one or the other */
+  gvirt_network_config_set_ip_netmask (config, NULL);
+  gvirt_network_config_set_ip_prefix (config, 24);
+  assert_valid_both (config, schema, "prefix");
+
+  config_test_assert_all_set (GVIRT_TYPE_NETWORK_CONFIG, set);
+
+  g_clear_pointer (&xml, g_free);
+  xml = gvirt_network_config_to_xml (config);
+  reparsed = parse_ok (xml);
+  g_assert_true (gvirt_network_config_equal (config, reparsed));
+  g_assert_cmpuint (gvirt_network_config_get_n_dhcp_hosts (reparsed), ==, 3);
+  g_assert_cmpuint (gvirt_network_config_get_ip_prefix (reparsed), ==, 24);
+}
+
+static void
+test_stp_spellings (void)
+{
+  static const struct { const char *xml; gboolean stp; } cases[] = {
+    { "<network><name>n</name><bridge stp='on'/></network>", TRUE },
+    { "<network><name>n</name><bridge stp='yes'/></network>", TRUE },
+    { "<network><name>n</name><bridge stp='off'/></network>", FALSE },
+    { "<network><name>n</name><bridge stp='no'/></network>", FALSE },
+    { "<network><name>n</name><bridge name='b'/></network>", TRUE },
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GVirtNetworkConfig) config = parse_ok (cases[i].xml);
+      g_autoptr(GError) error = NULL;
+      gboolean yes_no = strstr (cases[i].xml, "'yes'") != NULL || strstr (cases[i].xml, "'no'") != NULL;
+      g_autofree char *xml = NULL;
+
+      g_assert_cmpint (gvirt_network_config_get_stp (config), ==, cases[i].stp);
+      /* GVirt's schema, like libvirt's, takes on/off alone */
+      g_assert_cmpint (gvirt_network_config_validate (config, &error), ==, !yes_no);
+      g_clear_error (&error);
+      /* a change writes on/off */
+      gvirt_network_config_set_stp (config, !cases[i].stp);
+      xml = gvirt_network_config_to_xml (config);
+      g_assert_nonnull (strstr (xml, cases[i].stp ? "stp=\"off\"" : "stp=\"on\""));
+      g_assert_true (gvirt_network_config_validate (config, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* Documents libvirt's network.rng refuses: GVirt's validate() refuses them
+ * too, and accepts the corrected form, as libvirt's schema does. */
+static void
+test_validate_like_libvirt (void)
+{
+  static const struct { const char *bad; const char *good; } cases[] = {
+    { "<network><name>n</name><bridge name='b' stp='yes'/></network>",
+      "<network><name>n</name><bridge name='b' stp='on'/></network>" },
+    { "<network><name>n</name><bridge name='b' stp='no'/></network>",
+      "<network><name>n</name><bridge name='b' stp='off'/></network>" },
+    { "<network><name>n</name><ip address='10.0.0.1' netmask='255.0.0.0' prefix='8'/></network>",
+      "<network><name>n</name><ip address='10.0.0.1' prefix='8'/></network>" },
+    { "<network><name>n</name><mac address='01:00:5e:00:00:01'/></network>",
+      "<network><name>n</name><mac address='02:00:5e:00:00:01'/></network>" },
+    { "<network><name>n</name><ip address='10.0.0.1'><dhcp><host ip='10.0.0.2'/></dhcp></ip></network>",
+      "<network><name>n</name><ip address='10.0.0.1'><dhcp><host name='h' ip='10.0.0.2'/></dhcp></ip></network>" },
+  };
+  g_autofree char *schema = config_test_libvirt_schema ("network.rng");
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GVirtNetworkConfig) bad = parse_ok (cases[i].bad);
+      g_autoptr(GVirtNetworkConfig) good = parse_ok (cases[i].good);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].bad);
+      g_assert_false (gvirt_network_config_validate (bad, &error));
+      g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
+      g_clear_error (&error);
+      g_assert_true (gvirt_network_config_validate (good, &error));
+      g_assert_no_error (error);
+      if (schema == NULL)
+        continue;
+      g_assert_false (gvirt_network_config_validate_with_schema (bad, schema, NULL));
+      g_assert_true (gvirt_network_config_validate_with_schema (good, schema, &error));
+      g_assert_no_error (error);
+    }
 }
 
 static void
@@ -240,6 +417,9 @@ main (int    argc,
   g_test_add_func ("/network-config/errors", test_errors);
   g_test_add_func ("/network-config/equal-whitespace", test_equal_whitespace);
   g_test_add_func ("/network-config/from-node", test_from_node);
+  g_test_add_func ("/network-config/stp-spellings", test_stp_spellings);
+  g_test_add_func ("/network-config/validate/libvirt-schema", test_every_property_libvirt_schema);
+  g_test_add_func ("/network-config/validate/like-libvirt", test_validate_like_libvirt);
 
   return g_test_run ();
 }
