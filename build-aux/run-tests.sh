@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# Builds GVirt and runs the whole test suite: the normal build (C, Python and
-# config suites), the C suites under valgrind's memcheck, the C suites in
-# an ASan+UBSan build, and the API reference's coverage check in a -Ddocs
-# build. Ends with the totals as "N passed, N failed".
+# Builds GVirt and runs the whole test suite: the normal build (C, Python,
+# config, gvirsh, examples and docs suites), the QEMU backend against real
+# QEMU, the C suites under valgrind's memcheck, the config fuzzers, the C
+# suites in an ASan+UBSan build, and the API reference's coverage check in a
+# -Ddocs build. Ends with the totals as "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,8 +14,13 @@ logs=()
 run() { echo "+ $*"; "$@" || status=1; }
 
 run build-aux/build.sh
-run meson test -C build --no-rebuild --print-errorlogs --no-suite slow
+run meson test -C build --no-rebuild --print-errorlogs --no-suite qemu
 logs+=(build/meson-logs/testlog.json)
+
+# The QEMU backend against real QEMU booting the test guest under TCG (it is
+# built from Debian packages on first use): the slow suite, a step of its own.
+run meson test -C build --no-rebuild --print-errorlogs --suite qemu --logbase qemu
+logs+=(build/meson-logs/qemu.json)
 
 run meson test -C build --no-rebuild --print-errorlogs --setup valgrind --suite core --suite config
 logs+=(build/meson-logs/testlog-valgrind.json)
