@@ -143,9 +143,15 @@ def test_save_paused_restores_paused(node):
     conn = node.connect()
     dom = conn.create_domain_sync(node.config(name='sp'), None)
     dom.suspend_sync(None)
-    path = os.path.join(node.root, 'sp.save')
-    dom.save_sync(path, None)
-    dom = conn.restore_domain_sync(path, None)
+    # A path relative to the caller's working directory (the monitor that
+    # opens it for QEMU has another one).
+    cwd = os.getcwd()
+    os.chdir(node.root)
+    try:
+        dom.save_sync('sp.save', None)
+        dom = conn.restore_domain_sync('sp.save', None)
+    finally:
+        os.chdir(cwd)
     assert dom.props.state == STATE.PAUSED
     dom.resume_sync(None)
     assert dom.props.state == STATE.RUNNING

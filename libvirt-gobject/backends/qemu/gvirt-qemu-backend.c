@@ -1823,10 +1823,14 @@ start_domain (GVirtQemuBackend  *self,
       return FALSE;
     }
   dom->busy = TRUE;
-  config = boot != NULL ? g_object_ref (boot) : gvirt_domain_config_copy (dom->config);
+  /* Definitions are replaced, never changed in place: a reference will do
+   * (launch () works on a copy of its own). */
+  config = g_object_ref (boot != NULL ? boot : dom->config);
   g_mutex_unlock (&self->lock);
 
-  ok = launch (self, config, FALSE, &l, error) && query_running (l.mon, &state, error) &&
+  /* Without -S QEMU runs from the start: no query-status, which QEMU
+   * answers late while it boots (30 ms and more under TCG). */
+  ok = launch (self, config, FALSE, &l, error) &&
        announce_started (l.mon, GVIRT_DOMAIN_STARTED_BOOTED, error);
   if (!ok && l.mon != NULL)
     launched_destroy (&l);   /* with no lock: its exit event passes through on_mon_event */
@@ -1999,6 +2003,26 @@ out:
   return ok;
 }
 
+/* Has the VM's monitor open @path and hand it to QEMU as fd @fdname. */
+static gboolean
+add_fd (GVirtQemuMon  *mon,
+        const char    *fdname,
+        const char    *path,
+        const char    *mode,
+        gint64         offset,
+        GError       **error)
+{
+  JsonObject *args = json_object_new ();
+  g_autoptr(JsonNode) ret = NULL;
+
+  json_object_set_string_member (args, "fdname", fdname);
+  json_object_set_string_member (args, "path", path);
+  json_object_set_string_member (args, "mode", mode);
+  json_object_set_int_member (args, "offset", offset);
+  ret = gvirt_qemu_mon_command (mon, GVIRT_QEMU_CMD_ADD_FD, args, NULL, 5000, error);
+  return ret != NULL;
+}
+
 /*
  * Runs one migration (@command "migrate" out to @uri, or "migrate-incoming"
  * from it) to its end and returns QEMU's final status ("completed",
@@ -2051,16 +2075,16 @@ run_migration (GVirtQemuMon  *mon,
 static gboolean
 gvirt_qemu_backend_domain_save (GVirtBackend  *backend,
                                 const char    *uuid,
-                                const char    *path,
+                                const char    *given_path,
                                 GCancellable  *cancellable,
                                 GError       **error)
 {
+  /* The monitor opens it too, from another working directory. */
+  g_autofree char *path = g_canonicalize_filename (given_path, NULL);
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
   g_autoptr(GVirtQemuMon) mon = NULL;
   g_autoptr(JsonNode) r3 = NULL;
   g_autofree char *xml = NULL;
-  g_autofree char *quoted = NULL;
-  g_autofree char *uri = NULL;
   g_autofree char *status = NULL;
   SaveHeader header = { 0 };
   struct stat st;
@@ -2106,10 +2130,12 @@ gvirt_qemu_backend_domain_save (GVirtBackend  *backend,
     }
   close (fd);
 
-  /* QEMU 7.2 has no file: migration URI; it appends its stream through exec. */
-  quoted = g_shell_quote (path);
-  uri = g_strdup_printf ("exec:cat >> %s", quoted);
-  status = run_migration (mon, "migrate", uri, cancellable, error);
+  /* QEMU 7.2 has no file: migration URI: it appends its stream to the file
+   * through an fd (not an exec: helper, whose last writes could land after
+   * QEMU says "completed"). */
+  if (!add_fd (mon, "gvirt-save", path, "append", 0, error))
+    goto fail_file;
+  status = run_migration (mon, "migrate", "fd:gvirt-save", cancellable, error);
   if (status == NULL)
     goto fail_file;
   if (!g_str_equal (status, "completed"))
@@ -2157,16 +2183,16 @@ fail:
 
 static GVirtDomainRecord *
 gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
-                                   const char    *path,
+                                   const char    *given_path,
                                    GCancellable  *cancellable,
                                    GError       **error)
 {
+  /* The monitor opens it too, from another working directory. */
+  g_autofree char *path = g_canonicalize_filename (given_path, NULL);
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
   g_autoptr(GVirtDomainConfig) config = NULL;
   g_autoptr(GPtrArray) events = events_new ();
   g_autoptr(JsonNode) r3 = NULL;
-  g_autofree char *quoted = NULL;
-  g_autofree char *uri = NULL;
   g_autofree char *status = NULL;
   GVirtDomainRecord *record;
   SaveHeader header;
@@ -2196,10 +2222,9 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
 
   if (!launch (self, config, TRUE, &l, error))
     goto fail;
-  quoted = g_shell_quote (path);
-  uri = g_strdup_printf ("exec:tail -c +%" G_GUINT64_FORMAT " %s",
-                         (guint64) SAVE_HEADER_SIZE + header.xml_len + 1, quoted);
-  status = run_migration (l.mon, "migrate-incoming", uri, cancellable, error);
+  if (!add_fd (l.mon, "gvirt-restore", path, "read", SAVE_HEADER_SIZE + header.xml_len, error))
+    goto fail_vm;
+  status = run_migration (l.mon, "migrate-incoming", "fd:gvirt-restore", cancellable, error);
   if (status == NULL)
     goto fail_vm;
   if (!g_str_equal (status, "completed"))
@@ -2214,8 +2239,8 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
       if (r3 == NULL)
         goto fail_vm;
     }
-  if (!query_running (l.mon, &state, error) ||
-      !announce_started (l.mon, GVIRT_DOMAIN_STARTED_RESTORED, error))
+  state = GUINT32_FROM_LE (header.was_running) ? GVIRT_DOMAIN_STATE_RUNNING : GVIRT_DOMAIN_STATE_PAUSED;
+  if (!announce_started (l.mon, GVIRT_DOMAIN_STARTED_RESTORED, error))
     goto fail_vm;
 
   g_mutex_lock (&self->lock);

@@ -195,15 +195,77 @@ info_node (void)
   return node;
 }
 
+/* Sends @cmd to QMP; @pass_fd >= 0 goes with it (SCM_RIGHTS), for getfd. */
 static void
-qmp_send (JsonObject *cmd)
+qmp_send (JsonObject *cmd,
+          int         pass_fd)
 {
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   g_autofree char *line = NULL;
 
   json_node_set_object (node, cmd);
   line = node_to_line (node);
+  if (pass_fd >= 0)
+    {
+      /* The fd rides with the whole line in one message: QEMU drops fds
+       * still unclaimed when its next read comes. */
+      g_autofree char *full = g_strconcat (line, "\n", NULL);
+      char control[CMSG_SPACE (sizeof (int))] = { 0 };
+      struct iovec iov = { full, strlen (full) };
+      struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1,
+                            .msg_control = control, .msg_controllen = sizeof control };
+      struct cmsghdr *cmsg = CMSG_FIRSTHDR (&msg);
+      ssize_t n;
+
+      cmsg->cmsg_level = SOL_SOCKET;
+      cmsg->cmsg_type = SCM_RIGHTS;
+      cmsg->cmsg_len = CMSG_LEN (sizeof (int));
+      memcpy (CMSG_DATA (cmsg), &pass_fd, sizeof (int));
+      do
+        n = sendmsg (mon.qmp_fd, &msg, MSG_NOSIGNAL);
+      while (n < 0 && errno == EINTR);
+      if (n > 0 && (size_t) n < iov.iov_len)
+        {
+          full[iov.iov_len - 1] = '\0';   /* send_line adds the newline again */
+          send_line (mon.qmp_fd, full + n);
+        }
+      return;
+    }
   send_line (mon.qmp_fd, line);
+}
+
+/* gvirt-add-fd: the file opened here, turned into a getfd for QMP. */
+static int
+open_for_qemu (JsonObject  *cmd,
+               const char **error)
+{
+  JsonObject *args = gvirt_qemu_object_member (cmd, "arguments");
+  const char *fdname = args ? json_object_get_string_member_with_default (args, "fdname", NULL) : NULL;
+  const char *path = args ? json_object_get_string_member_with_default (args, "path", NULL) : NULL;
+  const char *mode = args ? json_object_get_string_member_with_default (args, "mode", "") : "";
+  gint64 offset = args ? json_object_get_int_member_with_default (args, "offset", 0) : 0;
+  JsonObject *getfd_args;
+  int fd;
+
+  if (fdname == NULL || path == NULL || (!g_str_equal (mode, "append") && !g_str_equal (mode, "read")))
+    {
+      *error = "gvirt-add-fd needs fdname, path and a mode (append or read).";
+      return -1;
+    }
+  fd = g_str_equal (mode, "append") ? open (path, O_WRONLY | O_APPEND | O_CLOEXEC)
+                                    : open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || (offset > 0 && lseek (fd, offset, SEEK_SET) != offset))
+    {
+      *error = g_strerror (errno);
+      if (fd >= 0)
+        close (fd);
+      return -1;
+    }
+  getfd_args = json_object_new ();
+  json_object_set_string_member (getfd_args, "fdname", fdname);
+  json_object_set_string_member (cmd, "execute", "getfd");
+  json_object_set_object_member (cmd, "arguments", getfd_args);
+  return fd;
 }
 
 static void
@@ -290,14 +352,31 @@ client_line (Client *c, const char *line)
     }
 
   {
-    Pending *p = g_new0 (Pending, 1);
-    gint64 mid = ++mon.next_id;
+    Pending *p;
+    gint64 mid;
+    int pass_fd = -1;
 
+    if (g_str_equal (execute, GVIRT_QEMU_CMD_ADD_FD))
+      {
+        const char *why = NULL;
+
+        pass_fd = open_for_qemu (cmd, &why);
+        if (pass_fd < 0)
+          {
+            g_autofree char *desc = g_strdup_printf ("Cannot open the file for QEMU: %s", why);
+            reply_error (c, id, desc);
+            return;
+          }
+      }
+    p = g_new0 (Pending, 1);
+    mid = ++mon.next_id;
     p->client = c;
     p->id = id != NULL ? json_node_copy (id) : NULL;
     g_hash_table_insert (mon.pending, g_memdup2 (&mid, sizeof mid), p);
     json_object_set_int_member (cmd, "id", mid);
-    qmp_send (cmd);
+    qmp_send (cmd, pass_fd);
+    if (pass_fd >= 0)
+      close (pass_fd);   /* QEMU has its own copy now */
   }
 }
 
@@ -406,7 +485,7 @@ qmp_message (const char *line)
         {
           JsonObject *cmd = json_object_new ();
           json_object_set_string_member (cmd, "execute", "qmp_capabilities");
-          qmp_send (cmd);
+          qmp_send (cmd, -1);
           json_object_unref (cmd);
         }
       else if (json_object_has_member (msg, "return"))

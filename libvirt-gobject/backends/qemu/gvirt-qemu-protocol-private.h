@@ -13,6 +13,11 @@
  * clients attach on. Argument "reason": booted or restored. */
 #define GVIRT_QEMU_CMD_STARTED    "gvirt-started"
 
+/* Opens a file for QEMU and hands it over with QMP getfd, for "fd:NAME"
+ * migration URIs. Arguments: "fdname", "path", "mode" ("append": write at
+ * the end; "read": read from "offset"). The answer is getfd's. */
+#define GVIRT_QEMU_CMD_ADD_FD     "gvirt-add-fd"
+
 /* The runtime state file's members (besides uuid, name, socket, pids). */
 #define GVIRT_QEMU_STATE_START_REASON "start-reason"
 
