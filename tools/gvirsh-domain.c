@@ -126,7 +126,7 @@ cmd_list (GvirshCtl *ctl, GvirshArgs *args, GError **error)
         gvirsh_table_add_row (table, ids, gvirt_domain_get_name (dom),
                               gvirsh_domain_state_string (gvirt_domain_get_state (dom)), NULL);
       }
-    gvirsh_table_print (table);
+    gvirsh_table_print (ctl, table);
   }
   return TRUE;
 }
@@ -329,7 +329,8 @@ cmd_define (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       gvirsh_prefix_error (error, "failed to define domain from %s", gvirsh_args_get_string (args, "file"));
       return FALSE;
     }
-  g_print ("Domain '%s' defined from %s\n", gvirt_domain_get_name (dom), gvirsh_args_get_string (args, "file"));
+  gvirsh_print_info (ctl, "Domain '%s' defined from %s",
+                     gvirt_domain_get_name (dom), gvirsh_args_get_string (args, "file"));
   return TRUE;
 }
 
@@ -352,7 +353,8 @@ cmd_create (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       gvirsh_prefix_error (error, "domain '%s' was created but could not be paused", gvirt_domain_get_name (dom));
       return FALSE;
     }
-  g_print ("Domain '%s' created from %s\n", gvirt_domain_get_name (dom), gvirsh_args_get_string (args, "file"));
+  gvirsh_print_info (ctl, "Domain '%s' created from %s",
+                     gvirt_domain_get_name (dom), gvirsh_args_get_string (args, "file"));
   return TRUE;
 }
 
@@ -398,8 +400,7 @@ cmd_lifecycle (GvirshCtl *ctl, GvirshArgs *args, GError **error)
           gvirsh_prefix_error (error, a->failed, name);
           return FALSE;
         }
-      g_print (a->done, name);
-      g_print ("\n");
+      gvirsh_print_info (ctl, a->done, name);
       return TRUE;
     }
   g_assert_not_reached ();
@@ -418,7 +419,7 @@ cmd_save (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       gvirsh_prefix_error (error, "failed to save domain '%s' to %s", gvirt_domain_get_name (dom), file);
       return FALSE;
     }
-  g_print ("Domain '%s' saved to %s\n", gvirt_domain_get_name (dom), file);
+  gvirsh_print_info (ctl, "Domain '%s' saved to %s", gvirt_domain_get_name (dom), file);
   return TRUE;
 }
 
@@ -433,7 +434,7 @@ cmd_restore (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       gvirsh_prefix_error (error, "failed to restore domain from %s", file);
       return FALSE;
     }
-  g_print ("Domain '%s' restored from %s\n", gvirt_domain_get_name (dom), file);
+  gvirsh_print_info (ctl, "Domain '%s' restored from %s", gvirt_domain_get_name (dom), file);
   return TRUE;
 }
 
@@ -450,7 +451,7 @@ cmd_dump (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       gvirsh_prefix_error (error, "failed to core dump domain '%s' to %s", gvirt_domain_get_name (dom), file);
       return FALSE;
     }
-  g_print ("Domain '%s' dumped to %s\n", gvirt_domain_get_name (dom), file);
+  gvirsh_print_info (ctl, "Domain '%s' dumped to %s", gvirt_domain_get_name (dom), file);
   return TRUE;
 }
 
@@ -723,7 +724,7 @@ cmd_vcpupin (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       list = format_cpulist (sorted, n_aff);
       gvirsh_table_add_row (table, num, list, NULL);
     }
-  gvirsh_table_print (table);
+  gvirsh_table_print (ctl, table);
   return TRUE;
 }
 
@@ -741,7 +742,8 @@ cmd_autostart (GvirshCtl *ctl, GvirshArgs *args, GError **error)
                            enable ? "" : "un", gvirt_domain_get_name (dom));
       return FALSE;
     }
-  g_print ("Domain '%s' %s as autostarted\n", gvirt_domain_get_name (dom), enable ? "marked" : "unmarked");
+  gvirsh_print_info (ctl, "Domain '%s' %s as autostarted",
+                     gvirt_domain_get_name (dom), enable ? "marked" : "unmarked");
   return TRUE;
 }
 

@@ -100,7 +100,7 @@ cmd_net_list (GvirshCtl *ctl, GvirshArgs *args, GError **error)
                             gvirt_network_get_autostart (net) ? "yes" : "no",
                             gvirt_network_get_persistent (net) ? "yes" : "no", NULL);
     }
-  gvirsh_table_print (table);
+  gvirsh_table_print (ctl, table);
   return TRUE;
 }
 
@@ -175,7 +175,8 @@ cmd_net_define (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       gvirsh_prefix_error (error, "failed to %s network from %s", create ? "create" : "define", file);
       return FALSE;
     }
-  g_print ("Network '%s' %s from %s\n", gvirt_network_get_name (net), create ? "created" : "defined", file);
+  gvirsh_print_info (ctl, "Network '%s' %s from %s",
+                     gvirt_network_get_name (net), create ? "created" : "defined", file);
   return TRUE;
 }
 
@@ -211,8 +212,7 @@ cmd_net_action (GvirshCtl *ctl, GvirshArgs *args, GError **error)
           gvirsh_prefix_error (error, "failed to %s network '%s'", net_actions[i].verb, name);
           return FALSE;
         }
-      g_print (net_actions[i].done, name);
-      g_print ("\n");
+      gvirsh_print_info (ctl, net_actions[i].done, name);
       return TRUE;
     }
   g_assert_not_reached ();
@@ -232,7 +232,8 @@ cmd_net_autostart (GvirshCtl *ctl, GvirshArgs *args, GError **error)
                            enable ? "" : "un", gvirt_network_get_name (net));
       return FALSE;
     }
-  g_print ("Network '%s' %s as autostarted\n", gvirt_network_get_name (net), enable ? "marked" : "unmarked");
+  gvirsh_print_info (ctl, "Network '%s' %s as autostarted",
+                     gvirt_network_get_name (net), enable ? "marked" : "unmarked");
   return TRUE;
 }
 

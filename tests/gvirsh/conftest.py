@@ -26,7 +26,10 @@ class Gvirsh:
         self.path = path
         self.srcdir = srcdir
 
-    def run(self, *args, uri="test:///default", stdin=None, env=None, quiet=True, timeout=20):
+    def run(self, *args, uri="test:///default", stdin=None, env=None, quiet=False, timeout=20):
+        """Runs gvirsh as a user would: without -q, so that the output is the
+        normal one (headers, messages, the empty line after each command);
+        quiet=True adds -q."""
         argv = [self.path]
         if uri is not None:
             argv += ["-c", uri]

@@ -1,10 +1,13 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # gvirsh's commands against test:///default and a node file: output and exit status,
 # every error path. test:// nodes live in one process, so changes and their
-# checks are chained with ';' in one gvirsh run.
+# checks are chained with ';' in one gvirsh run. The output is the normal one
+# (no -q): each command's output ends with an empty line, as virsh's does.
 import json
 import os
 import re
+import shutil
+import subprocess
 
 import pytest
 
@@ -16,16 +19,21 @@ LIST_DEFAULT = (" Id   Name   State\n"
                 " 1    test   running\n")
 
 
+def chain(*outputs):
+    """What commands print without -q: each one's output, then an empty line."""
+    return "".join(out + "\n" for out in outputs)
+
+
 # ---- global options, help, chaining ----------------------------------------
 
 def test_list_virsh_layout_with_trailing_blank_line(gvirsh):
-    assert gvirsh.ok("list", quiet=False) == LIST_DEFAULT + "\n"
+    assert gvirsh.ok("list") == LIST_DEFAULT + "\n"
 
 
 def test_default_uri_from_environment(gvirsh, node):
-    assert gvirsh.ok("uri", uri=None, env={"GVIRSH_DEFAULT_CONNECT_URI": node}) == node + "\n"
-    assert gvirsh.ok("uri", uri=None) == "test:///default\n"
-    assert gvirsh.ok("--connect=" + node, "uri", uri=None) == node + "\n"
+    assert gvirsh.ok("uri", uri=None, env={"GVIRSH_DEFAULT_CONNECT_URI": node}) == chain(node + "\n")
+    assert gvirsh.ok("uri", uri=None) == chain("test:///default\n")
+    assert gvirsh.ok("--connect=" + node, "uri", uri=None) == chain(node + "\n")
 
 
 def test_version_and_help_options(gvirsh):
@@ -77,22 +85,107 @@ def test_option_forms(gvirsh):
 
 def test_chaining(gvirsh):
     out = gvirsh.ok("suspend test; domstate test ; resume test;domstate test")
-    assert out == "Domain 'test' suspended\npaused\nDomain 'test' resumed\nrunning\n"
+    assert out == chain("Domain 'test' suspended\n", "paused\n", "Domain 'test' resumed\n", "running\n")
     # argv form: a lone ';' separates commands
-    assert gvirsh.ok("domid", "test", ";", "domname", "1") == "1\ntest\n"
-    # a failure does not stop the chain, but the status says it
+    assert gvirsh.ok("domid", "test", ";", "domname", "1") == chain("1\n", "test\n")
+    # a failure does not stop the chain, but the status says it; the failed
+    # command still gets its empty line, as in virsh
     res = gvirsh.run("resume test; domstate test")
-    assert res.rc == 1 and res.out == "running\n"
+    assert res.rc == 1 and res.out == chain("", "running\n")
     assert res.err.startswith("error: failed to resume domain 'test': ")
-    # quit ends the chain
-    assert gvirsh.ok("domid test; quit; domname test") == "1\n"
-    assert gvirsh.ok("domid test # a comment") == "1\n"
+    # quit ends the chain, and prints no empty line
+    assert gvirsh.ok("domid test; quit; domname test") == chain("1\n")
+    assert gvirsh.ok("domid test # a comment") == chain("1\n")
 
 
 def test_commands_from_stdin(gvirsh):
     out = gvirsh.ok(stdin="suspend test\n\nlist\nexit\nlist\n")
-    assert out == "Domain 'test' suspended\n" + LIST_DEFAULT.replace("running", "paused").replace(
-        "----------------------", "---------------------")
+    assert out == chain("Domain 'test' suspended\n", LIST_DEFAULT.replace("running", "paused").replace(
+        "----------------------", "---------------------"))
+
+
+# ---- -q, virsh's quiet mode --------------------------------------------------
+
+def test_quiet_tables_have_no_header(gvirsh, node):
+    # virsh -q leaves a table's header and dashed line out, and out of the widths
+    assert gvirsh.ok("list", "--all", quiet=True) == " 1   test   running\n"
+    assert gvirsh.ok("list", "--all", quiet=True, uri=node) == " 1   web   running\n -   db    shut off\n"
+    assert gvirsh.ok("list", "--inactive", quiet=True) == ""
+    assert gvirsh.ok("net-list", "--all", quiet=True) == " default   active   no   yes\n"
+    assert gvirsh.ok("net-list", "--all", quiet=True, uri=node) == (
+        " isolated   inactive   yes   yes\n"
+        " lan        active     no    yes\n")
+    assert gvirsh.ok("net-list", "--inactive", quiet=True) == ""
+    assert gvirsh.ok("vcpupin", "test", quiet=True) == " 0   0-15\n 1   0-15\n"
+
+
+def test_quiet_drops_informational_messages(gvirsh, domain_file, network_file, tmp_path):
+    img, core = str(tmp_path / "extra.img"), str(tmp_path / "extra.core")
+    f, g = domain_file("extra"), domain_file("temp")
+    n, m = network_file("extra", 42), network_file("temp", 43)
+    cmds = "; ".join([
+        f"define {f}", "start extra", "autostart extra", "autostart --disable extra", "suspend extra",
+        "resume extra", "reboot extra", f"save extra {img}", f"restore {img}", f"dump extra {core}",
+        "shutdown extra", "undefine extra", f"create {g}", "destroy temp", "setmem test 1G",
+        "setvcpus test 1", "vcpupin test 0 1", f"net-define {n}", "net-start extra",
+        "net-autostart extra", "net-autostart --disable extra", "net-destroy extra",
+        "net-undefine extra", f"net-create {m}", "net-destroy temp"])
+    assert gvirsh.ok(cmds, quiet=True) == ""
+    # without -q each change says what it did
+    assert [line for line in gvirsh.ok(cmds).splitlines() if line] == [
+        f"Domain 'extra' defined from {f}", "Domain 'extra' started",
+        "Domain 'extra' marked as autostarted", "Domain 'extra' unmarked as autostarted",
+        "Domain 'extra' suspended", "Domain 'extra' resumed", "Domain 'extra' is being rebooted",
+        f"Domain 'extra' saved to {img}", f"Domain 'extra' restored from {img}",
+        f"Domain 'extra' dumped to {core}", "Domain 'extra' is being shutdown",
+        "Domain 'extra' has been undefined", f"Domain 'temp' created from {g}", "Domain 'temp' destroyed",
+        f"Network 'extra' defined from {n}", "Network 'extra' started",
+        "Network 'extra' marked as autostarted", "Network 'extra' unmarked as autostarted",
+        "Network 'extra' destroyed", "Network 'extra' has been undefined",
+        f"Network 'temp' created from {m}", "Network 'temp' destroyed"]
+
+
+def test_quiet_keeps_results_and_errors(gvirsh):
+    out = gvirsh.ok("suspend test; domstate test; domid test; uri; resume test; list --name", quiet=True)
+    assert out == "paused\n1\ntest:///default\ntest\n"
+    # the empty line between vCPUs is output, not the one after the command
+    out = gvirsh.ok("vcpuinfo", "test", quiet=True)
+    assert out.count("\n\n") == 1 and out.startswith("VCPU:           0\n") and not out.endswith("\n\n")
+    assert gvirsh.ok("dominfo", "test", quiet=True) + "\n" == gvirsh.ok("dominfo", "test")
+    assert gvirsh.ok("list", "--json", quiet=True) + "\n" == gvirsh.ok("list", "--json")
+    assert gvirsh.ok("event", "--loop", "--timeout", "1", quiet=True) == \
+        "event loop timed out\nevents received: 0\n"
+    res = gvirsh.run("resume test; domstate test", quiet=True)
+    assert res.rc == 1 and res.out == "running\n"
+    assert res.err.startswith("error: failed to resume domain 'test': ")
+    assert gvirsh.ok(stdin="suspend test\nlist\n", quiet=True) == " 1   test   paused\n"
+    assert gvirsh.ok("--quiet", "list", uri="test:///default") == " 1   test   running\n"
+
+
+VIRSH_COMPARED = [
+    "list", "list --all", "list --inactive", "list --name", "list --uuid",
+    "suspend test; list; resume test; list --all",
+    "destroy test; list --all; list --inactive --name; start test; domstate test",
+    "shutdown test; start test; reboot test; domid test",
+    "autostart test; autostart --disable test",
+    "domid test; domname 1; domuuid test; domstate test",
+    "net-list", "net-list --all", "net-list --inactive", "net-list --name",
+    "net-list --inactive; net-list --all --name",
+    "net-info default", "nodeinfo", "uri",
+]
+
+
+@pytest.mark.skipif(shutil.which("virsh") is None, reason="virsh (libvirt-clients) is not installed")
+@pytest.mark.parametrize("quiet", [False, True], ids=["normal", "quiet"])
+@pytest.mark.parametrize("cmds", VIRSH_COMPARED)
+def test_same_output_as_virsh(gvirsh, cmds, quiet):
+    """The installed virsh on its own test:///default node prints the same."""
+    env = dict(os.environ, LC_ALL="C")
+    env.pop("VIRSH_DEFAULT_CONNECT_URI", None)
+    virsh = subprocess.run(["virsh", "-c", "test:///default"] + (["-q"] if quiet else []) + [cmds],
+                           capture_output=True, text=True, env=env, timeout=20)
+    res = gvirsh.run(cmds, quiet=quiet)
+    assert (res.rc, res.out, res.err) == (virsh.returncode, virsh.stdout, virsh.stderr)
 
 
 # ---- connections -------------------------------------------------------------
@@ -113,14 +206,14 @@ def test_connect_errors(gvirsh, tmp_path):
 
 def test_connect_command(gvirsh, node):
     out = gvirsh.ok(f"uri; connect {node}; uri; list --name; connect --readonly; uri; domstate web")
-    assert out == f"test:///default\n{node}\nweb\n{node}\nrunning\n"
+    assert out == chain("test:///default\n", "", f"{node}\n", "web\n", "", f"{node}\n", "running\n")
     res = gvirsh.run(f"connect {node} --readonly; suspend web")
     assert res.rc == 1 and "read-only" in res.err
     assert gvirsh.fails("connect nope:///x").startswith("failed to connect to the hypervisor at 'nope:///x'")
 
 
 def test_readonly(gvirsh, domain_file, network_file):
-    assert gvirsh.ok("-r", "list") == LIST_DEFAULT
+    assert gvirsh.ok("-r", "list") == chain(LIST_DEFAULT)
     for cmd in ("start test", "shutdown test", "reboot test", "destroy test", "suspend test",
                 "resume test", "undefine test", "setmem test 1024", "setmaxmem test 1G",
                 "setvcpus test 1", "vcpupin test 0 1", "autostart test",
@@ -135,7 +228,7 @@ def test_readonly(gvirsh, domain_file, network_file):
 # ---- host ---------------------------------------------------------------------
 
 def test_nodeinfo(gvirsh, node):
-    assert gvirsh.ok("nodeinfo") == (
+    assert gvirsh.ok("nodeinfo") == chain(
         "CPU model:           i686\n"
         "CPU(s):              16\n"
         "CPU frequency:       1400 MHz\n"
@@ -150,7 +243,7 @@ def test_nodeinfo(gvirsh, node):
 
 
 def test_host_queries(gvirsh):
-    assert gvirsh.ok("uri") == "test:///default\n"
+    assert gvirsh.ok("uri") == chain("test:///default\n")
     assert gvirsh.ok("hostname").strip() != ""
     out = gvirsh.ok("version")
     assert re.match(r"Compiled against library: gvirt \d+\.\d+\.\d+\n", out)
@@ -162,22 +255,22 @@ def test_host_queries(gvirsh):
 # ---- domains --------------------------------------------------------------------
 
 def test_list_variants(gvirsh, node):
-    assert gvirsh.ok("list", "--all") == LIST_DEFAULT
-    assert gvirsh.ok("list", "--inactive") == " Id   Name   State\n--------------------\n"
-    assert gvirsh.ok("list", "--name") == "test\n"
-    assert gvirsh.ok("list", "--uuid") == UUID + "\n"
-    assert gvirsh.ok("list", "--uuid", "--name") == f"{UUID}  test\n"
+    assert gvirsh.ok("list", "--all") == chain(LIST_DEFAULT)
+    assert gvirsh.ok("list", "--inactive") == chain(" Id   Name   State\n--------------------\n")
+    assert gvirsh.ok("list", "--name") == chain("test\n")
+    assert gvirsh.ok("list", "--uuid") == chain(UUID + "\n")
+    assert gvirsh.ok("list", "--uuid", "--name") == chain(f"{UUID}  test\n")
     assert json.loads(gvirsh.ok("list", "--json")) == [
         {"id": 1, "name": "test", "uuid": UUID, "state": "running",
          "persistent": True, "autostart": False}]
     assert "mutually exclusive" in gvirsh.fails("list", "--all", "--inactive")
     # a node file: active by id, then inactive by name
-    assert gvirsh.ok("list", "--all", uri=node) == (
+    assert gvirsh.ok("list", "--all", uri=node) == chain(
         " Id   Name   State\n"
         "-----------------------\n"
         " 1    web    running\n"
         " -    db     shut off\n")
-    assert gvirsh.ok("list", "--inactive", "--name", uri=node) == "db\n"
+    assert gvirsh.ok("list", "--inactive", "--name", uri=node) == chain("db\n")
     db = json.loads(gvirsh.ok("list", "--all", "--json", uri=node))[1]
     assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", db.pop("uuid"))
     assert db == {"id": None, "name": "db", "state": "shutoff", "persistent": True, "autostart": True}
@@ -185,7 +278,8 @@ def test_list_variants(gvirsh, node):
 
 def test_dominfo(gvirsh, node):
     out = gvirsh.ok("dominfo", "test")
-    labels = [line[:16] for line in out.splitlines()]
+    assert out.endswith("\n\n")
+    labels = [line[:16] for line in out[:-1].splitlines()]
     expected = [f"{k:<16}" for k in ("Id:", "Name:", "UUID:", "OS Type:", "State:", "CPU(s):", "CPU time:",
                                      "Max memory:", "Used memory:", "Persistent:", "Autostart:")]
     # virsh leaves the CPU time out while it is 0
@@ -221,20 +315,20 @@ def test_unknown_domain(gvirsh):
 
 
 def test_domstate_and_ids(gvirsh, node):
-    assert gvirsh.ok("domstate", "test") == "running\n"
-    assert gvirsh.ok("domstate", "test", "--reason") == "running (unknown)\n"
+    assert gvirsh.ok("domstate", "test") == chain("running\n")
+    assert gvirsh.ok("domstate", "test", "--reason") == chain("running (unknown)\n")
     assert json.loads(gvirsh.ok("domstate", "test", "--json")) == {"state": "running", "reason": None}
-    assert gvirsh.ok("domid", "test") == "1\n"
-    assert gvirsh.ok("domname", "1") == "test\n"
-    assert gvirsh.ok("domname", UUID) == "test\n"
-    assert gvirsh.ok("domuuid", "test") == UUID + "\n"
-    assert gvirsh.ok("domid db; domstate db", uri=node) == "-\nshut off\n"
+    assert gvirsh.ok("domid", "test") == chain("1\n")
+    assert gvirsh.ok("domname", "1") == chain("test\n")
+    assert gvirsh.ok("domname", UUID) == chain("test\n")
+    assert gvirsh.ok("domuuid", "test") == chain(UUID + "\n")
+    assert gvirsh.ok("domid db; domstate db", uri=node) == chain("-\n", "shut off\n")
 
 
 def test_dumpxml(gvirsh):
     live = gvirsh.ok("dumpxml", "test")
     assert live.startswith('<domain type="test" id="1">') or "<name>test</name>" in live
-    assert "<name>test</name>" in live and live.endswith("</domain>\n")
+    assert "<name>test</name>" in live and live.endswith("</domain>\n\n")
     inactive = gvirsh.ok("dumpxml", "test", "--inactive")
     assert 'id="1"' not in inactive and "<name>test</name>" in inactive
     assert gvirsh.ok("dumpxml", "test", "--security-info")
@@ -243,10 +337,10 @@ def test_dumpxml(gvirsh):
 def test_lifecycle(gvirsh):
     out = gvirsh.ok("suspend test; resume test; reboot test; domid test; destroy test; "
                     "domstate test; start test; domid test; shutdown test; list --all")
-    assert out == ("Domain 'test' suspended\nDomain 'test' resumed\nDomain 'test' is being rebooted\n"
-                   "1\nDomain 'test' destroyed\nshut off\nDomain 'test' started\n2\n"
-                   "Domain 'test' is being shutdown\n"
-                   " Id   Name   State\n-----------------------\n -    test   shut off\n")
+    assert out == chain("Domain 'test' suspended\n", "Domain 'test' resumed\n", "Domain 'test' is being rebooted\n",
+                        "1\n", "Domain 'test' destroyed\n", "shut off\n", "Domain 'test' started\n", "2\n",
+                        "Domain 'test' is being shutdown\n",
+                        " Id   Name   State\n-----------------------\n -    test   shut off\n")
 
 
 @pytest.mark.parametrize("cmd,state", [
@@ -269,17 +363,17 @@ def test_define_create_undefine(gvirsh, domain_file):
     f = domain_file("extra")
     out = gvirsh.ok(f"define {f}; list --all; start extra; undefine extra; dominfo extra; destroy extra; "
                     "list --all --name")
-    assert out.startswith(f"Domain 'extra' defined from {f}\n"
-                          " Id   Name    State\n------------------------\n"
-                          " 1    test    running\n -    extra   shut off\n"
-                          "Domain 'extra' started\nDomain 'extra' has been undefined\n")
+    assert out.startswith(chain(f"Domain 'extra' defined from {f}\n",
+                                " Id   Name    State\n------------------------\n"
+                                " 1    test    running\n -    extra   shut off\n",
+                                "Domain 'extra' started\n", "Domain 'extra' has been undefined\n"))
     assert "Persistent:     no\n" in out
-    assert out.endswith("Domain 'extra' destroyed\ntest\n")
+    assert out.endswith(chain("Domain 'extra' destroyed\n", "test\n"))
     g = domain_file("temp")
     out = gvirsh.ok(f"create {g}; domstate temp; destroy temp; list --all --name")
-    assert out == f"Domain 'temp' created from {g}\nrunning\nDomain 'temp' destroyed\ntest\n"
+    assert out == chain(f"Domain 'temp' created from {g}\n", "running\n", "Domain 'temp' destroyed\n", "test\n")
     out = gvirsh.ok(f"create {g} --paused; domstate temp")
-    assert out == f"Domain 'temp' created from {g}\npaused\n"
+    assert out == chain(f"Domain 'temp' created from {g}\n", "paused\n")
     # a transient domain cannot be undefined, nor autostarted
     res = gvirsh.run(f"create {g}; undefine temp")
     assert res.rc == 1 and "error: failed to undefine domain 'temp': " in res.err
@@ -308,9 +402,9 @@ def test_save_restore_dump(gvirsh, tmp_path):
     img, core = str(tmp_path / "test.img"), str(tmp_path / "test.core")
     out = gvirsh.ok(f"suspend test; save test {img}; domstate test; restore {img}; domstate test; "
                     f"domid test; dump test {core}; domstate test")
-    assert out == (f"Domain 'test' suspended\nDomain 'test' saved to {img}\nshut off\n"
-                   f"Domain 'test' restored from {img}\npaused\n2\n"
-                   f"Domain 'test' dumped to {core}\npaused\n")
+    assert out == chain("Domain 'test' suspended\n", f"Domain 'test' saved to {img}\n", "shut off\n",
+                        f"Domain 'test' restored from {img}\n", "paused\n", "2\n",
+                        f"Domain 'test' dumped to {core}\n", "paused\n")
     assert open(img).readline() == "GVirtTestSave1\n"
     assert open(core).readline() == "GVirtTestCoreDump1\n"
     # restoring over a running domain, a missing file, a damaged file
@@ -340,15 +434,16 @@ def test_memory(gvirsh):
 def test_vcpus(gvirsh):
     out = gvirsh.ok("vcpuinfo", "test")
     blocks = out.split("\n\n")
-    assert len(blocks) == 2
+    assert len(blocks) == 3 and blocks[2] == ""
     assert blocks[0].startswith("VCPU:           0\nCPU:            0\nState:          running\nCPU time:       ")
     assert blocks[0].endswith("CPU Affinity:   yyyyyyyyyyyyyyyy")
+    assert blocks[1].endswith("CPU Affinity:   yyyyyyyyyyyyyyyy")
     data = json.loads(gvirsh.ok("vcpuinfo", "test", "--json"))
     assert [v["vcpu"] for v in data] == [0, 1] and data[0]["affinity"] == list(range(16))
-    assert gvirsh.ok("vcpupin", "test") == (" VCPU   CPU Affinity\n----------------------\n"
-                                           " 0      0-15\n 1      0-15\n")
+    assert gvirsh.ok("vcpupin", "test") == chain(" VCPU   CPU Affinity\n----------------------\n"
+                                                " 0      0-15\n 1      0-15\n")
     out = gvirsh.ok("vcpupin test 1 0-3,^2,9; vcpupin test 1; vcpuinfo test")
-    assert out.startswith(" VCPU   CPU Affinity\n----------------------\n 1      0-1,3,9\n")
+    assert out.startswith(chain("", " VCPU   CPU Affinity\n----------------------\n 1      0-1,3,9\n"))
     assert "CPU Affinity:   yy-y-----y------\n" in out
     out = gvirsh.ok("setvcpus test 4; dominfo test; vcpupin test")
     assert "CPU(s):         4\n" in out and " 3      0-15\n" in out
@@ -366,13 +461,13 @@ def test_vcpus(gvirsh):
 
 def test_autostart(gvirsh):
     out = gvirsh.ok("autostart test; dominfo test; autostart test --disable; dominfo test")
-    assert out.startswith("Domain 'test' marked as autostarted\n")
+    assert out.startswith(chain("Domain 'test' marked as autostarted\n"))
     assert "Autostart:      enable\n" in out and "Domain 'test' unmarked as autostarted\n" in out
-    assert out.endswith("Autostart:      disable\n")
+    assert out.endswith("Autostart:      disable\n\n")
 
 
 def test_ttyconsole(gvirsh, node):
-    assert gvirsh.ok("ttyconsole", "web", uri=node) == "/dev/pts/7\n"
+    assert gvirsh.ok("ttyconsole", "web", uri=node) == chain("/dev/pts/7\n")
     assert gvirsh.fails("ttyconsole", "test") == (
         "domain 'test' has no console on a pseudo-terminal (no <console tty=…> in 'dumpxml test')")
 
@@ -380,10 +475,10 @@ def test_ttyconsole(gvirsh, node):
 # ---- events (non-interactive) ---------------------------------------------------
 
 def test_event_timeout_and_errors(gvirsh):
-    assert gvirsh.ok("event", "--loop", "--timeout", "1") == "event loop timed out\nevents received: 0\n"
-    assert gvirsh.ok("event", "--list") == "lifecycle\n"
+    assert gvirsh.ok("event", "--loop", "--timeout", "1") == chain("event loop timed out\nevents received: 0\n")
+    assert gvirsh.ok("event", "--list") == chain("lifecycle\n")
     assert gvirsh.ok("event lifecycle --domain test --timeout 1 --timestamp") == \
-        "event loop timed out\nevents received: 0\n"
+        chain("event loop timed out\nevents received: 0\n")
     assert gvirsh.fails("event", "--event", "reboot").startswith("unknown event type reboot")
     assert gvirsh.fails("event", "--timeout", "0").startswith("Numeric value '0' for <timeout> option")
 
@@ -394,16 +489,16 @@ def test_net_list_and_info(gvirsh, node):
     table = (" Name      State    Autostart   Persistent\n"
              "--------------------------------------------\n"
              " default   active   no          yes\n")
-    assert gvirsh.ok("net-list") == table
-    assert gvirsh.ok("net-list", "--all") == table
-    assert gvirsh.ok("net-list", "--inactive") == " Name   State   Autostart   Persistent\n" + "-" * 40 + "\n"
-    assert gvirsh.ok("net-list", "--name") == "default\n"
-    assert gvirsh.ok("net-list", "--uuid") == NET_UUID + "\n"
+    assert gvirsh.ok("net-list") == chain(table)
+    assert gvirsh.ok("net-list", "--all") == chain(table)
+    assert gvirsh.ok("net-list", "--inactive") == chain(" Name   State   Autostart   Persistent\n" + "-" * 40 + "\n")
+    assert gvirsh.ok("net-list", "--name") == chain("default\n")
+    assert gvirsh.ok("net-list", "--uuid") == chain(NET_UUID + "\n")
     assert json.loads(gvirsh.ok("net-list", "--json")) == [
         {"name": "default", "uuid": NET_UUID, "active": True, "persistent": True,
          "autostart": False, "bridge": "virbr0"}]
     assert "mutually exclusive" in gvirsh.fails("net-list", "--all", "--inactive")
-    assert gvirsh.ok("net-info", "default") == (
+    assert gvirsh.ok("net-info", "default") == chain(
         "Name:           default\n"
         f"UUID:           {NET_UUID}\n"
         "Active:         yes\n"
@@ -411,13 +506,13 @@ def test_net_list_and_info(gvirsh, node):
         "Autostart:      no\n"
         "Bridge:         virbr0\n")
     assert json.loads(gvirsh.ok("net-info", NET_UUID, "--json"))["name"] == "default"
-    assert gvirsh.ok("net-list", "--all", uri=node) == (
+    assert gvirsh.ok("net-list", "--all", uri=node) == chain(
         " Name       State      Autostart   Persistent\n"
         "-----------------------------------------------\n"
         " isolated   inactive   yes         yes\n"
         " lan        active     no          yes\n")
     assert gvirsh.ok("net-uuid lan; net-name 11111111222233334444555555555555", uri=node) == \
-        "11111111-2222-3333-4444-555555555555\nlan\n"
+        chain("11111111-2222-3333-4444-555555555555\n", "lan\n")
     assert "<name>default</name>" in gvirsh.ok("net-dumpxml", "default")
 
 
@@ -432,19 +527,20 @@ def test_unknown_network(gvirsh):
 def test_network_lifecycle(gvirsh, node, network_file, tmp_path):
     out = gvirsh.ok("net-destroy default; net-list --all; net-start default; net-autostart default; "
                     "net-info default; net-autostart --disable default")
-    assert out.startswith("Network 'default' destroyed\n")
+    assert out.startswith(chain("Network 'default' destroyed\n"))
     assert " default   inactive   no          yes\n" in out
-    assert "Network 'default' started\nNetwork 'default' marked as autostarted\n" in out
-    assert "Autostart:      yes\n" in out and out.endswith("Network 'default' unmarked as autostarted\n")
+    assert chain("Network 'default' started\n", "Network 'default' marked as autostarted\n") in out
+    assert "Autostart:      yes\n" in out and out.endswith(chain("Network 'default' unmarked as autostarted\n"))
     f = network_file("extra", 42)
     out = gvirsh.ok(f"net-define {f}; net-info extra; net-start extra; net-undefine extra; "
                     "net-info extra; net-destroy extra; net-list --all --name")
-    assert out.startswith(f"Network 'extra' defined from {f}\n")
+    assert out.startswith(chain(f"Network 'extra' defined from {f}\n"))
     assert "Active:         no\n" in out and "Bridge:         br42\n" in out
-    assert "Network 'extra' started\nNetwork 'extra' has been undefined\n" in out
-    assert "Persistent:     no\n" in out and out.endswith("Network 'extra' destroyed\ndefault\n")
+    assert chain("Network 'extra' started\n", "Network 'extra' has been undefined\n") in out
+    assert "Persistent:     no\n" in out and out.endswith(chain("Network 'extra' destroyed\n", "default\n"))
     out = gvirsh.ok(f"net-create {f}; net-list --name; net-destroy extra; net-list --all --name")
-    assert out == f"Network 'extra' created from {f}\ndefault\nextra\nNetwork 'extra' destroyed\ndefault\n"
+    assert out == chain(f"Network 'extra' created from {f}\n", "default\nextra\n",
+                        "Network 'extra' destroyed\n", "default\n")
     # wrong states
     assert gvirsh.fails("net-start", "default").startswith("failed to start network 'default': ")
     assert gvirsh.fails("net-destroy default; net-destroy default").startswith(
@@ -496,7 +592,6 @@ def test_bash_completion_script(gvirsh, tmp_path):
         COMP_WORDS=({gvirsh.path} list ''); COMP_CWORD=2; _gvirsh_complete; echo "${{COMPREPLY[@]}}"
         COMP_WORDS=({gvirsh.path} define do); COMP_CWORD=2; _gvirsh_complete; echo "${{COMPREPLY[@]}}"
     """
-    import subprocess
     env = dict(os.environ)
     env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
     out = subprocess.run(["bash", "-c", bash], capture_output=True, text=True, env=env).stdout
@@ -523,14 +618,13 @@ def test_lookup_order_id_then_uuid_then_name(gvirsh, domain_file):
     # a domain named "1": the number is the id of "test" first, as in virsh
     f = domain_file("1")
     out = gvirsh.ok(f"define {f}; domname 1; destroy test; domstate 1")
-    assert out == f"Domain '1' defined from {f}\ntest\nDomain 'test' destroyed\nshut off\n"
+    assert out == chain(f"Domain '1' defined from {f}\n", "test\n", "Domain 'test' destroyed\n", "shut off\n")
     out = gvirsh.ok(f"define {f}; destroy test; dominfo 1")
     assert "Name:           1\n" in out
 
 
 def test_event_interrupted(gvirsh):
     import signal
-    import subprocess
     import time
     proc = subprocess.Popen([gvirsh.path, "-q", "-c", "test:///default", "event", "--loop"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # gvirsh's interactive mode in a real terminal: tmux runs it, send-keys types,
 # capture-pane reads the screen. Prompt, a command, tab completion of a
-# domain name, history, background events of the same session, quit.
+# domain name, history, background events of the same session, -q, quit.
 import os
 import shutil
 import subprocess
@@ -55,11 +55,22 @@ class Terminal:
         self.tmux("kill-server", check=False)
 
 
-@pytest.fixture
-def terminal(gvirsh):
+def start_terminal(gvirsh, *options):
     env = dict(os.environ)
     env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
-    term = Terminal([gvirsh.path, "-c", "test:///default"], env)
+    return Terminal([gvirsh.path, *options, "-c", "test:///default"], env)
+
+
+@pytest.fixture
+def terminal(gvirsh):
+    term = start_terminal(gvirsh)
+    yield term
+    term.close()
+
+
+@pytest.fixture
+def quiet_terminal(gvirsh):
+    term = start_terminal(gvirsh, "-q")
     yield term
     term.close()
 
@@ -113,6 +124,24 @@ def test_interactive_session(terminal):
     t.wait_for(lambda s: "error: failed to get domain 'nope'" in s and last_line(s) == "gvirsh #", "error")
 
     # quit
+    t.type("quit")
+    t.keys("Enter")
+    deadline = time.monotonic() + 5
+    while t.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not t.alive(), "gvirsh did not quit"
+
+
+def test_quiet_session(quiet_terminal):
+    """-q as virsh -q: no banner, no table header, no informational message,
+    no empty line after a command."""
+    t = quiet_terminal
+    screen = t.wait_for(lambda s: last_line(s) == "gvirsh #", "the prompt")
+    assert "Welcome" not in screen and screen.lstrip().startswith("gvirsh #")
+    t.type("list; suspend test; domstate test")
+    t.keys("Enter")
+    screen = t.wait_for(lambda s: "paused" in s and last_line(s) == "gvirsh #", "the commands")
+    assert "gvirsh # list; suspend test; domstate test\n 1   test   running\npaused\ngvirsh #" in screen
     t.type("quit")
     t.keys("Enter")
     deadline = time.monotonic() + 5
