@@ -106,8 +106,9 @@ cmd_list (GvirshCtl *ctl, GvirshArgs *args, GError **error)
         {
           GVirtDomain *dom = g_ptr_array_index (doms, i);
 
+          /* virsh: the UUID, one space, the name, whichever option came first */
           if (names && uuids)
-            g_print ("%s  %s\n", gvirt_domain_get_uuid (dom), gvirt_domain_get_name (dom));
+            g_print ("%s %s\n", gvirt_domain_get_uuid (dom), gvirt_domain_get_name (dom));
           else
             g_print ("%s\n", names ? gvirt_domain_get_name (dom) : gvirt_domain_get_uuid (dom));
         }

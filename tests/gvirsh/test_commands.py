@@ -164,6 +164,7 @@ def test_quiet_keeps_results_and_errors(gvirsh):
 
 VIRSH_COMPARED = [
     "list", "list --all", "list --inactive", "list --name", "list --uuid",
+    "list --uuid --name", "list --name --uuid", "destroy test; list --all --uuid --name",
     "suspend test; list; resume test; list --all",
     "destroy test; list --all; list --inactive --name; start test; domstate test",
     "shutdown test; start test; reboot test; domid test",
@@ -259,7 +260,9 @@ def test_list_variants(gvirsh, node):
     assert gvirsh.ok("list", "--inactive") == chain(" Id   Name   State\n--------------------\n")
     assert gvirsh.ok("list", "--name") == chain("test\n")
     assert gvirsh.ok("list", "--uuid") == chain(UUID + "\n")
-    assert gvirsh.ok("list", "--uuid", "--name") == chain(f"{UUID}  test\n")
+    # one space between UUID and name, in either order of the options, as virsh
+    assert gvirsh.ok("list", "--uuid", "--name") == chain(f"{UUID} test\n")
+    assert gvirsh.ok("list", "--name", "--uuid") == chain(f"{UUID} test\n")
     assert json.loads(gvirsh.ok("list", "--json")) == [
         {"id": 1, "name": "test", "uuid": UUID, "state": "running",
          "persistent": True, "autostart": False}]
