@@ -232,7 +232,8 @@ cmd_net_autostart (GvirshCtl *ctl, GvirshArgs *args, GError **error)
                            enable ? "" : "un", gvirt_network_get_name (net));
       return FALSE;
     }
-  gvirsh_print_info (ctl, "Network '%s' %s as autostarted",
+  /* virsh writes this network name without quotes */
+  gvirsh_print_info (ctl, "Network %s %s as autostarted",
                      gvirt_network_get_name (net), enable ? "marked" : "unmarked");
   return TRUE;
 }

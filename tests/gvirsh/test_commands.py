@@ -140,7 +140,7 @@ def test_quiet_drops_informational_messages(gvirsh, domain_file, network_file, t
         f"Domain 'extra' dumped to {core}", "Domain 'extra' is being shutdown",
         "Domain 'extra' has been undefined", f"Domain 'temp' created from {g}", "Domain 'temp' destroyed",
         f"Network 'extra' defined from {n}", "Network 'extra' started",
-        "Network 'extra' marked as autostarted", "Network 'extra' unmarked as autostarted",
+        "Network extra marked as autostarted", "Network extra unmarked as autostarted",
         "Network 'extra' destroyed", "Network 'extra' has been undefined",
         f"Network 'temp' created from {m}", "Network 'temp' destroyed"]
 
@@ -171,6 +171,7 @@ VIRSH_COMPARED = [
     "autostart test; autostart --disable test",
     "domid test; domname 1; domuuid test; domstate test",
     "net-list", "net-list --all", "net-list --inactive", "net-list --name",
+    "net-autostart default; net-list; net-autostart --disable default; net-info default",
     "net-list --inactive; net-list --all --name",
     "net-info default", "nodeinfo", "uri",
 ]
@@ -532,8 +533,8 @@ def test_network_lifecycle(gvirsh, node, network_file, tmp_path):
                     "net-info default; net-autostart --disable default")
     assert out.startswith(chain("Network 'default' destroyed\n"))
     assert " default   inactive   no          yes\n" in out
-    assert chain("Network 'default' started\n", "Network 'default' marked as autostarted\n") in out
-    assert "Autostart:      yes\n" in out and out.endswith(chain("Network 'default' unmarked as autostarted\n"))
+    assert chain("Network 'default' started\n", "Network default marked as autostarted\n") in out
+    assert "Autostart:      yes\n" in out and out.endswith(chain("Network default unmarked as autostarted\n"))
     f = network_file("extra", 42)
     out = gvirsh.ok(f"net-define {f}; net-info extra; net-start extra; net-undefine extra; "
                     "net-info extra; net-destroy extra; net-list --all --name")
