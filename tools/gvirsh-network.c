@@ -175,7 +175,8 @@ cmd_net_define (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       gvirsh_prefix_error (error, "failed to %s network from %s", create ? "create" : "define", file);
       return FALSE;
     }
-  gvirsh_print_info (ctl, "Network '%s' %s from %s",
+  /* virsh writes network names without quotes in its messages */
+  gvirsh_print_info (ctl, "Network %s %s from %s",
                      gvirt_network_get_name (net), create ? "created" : "defined", file);
   return TRUE;
 }
@@ -188,9 +189,9 @@ static const struct {
   const char   *verb;
   const char   *done;
 } net_actions[] = {
-  { "net-start", gvirt_network_start_sync, "start", "Network '%s' started" },
-  { "net-destroy", gvirt_network_destroy_sync, "destroy", "Network '%s' destroyed" },
-  { "net-undefine", gvirt_network_undefine_sync, "undefine", "Network '%s' has been undefined" },
+  { "net-start", gvirt_network_start_sync, "start", "Network %s started" },
+  { "net-destroy", gvirt_network_destroy_sync, "destroy", "Network %s destroyed" },
+  { "net-undefine", gvirt_network_undefine_sync, "undefine", "Network %s has been undefined" },
 };
 
 static gboolean
@@ -232,7 +233,6 @@ cmd_net_autostart (GvirshCtl *ctl, GvirshArgs *args, GError **error)
                            enable ? "" : "un", gvirt_network_get_name (net));
       return FALSE;
     }
-  /* virsh writes this network name without quotes */
   gvirsh_print_info (ctl, "Network %s %s as autostarted",
                      gvirt_network_get_name (net), enable ? "marked" : "unmarked");
   return TRUE;

@@ -139,10 +139,10 @@ def test_quiet_drops_informational_messages(gvirsh, domain_file, network_file, t
         f"Domain 'extra' saved to {img}", f"Domain 'extra' restored from {img}",
         f"Domain 'extra' dumped to {core}", "Domain 'extra' is being shutdown",
         "Domain 'extra' has been undefined", f"Domain 'temp' created from {g}", "Domain 'temp' destroyed",
-        f"Network 'extra' defined from {n}", "Network 'extra' started",
+        f"Network extra defined from {n}", "Network extra started",
         "Network extra marked as autostarted", "Network extra unmarked as autostarted",
-        "Network 'extra' destroyed", "Network 'extra' has been undefined",
-        f"Network 'temp' created from {m}", "Network 'temp' destroyed"]
+        "Network extra destroyed", "Network extra has been undefined",
+        f"Network temp created from {m}", "Network temp destroyed"]
 
 
 def test_quiet_keeps_results_and_errors(gvirsh):
@@ -172,7 +172,7 @@ VIRSH_COMPARED = [
     "domid test; domname 1; domuuid test; domstate test",
     "net-list", "net-list --all", "net-list --inactive", "net-list --name",
     "net-autostart default; net-list; net-autostart --disable default; net-info default",
-    "net-list --inactive; net-list --all --name",
+    "net-destroy default; net-list --all; net-list --inactive; net-start default",
     "net-info default", "nodeinfo", "uri",
 ]
 
@@ -531,20 +531,20 @@ def test_unknown_network(gvirsh):
 def test_network_lifecycle(gvirsh, node, network_file, tmp_path):
     out = gvirsh.ok("net-destroy default; net-list --all; net-start default; net-autostart default; "
                     "net-info default; net-autostart --disable default")
-    assert out.startswith(chain("Network 'default' destroyed\n"))
+    assert out.startswith(chain("Network default destroyed\n"))
     assert " default   inactive   no          yes\n" in out
-    assert chain("Network 'default' started\n", "Network default marked as autostarted\n") in out
+    assert chain("Network default started\n", "Network default marked as autostarted\n") in out
     assert "Autostart:      yes\n" in out and out.endswith(chain("Network default unmarked as autostarted\n"))
     f = network_file("extra", 42)
     out = gvirsh.ok(f"net-define {f}; net-info extra; net-start extra; net-undefine extra; "
                     "net-info extra; net-destroy extra; net-list --all --name")
-    assert out.startswith(chain(f"Network 'extra' defined from {f}\n"))
+    assert out.startswith(chain(f"Network extra defined from {f}\n"))
     assert "Active:         no\n" in out and "Bridge:         br42\n" in out
-    assert chain("Network 'extra' started\n", "Network 'extra' has been undefined\n") in out
-    assert "Persistent:     no\n" in out and out.endswith(chain("Network 'extra' destroyed\n", "default\n"))
+    assert chain("Network extra started\n", "Network extra has been undefined\n") in out
+    assert "Persistent:     no\n" in out and out.endswith(chain("Network extra destroyed\n", "default\n"))
     out = gvirsh.ok(f"net-create {f}; net-list --name; net-destroy extra; net-list --all --name")
-    assert out == chain(f"Network 'extra' created from {f}\n", "default\nextra\n",
-                        "Network 'extra' destroyed\n", "default\n")
+    assert out == chain(f"Network extra created from {f}\n", "default\nextra\n",
+                        "Network extra destroyed\n", "default\n")
     # wrong states
     assert gvirsh.fails("net-start", "default").startswith("failed to start network 'default': ")
     assert gvirsh.fails("net-destroy default; net-destroy default").startswith(
