@@ -868,8 +868,9 @@ const GvirshCmd gvirsh_domain_cmds[] = {
   { "dumpxml", dumpxml_opts, cmd_dumpxml, "domain information in XML",
     "Prints the domain XML: the live configuration of an active domain, or with --inactive the one of its next boot." },
   { "event", gvirsh_event_opts, gvirsh_cmd_event, "Domain Events",
-    "Prints lifecycle events of domains as they happen, whichever client causes them: one event, "
-    "or with --loop every event until --timeout seconds pass or Ctrl-C. In the interactive shell "
+    "Prints lifecycle events of domains as they happen, whichever client causes them: one event "
+    "with --all or --event lifecycle (one of them, or --loop, is required), or with --loop every "
+    "event until --timeout seconds pass or Ctrl-C. In the interactive shell "
     "the command runs in the background and the prompt stays usable, so the changes made in the "
     "same session are reported too." },
   { "list", list_opts, cmd_list, "list domains",

@@ -173,7 +173,7 @@ VIRSH_COMPARED = [
     "net-list", "net-list --all", "net-list --inactive", "net-list --name",
     "net-autostart default; net-list; net-autostart --disable default; net-info default",
     "net-destroy default; net-list --all; net-list --inactive; net-start default",
-    "net-info default", "nodeinfo", "uri",
+    "net-info default", "nodeinfo", "uri", "event --timeout 1", "event --domain test",
 ]
 
 
@@ -315,7 +315,7 @@ def test_unknown_domain(gvirsh):
     assert gvirsh.fails("dominfo", "7").startswith("failed to get domain '7'")
     assert gvirsh.fails("save", "nope", "/tmp/x").startswith("failed to get domain 'nope'")
     assert gvirsh.fails("setmem", "nope", "1").startswith("failed to get domain 'nope'")
-    assert gvirsh.fails("event", "--domain", "nope").startswith("failed to get domain 'nope'")
+    assert gvirsh.fails("event", "--all", "--domain", "nope").startswith("failed to get domain 'nope'")
 
 
 def test_domstate_and_ids(gvirsh, node):
@@ -484,7 +484,13 @@ def test_event_timeout_and_errors(gvirsh):
     assert gvirsh.ok("event lifecycle --domain test --timeout 1 --timestamp") == \
         chain("event loop timed out\nevents received: 0\n")
     assert gvirsh.fails("event", "--event", "reboot").startswith("unknown event type reboot")
-    assert gvirsh.fails("event", "--timeout", "0").startswith("Numeric value '0' for <timeout> option")
+    # which events: virsh refuses to guess; gvirsh takes --loop as "all of them"
+    for words in (["--timeout", "1"], [], ["--domain", "test", "--timeout", "1"], ["--timestamp"]):
+        assert gvirsh.fails("event", *words) == "one of --list, --all, or --event <type> is required", words
+    for words in (["--all"], ["--event", "lifecycle"], ["lifecycle"], ["--loop"]):
+        assert gvirsh.ok("event", *words, "--timeout", "1") == \
+            chain("event loop timed out\nevents received: 0\n"), words
+    assert gvirsh.fails("event", "--all", "--timeout", "0").startswith("Numeric value '0' for <timeout> option")
 
 
 # ---- networks ---------------------------------------------------------------------

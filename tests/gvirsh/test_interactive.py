@@ -172,7 +172,7 @@ def test_event_loop_sees_own_session(terminal):
     screen = t.wait_for(lambda s: "event loop timed out\nevents received: 3\n" in s, "the timeout", timeout=6)
     t.wait_for(lambda s: last_line(s) == "gvirsh # domst", "the restored input line")
     t.keys("C-u")
-    t.type("event --timeout 5")
+    t.type("event --all --timeout 5")
     t.keys("Enter")
     t.type("start test")
     t.keys("Enter")
