@@ -9,6 +9,8 @@ import pytest
 
 def pytest_addoption(parser):
     parser.addoption("--gvirsh", required=True, help="the gvirsh executable to test")
+    parser.addoption("--man", default=None,
+                     help="the man page the build made (build/tools/gvirsh.1), when rst2man was found")
 
 
 class Result:
@@ -22,9 +24,10 @@ class Result:
 
 
 class Gvirsh:
-    def __init__(self, path, srcdir):
+    def __init__(self, path, srcdir, man=None):
         self.path = path
         self.srcdir = srcdir
+        self.man = man
 
     def run(self, *args, uri="test:///default", stdin=None, env=None, quiet=False, timeout=20):
         """Runs gvirsh as a user would: without -q, so that the output is the
@@ -63,8 +66,10 @@ class Gvirsh:
 
 @pytest.fixture(scope="session")
 def gvirsh(request):
+    man = request.config.getoption("--man")
     return Gvirsh(os.path.abspath(request.config.getoption("--gvirsh")),
-                  os.environ.get("G_TEST_SRCDIR", os.path.join(os.path.dirname(__file__), "..")))
+                  os.environ.get("G_TEST_SRCDIR", os.path.join(os.path.dirname(__file__), "..")),
+                  os.path.abspath(man) if man else None)
 
 
 CONSOLE_DOMAIN = """\
