@@ -150,23 +150,33 @@ def test_quiet_session(quiet_terminal):
     assert not t.alive(), "gvirsh did not quit"
 
 
-def test_event_loop_sees_own_session(terminal):
+@pytest.fixture
+def node_terminal(gvirsh, target):
+    env = dict(os.environ)
+    env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
+    term = Terminal([gvirsh.path, "-c", target.uri], env)
+    yield term
+    term.close()
+
+
+def test_event_loop_sees_own_session(node_terminal, target):
     """test:// nodes live in one process: `event --loop` runs in the background
-    of the interactive shell and reports the changes typed at the prompt."""
-    t = terminal
+    of the interactive shell and reports the changes typed at the prompt,
+    on test:///default and on a node file."""
+    t, d = node_terminal, target.dom
     t.wait_for(lambda s: last_line(s) == "gvirsh #", "the prompt")
     t.type("event --loop --timeout 3")
     t.keys("Enter")
     t.wait_for(lambda s: s.rstrip().endswith("gvirsh # event --loop --timeout 3\n\ngvirsh #"), "event started")
-    t.type("suspend test")
+    t.type(f"suspend {d}")
     t.keys("Enter")
-    t.wait_for(lambda s: "event 'lifecycle' for domain 'test': Suspended Paused\nDomain 'test' suspended" in s
+    t.wait_for(lambda s: f"event 'lifecycle' for domain '{d}': Suspended Paused\nDomain '{d}' suspended" in s
                and last_line(s) == "gvirsh #", "the suspend event")
-    t.type("resume test; destroy test")
+    t.type(f"resume {d}; destroy {d}")
     t.keys("Enter")
     screen = t.wait_for(lambda s: "Stopped Destroyed" in s and last_line(s) == "gvirsh #", "more events")
-    assert "event 'lifecycle' for domain 'test': Resumed Unpaused\nDomain 'test' resumed\n" in screen
-    assert "event 'lifecycle' for domain 'test': Stopped Destroyed\nDomain 'test' destroyed\n" in screen
+    assert f"event 'lifecycle' for domain '{d}': Resumed Unpaused\nDomain '{d}' resumed\n" in screen
+    assert f"event 'lifecycle' for domain '{d}': Stopped Destroyed\nDomain '{d}' destroyed\n" in screen
     # partly typed input survives the asynchronous end of the loop
     t.type("domst")
     screen = t.wait_for(lambda s: "event loop timed out\nevents received: 3\n" in s, "the timeout", timeout=6)
@@ -174,9 +184,9 @@ def test_event_loop_sees_own_session(terminal):
     t.keys("C-u")
     t.type("event --all --timeout 5")
     t.keys("Enter")
-    t.type("start test")
+    t.type(f"start {d}")
     t.keys("Enter")
-    t.wait_for(lambda s: "event 'lifecycle' for domain 'test': Started Booted\n" in s
+    t.wait_for(lambda s: f"event 'lifecycle' for domain '{d}': Started Booted\n" in s
                and s.count("events received: 1") == 1, "one-shot event")
     # Ctrl-C ends a background loop, then just clears the line
     t.type("event --loop")
