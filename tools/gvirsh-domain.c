@@ -106,8 +106,9 @@ cmd_list (GvirshCtl *ctl, GvirshArgs *args, GError **error)
         {
           GVirtDomain *dom = g_ptr_array_index (doms, i);
 
+          /* virsh: the UUID, one space, the name, whichever option came first */
           if (names && uuids)
-            g_print ("%s  %s\n", gvirt_domain_get_uuid (dom), gvirt_domain_get_name (dom));
+            g_print ("%s %s\n", gvirt_domain_get_uuid (dom), gvirt_domain_get_name (dom));
           else
             g_print ("%s\n", names ? gvirt_domain_get_name (dom) : gvirt_domain_get_uuid (dom));
         }
@@ -126,7 +127,7 @@ cmd_list (GvirshCtl *ctl, GvirshArgs *args, GError **error)
         gvirsh_table_add_row (table, ids, gvirt_domain_get_name (dom),
                               gvirsh_domain_state_string (gvirt_domain_get_state (dom)), NULL);
       }
-    gvirsh_table_print (table);
+    gvirsh_table_print (ctl, table);
   }
   return TRUE;
 }
@@ -329,7 +330,8 @@ cmd_define (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       gvirsh_prefix_error (error, "failed to define domain from %s", gvirsh_args_get_string (args, "file"));
       return FALSE;
     }
-  g_print ("Domain '%s' defined from %s\n", gvirt_domain_get_name (dom), gvirsh_args_get_string (args, "file"));
+  gvirsh_print_info (ctl, "Domain '%s' defined from %s",
+                     gvirt_domain_get_name (dom), gvirsh_args_get_string (args, "file"));
   return TRUE;
 }
 
@@ -352,7 +354,8 @@ cmd_create (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       gvirsh_prefix_error (error, "domain '%s' was created but could not be paused", gvirt_domain_get_name (dom));
       return FALSE;
     }
-  g_print ("Domain '%s' created from %s\n", gvirt_domain_get_name (dom), gvirsh_args_get_string (args, "file"));
+  gvirsh_print_info (ctl, "Domain '%s' created from %s",
+                     gvirt_domain_get_name (dom), gvirsh_args_get_string (args, "file"));
   return TRUE;
 }
 
@@ -398,8 +401,7 @@ cmd_lifecycle (GvirshCtl *ctl, GvirshArgs *args, GError **error)
           gvirsh_prefix_error (error, a->failed, name);
           return FALSE;
         }
-      g_print (a->done, name);
-      g_print ("\n");
+      gvirsh_print_info (ctl, a->done, name);
       return TRUE;
     }
   g_assert_not_reached ();
@@ -418,7 +420,7 @@ cmd_save (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       gvirsh_prefix_error (error, "failed to save domain '%s' to %s", gvirt_domain_get_name (dom), file);
       return FALSE;
     }
-  g_print ("Domain '%s' saved to %s\n", gvirt_domain_get_name (dom), file);
+  gvirsh_print_info (ctl, "Domain '%s' saved to %s", gvirt_domain_get_name (dom), file);
   return TRUE;
 }
 
@@ -433,7 +435,7 @@ cmd_restore (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       gvirsh_prefix_error (error, "failed to restore domain from %s", file);
       return FALSE;
     }
-  g_print ("Domain '%s' restored from %s\n", gvirt_domain_get_name (dom), file);
+  gvirsh_print_info (ctl, "Domain '%s' restored from %s", gvirt_domain_get_name (dom), file);
   return TRUE;
 }
 
@@ -450,7 +452,7 @@ cmd_dump (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       gvirsh_prefix_error (error, "failed to core dump domain '%s' to %s", gvirt_domain_get_name (dom), file);
       return FALSE;
     }
-  g_print ("Domain '%s' dumped to %s\n", gvirt_domain_get_name (dom), file);
+  gvirsh_print_info (ctl, "Domain '%s' dumped to %s", gvirt_domain_get_name (dom), file);
   return TRUE;
 }
 
@@ -723,7 +725,7 @@ cmd_vcpupin (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       list = format_cpulist (sorted, n_aff);
       gvirsh_table_add_row (table, num, list, NULL);
     }
-  gvirsh_table_print (table);
+  gvirsh_table_print (ctl, table);
   return TRUE;
 }
 
@@ -741,7 +743,8 @@ cmd_autostart (GvirshCtl *ctl, GvirshArgs *args, GError **error)
                            enable ? "" : "un", gvirt_domain_get_name (dom));
       return FALSE;
     }
-  g_print ("Domain '%s' %s as autostarted\n", gvirt_domain_get_name (dom), enable ? "marked" : "unmarked");
+  gvirsh_print_info (ctl, "Domain '%s' %s as autostarted",
+                     gvirt_domain_get_name (dom), enable ? "marked" : "unmarked");
   return TRUE;
 }
 
@@ -865,8 +868,9 @@ const GvirshCmd gvirsh_domain_cmds[] = {
   { "dumpxml", dumpxml_opts, cmd_dumpxml, "domain information in XML",
     "Prints the domain XML: the live configuration of an active domain, or with --inactive the one of its next boot." },
   { "event", gvirsh_event_opts, gvirsh_cmd_event, "Domain Events",
-    "Prints lifecycle events of domains as they happen, whichever client causes them: one event, "
-    "or with --loop every event until --timeout seconds pass or Ctrl-C. In the interactive shell "
+    "Prints lifecycle events of domains as they happen, whichever client causes them: one event "
+    "with --all or --event lifecycle (one of them, or --loop, is required), or with --loop every "
+    "event until --timeout seconds pass or Ctrl-C. In the interactive shell "
     "the command runs in the background and the prompt stays usable, so the changes made in the "
     "same session are reported too." },
   { "list", list_opts, cmd_list, "list domains",

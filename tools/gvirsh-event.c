@@ -204,6 +204,14 @@ gvirsh_cmd_event (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       g_print ("lifecycle\n");
       return TRUE;
     }
+  /* virsh wants to be told which events to wait for; --loop is taken as
+   * "all of them", gvirsh having one event type */
+  if (event == NULL && !gvirsh_args_get_bool (args, "all") && !gvirsh_args_get_bool (args, "loop"))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           "one of --list, --all, or --event <type> is required");
+      return FALSE;
+    }
   if (event != NULL && !g_str_equal (event, "lifecycle"))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,

@@ -100,7 +100,7 @@ cmd_net_list (GvirshCtl *ctl, GvirshArgs *args, GError **error)
                             gvirt_network_get_autostart (net) ? "yes" : "no",
                             gvirt_network_get_persistent (net) ? "yes" : "no", NULL);
     }
-  gvirsh_table_print (table);
+  gvirsh_table_print (ctl, table);
   return TRUE;
 }
 
@@ -175,7 +175,9 @@ cmd_net_define (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       gvirsh_prefix_error (error, "failed to %s network from %s", create ? "create" : "define", file);
       return FALSE;
     }
-  g_print ("Network '%s' %s from %s\n", gvirt_network_get_name (net), create ? "created" : "defined", file);
+  /* virsh writes network names without quotes in its messages */
+  gvirsh_print_info (ctl, "Network %s %s from %s",
+                     gvirt_network_get_name (net), create ? "created" : "defined", file);
   return TRUE;
 }
 
@@ -187,9 +189,9 @@ static const struct {
   const char   *verb;
   const char   *done;
 } net_actions[] = {
-  { "net-start", gvirt_network_start_sync, "start", "Network '%s' started" },
-  { "net-destroy", gvirt_network_destroy_sync, "destroy", "Network '%s' destroyed" },
-  { "net-undefine", gvirt_network_undefine_sync, "undefine", "Network '%s' has been undefined" },
+  { "net-start", gvirt_network_start_sync, "start", "Network %s started" },
+  { "net-destroy", gvirt_network_destroy_sync, "destroy", "Network %s destroyed" },
+  { "net-undefine", gvirt_network_undefine_sync, "undefine", "Network %s has been undefined" },
 };
 
 static gboolean
@@ -211,8 +213,7 @@ cmd_net_action (GvirshCtl *ctl, GvirshArgs *args, GError **error)
           gvirsh_prefix_error (error, "failed to %s network '%s'", net_actions[i].verb, name);
           return FALSE;
         }
-      g_print (net_actions[i].done, name);
-      g_print ("\n");
+      gvirsh_print_info (ctl, net_actions[i].done, name);
       return TRUE;
     }
   g_assert_not_reached ();
@@ -232,7 +233,8 @@ cmd_net_autostart (GvirshCtl *ctl, GvirshArgs *args, GError **error)
                            enable ? "" : "un", gvirt_network_get_name (net));
       return FALSE;
     }
-  g_print ("Network '%s' %s as autostarted\n", gvirt_network_get_name (net), enable ? "marked" : "unmarked");
+  gvirsh_print_info (ctl, "Network %s %s as autostarted",
+                     gvirt_network_get_name (net), enable ? "marked" : "unmarked");
   return TRUE;
 }
 

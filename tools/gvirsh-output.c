@@ -53,15 +53,17 @@ gvirsh_table_add_row (GvirshTable *table, const char *first_cell, ...)
 }
 
 void
-gvirsh_table_print (GvirshTable *table)
+gvirsh_table_print (GvirshCtl *ctl, GvirshTable *table)
 {
   GStrv header = g_ptr_array_index (table->rows, 0);
   guint n_cols = g_strv_length (header);
   g_autofree gsize *widths = g_new0 (gsize, n_cols);
   g_autoptr(GString) out = g_string_new (NULL);
+  /* with -q virsh leaves the header out, and out of the column widths too */
+  guint first = ctl->quiet ? 1 : 0;
   gsize total = 0;
 
-  for (guint r = 0; r < table->rows->len; r++)
+  for (guint r = first; r < table->rows->len; r++)
     {
       GStrv row = g_ptr_array_index (table->rows, r);
 
@@ -71,7 +73,7 @@ gvirsh_table_print (GvirshTable *table)
   for (guint c = 0; c < n_cols; c++)
     total += widths[c] + (c > 0 ? 3 : 0);
 
-  for (guint r = 0; r < table->rows->len; r++)
+  for (guint r = first; r < table->rows->len; r++)
     {
       GStrv row = g_ptr_array_index (table->rows, r);
 
@@ -114,6 +116,20 @@ gvirsh_print_field (const char *label, const char *format, ...)
   value = g_strdup_vprintf (format, ap);
   va_end (ap);
   g_print ("%-15s %s\n", label, value);
+}
+
+void
+gvirsh_print_info (GvirshCtl *ctl, const char *format, ...)
+{
+  g_autofree char *text = NULL;
+  va_list ap;
+
+  if (ctl->quiet)
+    return;
+  va_start (ap, format);
+  text = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  g_print ("%s\n", text);
 }
 
 /* The words virsh prints for a state (virshDomainStateToString). */

@@ -783,7 +783,8 @@ usage (FILE *out)
            "    -c | --connect=URI      hypervisor connection URI (default: $GVIRSH_DEFAULT_CONNECT_URI,\n"
            "                            then test:///default)\n"
            "    -h | --help             this help\n"
-           "    -q | --quiet            quiet mode: no blank line after each command, no banner\n"
+           "    -q | --quiet            quiet mode: no table headers, no informational messages,\n"
+           "                            no blank line after each command, no banner\n"
            "    -r | --readonly         connect readonly\n"
            "    -v | --version          program version\n\n"
            "  commands (non interactive mode):\n\n");

@@ -75,7 +75,7 @@ extern const GvirshGroup gvirsh_groups[];
 struct _GvirshCtl {
   char            *uri;          /* NULL: the default */
   gboolean         readonly;
-  gboolean         quiet;
+  gboolean         quiet;        /* -q: no table headers, no informational messages */
   gboolean         interactive;  /* readline prompt on a terminal */
   gboolean         quit;
   GVirtConnection *conn;
@@ -139,11 +139,18 @@ GvirshTable     *gvirsh_table_new        (const char  *first_header,
 void             gvirsh_table_add_row    (GvirshTable *table,
                                           const char  *first_cell,
                                           ...) G_GNUC_NULL_TERMINATED;
-void             gvirsh_table_print      (GvirshTable *table);
+/* The rows, under the header and its dashed line unless ctl->quiet. */
+void             gvirsh_table_print      (GvirshCtl   *ctl,
+                                          GvirshTable *table);
 void             gvirsh_table_free       (GvirshTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GvirshTable, gvirsh_table_free)
 
 void             gvirsh_print_field      (const char  *label,
+                                          const char  *format,
+                                          ...) G_GNUC_PRINTF (2, 3);
+/* One informational line ("Domain 'test' suspended"), left out with -q as
+ * virsh's vshPrintExtra(); the results a command was asked for use g_print(). */
+void             gvirsh_print_info       (GvirshCtl   *ctl,
                                           const char  *format,
                                           ...) G_GNUC_PRINTF (2, 3);
 const char      *gvirsh_domain_state_string (GVirtDomainState state);

@@ -1,12 +1,19 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # gvirsh's commands against test:///default and a node file: output and exit status,
 # every error path. test:// nodes live in one process, so changes and their
-# checks are chained with ';' in one gvirsh run.
+# checks are chained with ';' in one gvirsh run. Tests taking `target` run on
+# both nodes (see conftest.Target). The output is the normal one
+# (no -q): each command's output ends with an empty line, as virsh's does.
 import json
 import os
 import re
+import shutil
+import socket
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from conftest import write_node
 
 UUID = "6695eb01-f6a4-8304-79aa-97f2502e193f"
 NET_UUID = "dd8fe884-6c02-601e-7551-cca97df1c5df"
@@ -16,16 +23,21 @@ LIST_DEFAULT = (" Id   Name   State\n"
                 " 1    test   running\n")
 
 
+def chain(*outputs):
+    """What commands print without -q: each one's output, then an empty line."""
+    return "".join(out + "\n" for out in outputs)
+
+
 # ---- global options, help, chaining ----------------------------------------
 
 def test_list_virsh_layout_with_trailing_blank_line(gvirsh):
-    assert gvirsh.ok("list", quiet=False) == LIST_DEFAULT + "\n"
+    assert gvirsh.ok("list") == LIST_DEFAULT + "\n"
 
 
 def test_default_uri_from_environment(gvirsh, node):
-    assert gvirsh.ok("uri", uri=None, env={"GVIRSH_DEFAULT_CONNECT_URI": node}) == node + "\n"
-    assert gvirsh.ok("uri", uri=None) == "test:///default\n"
-    assert gvirsh.ok("--connect=" + node, "uri", uri=None) == node + "\n"
+    assert gvirsh.ok("uri", uri=None, env={"GVIRSH_DEFAULT_CONNECT_URI": node}) == chain(node + "\n")
+    assert gvirsh.ok("uri", uri=None) == chain("test:///default\n")
+    assert gvirsh.ok("--connect=" + node, "uri", uri=None) == chain(node + "\n")
 
 
 def test_version_and_help_options(gvirsh):
@@ -77,22 +89,109 @@ def test_option_forms(gvirsh):
 
 def test_chaining(gvirsh):
     out = gvirsh.ok("suspend test; domstate test ; resume test;domstate test")
-    assert out == "Domain 'test' suspended\npaused\nDomain 'test' resumed\nrunning\n"
+    assert out == chain("Domain 'test' suspended\n", "paused\n", "Domain 'test' resumed\n", "running\n")
     # argv form: a lone ';' separates commands
-    assert gvirsh.ok("domid", "test", ";", "domname", "1") == "1\ntest\n"
-    # a failure does not stop the chain, but the status says it
+    assert gvirsh.ok("domid", "test", ";", "domname", "1") == chain("1\n", "test\n")
+    # a failure does not stop the chain, but the status says it; the failed
+    # command still gets its empty line, as in virsh
     res = gvirsh.run("resume test; domstate test")
-    assert res.rc == 1 and res.out == "running\n"
+    assert res.rc == 1 and res.out == chain("", "running\n")
     assert res.err.startswith("error: failed to resume domain 'test': ")
-    # quit ends the chain
-    assert gvirsh.ok("domid test; quit; domname test") == "1\n"
-    assert gvirsh.ok("domid test # a comment") == "1\n"
+    # quit ends the chain, and prints no empty line
+    assert gvirsh.ok("domid test; quit; domname test") == chain("1\n")
+    assert gvirsh.ok("domid test # a comment") == chain("1\n")
 
 
 def test_commands_from_stdin(gvirsh):
     out = gvirsh.ok(stdin="suspend test\n\nlist\nexit\nlist\n")
-    assert out == "Domain 'test' suspended\n" + LIST_DEFAULT.replace("running", "paused").replace(
-        "----------------------", "---------------------")
+    assert out == chain("Domain 'test' suspended\n", LIST_DEFAULT.replace("running", "paused").replace(
+        "----------------------", "---------------------"))
+
+
+# ---- -q, virsh's quiet mode --------------------------------------------------
+
+def test_quiet_tables_have_no_header(gvirsh, node):
+    # virsh -q leaves a table's header and dashed line out, and out of the widths
+    assert gvirsh.ok("list", "--all", quiet=True) == " 1   test   running\n"
+    assert gvirsh.ok("list", "--all", quiet=True, uri=node) == " 1   web   running\n -   db    shut off\n"
+    assert gvirsh.ok("list", "--inactive", quiet=True) == ""
+    assert gvirsh.ok("net-list", "--all", quiet=True) == " default   active   no   yes\n"
+    assert gvirsh.ok("net-list", "--all", quiet=True, uri=node) == (
+        " isolated   inactive   yes   yes\n"
+        " lan        active     no    yes\n")
+    assert gvirsh.ok("net-list", "--inactive", quiet=True) == ""
+    assert gvirsh.ok("vcpupin", "test", quiet=True) == " 0   0-15\n 1   0-15\n"
+
+
+def test_quiet_drops_informational_messages(gvirsh, domain_file, network_file, tmp_path):
+    img, core = str(tmp_path / "extra.img"), str(tmp_path / "extra.core")
+    f, g = domain_file("extra"), domain_file("temp")
+    n, m = network_file("extra", 42), network_file("temp", 43)
+    cmds = "; ".join([
+        f"define {f}", "start extra", "autostart extra", "autostart --disable extra", "suspend extra",
+        "resume extra", "reboot extra", f"save extra {img}", f"restore {img}", f"dump extra {core}",
+        "shutdown extra", "undefine extra", f"create {g}", "destroy temp", "setmem test 1G",
+        "setvcpus test 1", "vcpupin test 0 1", f"net-define {n}", "net-start extra",
+        "net-autostart extra", "net-autostart --disable extra", "net-destroy extra",
+        "net-undefine extra", f"net-create {m}", "net-destroy temp"])
+    assert gvirsh.ok(cmds, quiet=True) == ""
+    # without -q each change says what it did
+    assert [line for line in gvirsh.ok(cmds).splitlines() if line] == [
+        f"Domain 'extra' defined from {f}", "Domain 'extra' started",
+        "Domain 'extra' marked as autostarted", "Domain 'extra' unmarked as autostarted",
+        "Domain 'extra' suspended", "Domain 'extra' resumed", "Domain 'extra' is being rebooted",
+        f"Domain 'extra' saved to {img}", f"Domain 'extra' restored from {img}",
+        f"Domain 'extra' dumped to {core}", "Domain 'extra' is being shutdown",
+        "Domain 'extra' has been undefined", f"Domain 'temp' created from {g}", "Domain 'temp' destroyed",
+        f"Network extra defined from {n}", "Network extra started",
+        "Network extra marked as autostarted", "Network extra unmarked as autostarted",
+        "Network extra destroyed", "Network extra has been undefined",
+        f"Network temp created from {m}", "Network temp destroyed"]
+
+
+def test_quiet_keeps_results_and_errors(gvirsh):
+    out = gvirsh.ok("suspend test; domstate test; domid test; uri; resume test; list --name", quiet=True)
+    assert out == "paused\n1\ntest:///default\ntest\n"
+    # the empty line between vCPUs is output, not the one after the command
+    out = gvirsh.ok("vcpuinfo", "test", quiet=True)
+    assert out.count("\n\n") == 1 and out.startswith("VCPU:           0\n") and not out.endswith("\n\n")
+    assert gvirsh.ok("dominfo", "test", quiet=True) + "\n" == gvirsh.ok("dominfo", "test")
+    assert gvirsh.ok("list", "--json", quiet=True) + "\n" == gvirsh.ok("list", "--json")
+    assert gvirsh.ok("event", "--loop", "--timeout", "1", quiet=True) == \
+        "event loop timed out\nevents received: 0\n"
+    res = gvirsh.run("resume test; domstate test", quiet=True)
+    assert res.rc == 1 and res.out == "running\n"
+    assert res.err.startswith("error: failed to resume domain 'test': ")
+    assert gvirsh.ok(stdin="suspend test\nlist\n", quiet=True) == " 1   test   paused\n"
+    assert gvirsh.ok("--quiet", "list", uri="test:///default") == " 1   test   running\n"
+
+
+VIRSH_COMPARED = [
+    "list", "list --all", "list --inactive", "list --name", "list --uuid",
+    "list --uuid --name", "list --name --uuid", "destroy test; list --all --uuid --name",
+    "suspend test; list; resume test; list --all",
+    "destroy test; list --all; list --inactive --name; start test; domstate test",
+    "shutdown test; start test; reboot test; domid test",
+    "autostart test; autostart --disable test",
+    "domid test; domname 1; domuuid test; domstate test",
+    "net-list", "net-list --all", "net-list --inactive", "net-list --name",
+    "net-autostart default; net-list; net-autostart --disable default; net-info default",
+    "net-destroy default; net-list --all; net-list --inactive; net-start default",
+    "net-info default", "nodeinfo", "uri", "event --timeout 1", "event --domain test",
+]
+
+
+@pytest.mark.skipif(shutil.which("virsh") is None, reason="virsh (libvirt-clients) is not installed")
+@pytest.mark.parametrize("quiet", [False, True], ids=["normal", "quiet"])
+@pytest.mark.parametrize("cmds", VIRSH_COMPARED)
+def test_same_output_as_virsh(gvirsh, cmds, quiet):
+    """The installed virsh on its own test:///default node prints the same."""
+    env = dict(os.environ, LC_ALL="C")
+    env.pop("VIRSH_DEFAULT_CONNECT_URI", None)
+    virsh = subprocess.run(["virsh", "-c", "test:///default"] + (["-q"] if quiet else []) + [cmds],
+                           capture_output=True, text=True, env=env, timeout=20)
+    res = gvirsh.run(cmds, quiet=quiet)
+    assert (res.rc, res.out, res.err) == (virsh.returncode, virsh.stdout, virsh.stderr)
 
 
 # ---- connections -------------------------------------------------------------
@@ -113,29 +212,31 @@ def test_connect_errors(gvirsh, tmp_path):
 
 def test_connect_command(gvirsh, node):
     out = gvirsh.ok(f"uri; connect {node}; uri; list --name; connect --readonly; uri; domstate web")
-    assert out == f"test:///default\n{node}\nweb\n{node}\nrunning\n"
+    assert out == chain("test:///default\n", "", f"{node}\n", "web\n", "", f"{node}\n", "running\n")
     res = gvirsh.run(f"connect {node} --readonly; suspend web")
     assert res.rc == 1 and "read-only" in res.err
     assert gvirsh.fails("connect nope:///x").startswith("failed to connect to the hypervisor at 'nope:///x'")
 
 
-def test_readonly(gvirsh, domain_file, network_file):
-    assert gvirsh.ok("-r", "list") == LIST_DEFAULT
-    for cmd in ("start test", "shutdown test", "reboot test", "destroy test", "suspend test",
-                "resume test", "undefine test", "setmem test 1024", "setmaxmem test 1G",
-                "setvcpus test 1", "vcpupin test 0 1", "autostart test",
-                f"define {domain_file()}", f"create {domain_file()}", "save test /tmp/x",
-                "dump test /tmp/x", "net-destroy default", "net-start default",
-                "net-undefine default", "net-autostart default", f"net-define {network_file()}",
+def test_readonly(target, domain_file, network_file):
+    t = target
+    assert t.ok("-r", "list", "--name") == chain(t.dom + "\n")
+    for cmd in ("start {dom}", "shutdown {dom}", "reboot {dom}", "destroy {dom}", "suspend {dom}",
+                "resume {dom}", "undefine {dom}", "setmem {dom} 1024", "setmaxmem {dom} 1G",
+                "setvcpus {dom} 1", "vcpupin {dom} 0 1", "autostart {dom}",
+                f"define {domain_file()}", f"create {domain_file()}", "save {dom} /tmp/x",
+                "dump {dom} /tmp/x", "net-destroy {net}", "net-start {net}",
+                "net-undefine {net}", "net-autostart {net}", f"net-define {network_file()}",
                 f"net-create {network_file()}"):
-        msg = gvirsh.fails("-r", cmd)
+        cmd = cmd.format(dom=t.dom, net=t.net)
+        msg = t.fails("-r", cmd)
         assert "read-only" in msg, (cmd, msg)
 
 
 # ---- host ---------------------------------------------------------------------
 
 def test_nodeinfo(gvirsh, node):
-    assert gvirsh.ok("nodeinfo") == (
+    assert gvirsh.ok("nodeinfo") == chain(
         "CPU model:           i686\n"
         "CPU(s):              16\n"
         "CPU frequency:       1400 MHz\n"
@@ -149,35 +250,72 @@ def test_nodeinfo(gvirsh, node):
                     "threads": 2, "numa_cells": 1, "memory_kib": 8192000}
 
 
-def test_host_queries(gvirsh):
-    assert gvirsh.ok("uri") == "test:///default\n"
-    assert gvirsh.ok("hostname").strip() != ""
-    out = gvirsh.ok("version")
-    assert re.match(r"Compiled against library: gvirt \d+\.\d+\.\d+\n", out)
-    assert "Using API: test\n" in out
-    caps = gvirsh.ok("capabilities")
-    assert "<capabilities>" in caps and "<arch>i686</arch>" in caps
+def test_host_queries(target):
+    t = target
+    assert t.ok("uri") == chain(t.uri + "\n")
+    # the test hypervisor runs on this host
+    assert t.ok("hostname") == chain(socket.gethostname() + "\n")
+    out = t.ok("version")
+    assert re.fullmatch(r"Compiled against library: gvirt (\d+\.\d+\.\d+)\n"
+                        r"Using library: gvirt \1\n"
+                        r"Using API: test\n"
+                        r"Running hypervisor: test \(version unknown\)\n\n", out), out
+    # a node file without <capabilities> reports the built-in ones
+    caps = t.ok("capabilities")
+    assert "<capabilities>" in caps and caps.endswith("</capabilities>\n\n")
+    assert "<host>" in caps and "<arch>i686</arch>" in caps and '<arch name="x86_64">' in caps
+
+
+def test_capabilities_of_a_node_file(gvirsh, tmp_path):
+    (tmp_path / "node.xml").write_text("""\
+<node>
+  <capabilities>
+    <host><cpu><arch>aarch64</arch></cpu></host>
+    <guest>
+      <os_type>hvm</os_type>
+      <arch name="aarch64"><wordsize>64</wordsize><domain type="test"/></arch>
+    </guest>
+  </capabilities>
+</node>
+""")
+    caps = gvirsh.ok("capabilities", uri="test://" + str(tmp_path / "node.xml"))
+    assert caps == chain("<capabilities>\n"
+                         "  <host>\n"
+                         "    <cpu>\n"
+                         "      <arch>aarch64</arch>\n"
+                         "    </cpu>\n"
+                         "  </host>\n"
+                         "  <guest>\n"
+                         "    <os_type>hvm</os_type>\n"
+                         "    <arch name=\"aarch64\">\n"
+                         "      <wordsize>64</wordsize>\n"
+                         "      <domain type=\"test\"/>\n"
+                         "    </arch>\n"
+                         "  </guest>\n"
+                         "</capabilities>\n")
 
 
 # ---- domains --------------------------------------------------------------------
 
 def test_list_variants(gvirsh, node):
-    assert gvirsh.ok("list", "--all") == LIST_DEFAULT
-    assert gvirsh.ok("list", "--inactive") == " Id   Name   State\n--------------------\n"
-    assert gvirsh.ok("list", "--name") == "test\n"
-    assert gvirsh.ok("list", "--uuid") == UUID + "\n"
-    assert gvirsh.ok("list", "--uuid", "--name") == f"{UUID}  test\n"
+    assert gvirsh.ok("list", "--all") == chain(LIST_DEFAULT)
+    assert gvirsh.ok("list", "--inactive") == chain(" Id   Name   State\n--------------------\n")
+    assert gvirsh.ok("list", "--name") == chain("test\n")
+    assert gvirsh.ok("list", "--uuid") == chain(UUID + "\n")
+    # one space between UUID and name, in either order of the options, as virsh
+    assert gvirsh.ok("list", "--uuid", "--name") == chain(f"{UUID} test\n")
+    assert gvirsh.ok("list", "--name", "--uuid") == chain(f"{UUID} test\n")
     assert json.loads(gvirsh.ok("list", "--json")) == [
         {"id": 1, "name": "test", "uuid": UUID, "state": "running",
          "persistent": True, "autostart": False}]
     assert "mutually exclusive" in gvirsh.fails("list", "--all", "--inactive")
     # a node file: active by id, then inactive by name
-    assert gvirsh.ok("list", "--all", uri=node) == (
+    assert gvirsh.ok("list", "--all", uri=node) == chain(
         " Id   Name   State\n"
         "-----------------------\n"
         " 1    web    running\n"
         " -    db     shut off\n")
-    assert gvirsh.ok("list", "--inactive", "--name", uri=node) == "db\n"
+    assert gvirsh.ok("list", "--inactive", "--name", uri=node) == chain("db\n")
     db = json.loads(gvirsh.ok("list", "--all", "--json", uri=node))[1]
     assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", db.pop("uuid"))
     assert db == {"id": None, "name": "db", "state": "shutoff", "persistent": True, "autostart": True}
@@ -185,7 +323,8 @@ def test_list_variants(gvirsh, node):
 
 def test_dominfo(gvirsh, node):
     out = gvirsh.ok("dominfo", "test")
-    labels = [line[:16] for line in out.splitlines()]
+    assert out.endswith("\n\n")
+    labels = [line[:16] for line in out[:-1].splitlines()]
     expected = [f"{k:<16}" for k in ("Id:", "Name:", "UUID:", "OS Type:", "State:", "CPU(s):", "CPU time:",
                                      "Max memory:", "Used memory:", "Persistent:", "Autostart:")]
     # virsh leaves the CPU time out while it is 0
@@ -207,87 +346,120 @@ def test_dominfo(gvirsh, node):
     assert "CPU time:" not in db
 
 
-def test_unknown_domain(gvirsh):
+def test_unknown_domain(target):
+    t = target
     for cmd in ("dominfo", "domstate", "domid", "domname", "domuuid", "dumpxml", "start",
                 "shutdown", "reboot", "destroy", "suspend", "resume", "undefine", "vcpuinfo",
                 "vcpupin", "autostart", "ttyconsole"):
-        assert gvirsh.fails(cmd, "nope") == (
+        assert t.fails(cmd, "nope") == (
             "failed to get domain 'nope': no domain has this name, id or UUID on "
-            "test:///default (see 'list --all')"), cmd
-    assert gvirsh.fails("dominfo", "7").startswith("failed to get domain '7'")
-    assert gvirsh.fails("save", "nope", "/tmp/x").startswith("failed to get domain 'nope'")
-    assert gvirsh.fails("setmem", "nope", "1").startswith("failed to get domain 'nope'")
-    assert gvirsh.fails("event", "--domain", "nope").startswith("failed to get domain 'nope'")
+            f"{t.uri} (see 'list --all')"), cmd
+    assert t.fails("dominfo", "7").startswith("failed to get domain '7'")
+    assert t.fails("save", "nope", "/tmp/x").startswith("failed to get domain 'nope'")
+    assert t.fails("setmem", "nope", "1").startswith("failed to get domain 'nope'")
+    assert t.fails("event", "--all", "--domain", "nope").startswith("failed to get domain 'nope'")
 
 
 def test_domstate_and_ids(gvirsh, node):
-    assert gvirsh.ok("domstate", "test") == "running\n"
-    assert gvirsh.ok("domstate", "test", "--reason") == "running (unknown)\n"
+    assert gvirsh.ok("domstate", "test") == chain("running\n")
+    assert gvirsh.ok("domstate", "test", "--reason") == chain("running (unknown)\n")
     assert json.loads(gvirsh.ok("domstate", "test", "--json")) == {"state": "running", "reason": None}
-    assert gvirsh.ok("domid", "test") == "1\n"
-    assert gvirsh.ok("domname", "1") == "test\n"
-    assert gvirsh.ok("domname", UUID) == "test\n"
-    assert gvirsh.ok("domuuid", "test") == UUID + "\n"
-    assert gvirsh.ok("domid db; domstate db", uri=node) == "-\nshut off\n"
+    assert gvirsh.ok("domid", "test") == chain("1\n")
+    assert gvirsh.ok("domname", "1") == chain("test\n")
+    assert gvirsh.ok("domname", UUID) == chain("test\n")
+    assert gvirsh.ok("domuuid", "test") == chain(UUID + "\n")
+    assert gvirsh.ok("domid db; domstate db", uri=node) == chain("-\n", "shut off\n")
 
 
-def test_dumpxml(gvirsh):
-    live = gvirsh.ok("dumpxml", "test")
-    assert live.startswith('<domain type="test" id="1">') or "<name>test</name>" in live
-    assert "<name>test</name>" in live and live.endswith("</domain>\n")
-    inactive = gvirsh.ok("dumpxml", "test", "--inactive")
-    assert 'id="1"' not in inactive and "<name>test</name>" in inactive
-    assert gvirsh.ok("dumpxml", "test", "--security-info")
+def test_dumpxml(target):
+    t = target
+    head = f"  <name>{t.dom}</name>\n  <uuid>{t.dom_uuid}</uuid>\n  <memory>{t.max_mem}</memory>\n"
+    live = t.ok("dumpxml", t.dom)
+    assert live.startswith('<domain type="test" id="1">\n' + head) and live.endswith("</domain>\n\n")
+    inactive = t.ok("dumpxml", t.dom, "--inactive")
+    assert inactive.startswith('<domain type="test">\n' + head) and inactive.endswith("</domain>\n\n")
+    assert t.ok("dumpxml", t.dom, "--security-info") == live
+    # once it is shut off, the live XML is the inactive one
+    assert t.ok(f"destroy {t.dom}; dumpxml {t.dom}") == chain(f"Domain '{t.dom}' destroyed\n", inactive[:-1])
 
 
-def test_lifecycle(gvirsh):
-    out = gvirsh.ok("suspend test; resume test; reboot test; domid test; destroy test; "
-                    "domstate test; start test; domid test; shutdown test; list --all")
-    assert out == ("Domain 'test' suspended\nDomain 'test' resumed\nDomain 'test' is being rebooted\n"
-                   "1\nDomain 'test' destroyed\nshut off\nDomain 'test' started\n2\n"
-                   "Domain 'test' is being shutdown\n"
-                   " Id   Name   State\n-----------------------\n -    test   shut off\n")
+def test_dumpxml_of_a_node_file(gvirsh, node):
+    # a domain from file=: the description as written, with the console's tty
+    web = gvirsh.ok("dumpxml", "web", uri=node)
+    assert '    <console type="pty" tty="/dev/pts/7">\n      <target type="serial" port="0"/>\n' in web
+    assert '    <type arch="x86_64">hvm</type>\n' in web
+    # an inline domain, with its state= and autostart= taken out
+    db = gvirsh.ok("dumpxml", "db", uri=node)
+    assert db.startswith('<domain type="test">\n  <name>db</name>\n  <uuid>')
+    assert "state=" not in db and "autostart=" not in db and "<vcpu>2</vcpu>" in db
+
+
+def test_lifecycle(target):
+    t, d = target, target.dom
+    out = t.ok(f"suspend {d}; domstate {d}; resume {d}; reboot {d}; domid {d}; destroy {d}; "
+               f"domstate {d}; start {d}; domid {d}; shutdown {d}; list --inactive --name")
+    assert out == chain(f"Domain '{d}' suspended\n", "paused\n", f"Domain '{d}' resumed\n",
+                        f"Domain '{d}' is being rebooted\n", "1\n", f"Domain '{d}' destroyed\n",
+                        "shut off\n", f"Domain '{d}' started\n", "2\n", f"Domain '{d}' is being shutdown\n",
+                        "".join(n + "\n" for n in sorted(t.inactive_doms + [d])))
+    # by id and by UUID
+    out = t.ok(f"suspend 1; resume {t.dom_uuid}; destroy {t.dom_uuid.upper()}; domstate {d}")
+    assert out == chain(f"Domain '{d}' suspended\n", f"Domain '{d}' resumed\n",
+                        f"Domain '{d}' destroyed\n", "shut off\n")
+
+
+def test_lifecycle_default_table(gvirsh):
+    out = gvirsh.ok("shutdown test; list --all")
+    assert out == chain("Domain 'test' is being shutdown\n",
+                        " Id   Name   State\n-----------------------\n -    test   shut off\n")
 
 
 @pytest.mark.parametrize("cmd,state", [
-    ("start test", "running"), ("resume test", "running"), ("suspend test; suspend test", "paused"),
-    ("destroy test; destroy test", "shut off"), ("destroy test; shutdown test", "shut off"),
-    ("destroy test; reboot test", "shut off"), ("destroy test; suspend test", "shut off"),
-    ("destroy test; dump test /tmp/gvirsh-never", "shut off"),
-    ("destroy test; save test /tmp/gvirsh-never", "shut off"),
+    ("start {dom}", "running"), ("resume {dom}", "running"), ("suspend {dom}; suspend {dom}", "paused"),
+    ("destroy {dom}; destroy {dom}", "shut off"), ("destroy {dom}; shutdown {dom}", "shut off"),
+    ("destroy {dom}; reboot {dom}", "shut off"), ("destroy {dom}; suspend {dom}", "shut off"),
+    ("destroy {dom}; dump {dom} /tmp/gvirsh-never", "shut off"),
+    ("destroy {dom}; save {dom} /tmp/gvirsh-never", "shut off"),
 ])
-def test_wrong_state(gvirsh, cmd, state):
-    res = gvirsh.run(cmd)
+def test_wrong_state(target, cmd, state):
+    t = target
+    res = t.run(cmd.format(dom=t.dom))
     assert res.rc == 1
     lines = res.err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: failed to "), res
-    assert "test" in lines[0]
+    assert f"'{t.dom}'" in lines[0]
     assert not os.path.exists("/tmp/gvirsh-never")
 
 
-def test_define_create_undefine(gvirsh, domain_file):
+def test_define_create_undefine(target, domain_file):
+    t = target
     f = domain_file("extra")
-    out = gvirsh.ok(f"define {f}; list --all; start extra; undefine extra; dominfo extra; destroy extra; "
-                    "list --all --name")
-    assert out.startswith(f"Domain 'extra' defined from {f}\n"
-                          " Id   Name    State\n------------------------\n"
-                          " 1    test    running\n -    extra   shut off\n"
-                          "Domain 'extra' started\nDomain 'extra' has been undefined\n")
-    assert "Persistent:     no\n" in out
-    assert out.endswith("Domain 'extra' destroyed\ntest\n")
+    out = t.ok(f"define {f}; list --all --name; start extra; undefine extra; dominfo extra; destroy extra; "
+               "list --all --name")
+    assert out.startswith(chain(f"Domain 'extra' defined from {f}\n",
+                                "".join(n + "\n" for n in [t.dom] + sorted(t.inactive_doms + ["extra"])),
+                                "Domain 'extra' started\n", "Domain 'extra' has been undefined\n"))
+    assert "Name:           extra\n" in out and "Persistent:     no\n" in out
+    assert out.endswith(chain("Domain 'extra' destroyed\n", "".join(n + "\n" for n in [t.dom] + t.inactive_doms)))
     g = domain_file("temp")
-    out = gvirsh.ok(f"create {g}; domstate temp; destroy temp; list --all --name")
-    assert out == f"Domain 'temp' created from {g}\nrunning\nDomain 'temp' destroyed\ntest\n"
-    out = gvirsh.ok(f"create {g} --paused; domstate temp")
-    assert out == f"Domain 'temp' created from {g}\npaused\n"
+    out = t.ok(f"create {g}; domstate temp; domid temp; destroy temp; list --all --name")
+    assert out == chain(f"Domain 'temp' created from {g}\n", "running\n", "2\n", "Domain 'temp' destroyed\n",
+                        "".join(n + "\n" for n in [t.dom] + t.inactive_doms))
+    out = t.ok(f"create {g} --paused; domstate temp")
+    assert out == chain(f"Domain 'temp' created from {g}\n", "paused\n")
     # a transient domain cannot be undefined, nor autostarted
-    res = gvirsh.run(f"create {g}; undefine temp")
+    res = t.run(f"create {g}; undefine temp")
     assert res.rc == 1 and "error: failed to undefine domain 'temp': " in res.err
-    res = gvirsh.run(f"create {g}; autostart temp")
+    res = t.run(f"create {g}; autostart temp")
     assert res.rc == 1 and "error: failed to mark domain 'temp' as autostarted: " in res.err
     # the same name twice with another UUID
-    res = gvirsh.run(f"define {f}; define {domain_file('test')}")
+    res = t.run(f"define {f}; define {domain_file(t.dom)}")
     assert res.rc == 1 and "error: failed to define domain from" in res.err
+    # undefining the running domain makes it transient: it goes when it stops
+    out = t.ok(f"undefine {t.dom}; dominfo {t.dom}; destroy {t.dom}; list --all --name")
+    assert out.startswith(chain(f"Domain '{t.dom}' has been undefined\n"))
+    assert "Persistent:     no\n" in out
+    assert out.endswith(chain(f"Domain '{t.dom}' destroyed\n", "".join(n + "\n" for n in t.inactive_doms)))
 
 
 def test_bad_domain_files(gvirsh, tmp_path):
@@ -304,88 +476,124 @@ def test_bad_domain_files(gvirsh, tmp_path):
     assert gvirsh.fails("define", str(noname))
 
 
-def test_save_restore_dump(gvirsh, tmp_path):
-    img, core = str(tmp_path / "test.img"), str(tmp_path / "test.core")
-    out = gvirsh.ok(f"suspend test; save test {img}; domstate test; restore {img}; domstate test; "
-                    f"domid test; dump test {core}; domstate test")
-    assert out == (f"Domain 'test' suspended\nDomain 'test' saved to {img}\nshut off\n"
-                   f"Domain 'test' restored from {img}\npaused\n2\n"
-                   f"Domain 'test' dumped to {core}\npaused\n")
+def test_save_restore_dump(target, tmp_path):
+    t, d = target, target.dom
+    img, core = str(tmp_path / "dom.img"), str(tmp_path / "dom.core")
+    out = t.ok(f"suspend {d}; save {d} {img}; domstate {d}; restore {img}; domstate {d}; "
+               f"domid {d}; dump {d} {core}; domstate {d}")
+    assert out == chain(f"Domain '{d}' suspended\n", f"Domain '{d}' saved to {img}\n", "shut off\n",
+                        f"Domain '{d}' restored from {img}\n", "paused\n", "2\n",
+                        f"Domain '{d}' dumped to {core}\n", "paused\n")
     assert open(img).readline() == "GVirtTestSave1\n"
-    assert open(core).readline() == "GVirtTestCoreDump1\n"
+    assert open(core).read().startswith(f"GVirtTestCoreDump1\nname {d}\nuuid {t.dom_uuid}\n")
     # restoring over a running domain, a missing file, a damaged file
-    assert gvirsh.fails("restore", img).startswith(f"failed to restore domain from {img}: ")
-    assert gvirsh.fails("restore", str(tmp_path / "none")).startswith("failed to restore domain from ")
+    assert t.fails("restore", img).startswith(f"failed to restore domain from {img}: ")
+    assert t.fails("restore", str(tmp_path / "none")).startswith("failed to restore domain from ")
     damaged = tmp_path / "damaged.img"
     damaged.write_text(open(img).read()[:-20])
-    assert gvirsh.fails(f"destroy test; restore {damaged}").startswith("failed to restore domain from ")
-    assert gvirsh.fails("save", "test", str(tmp_path / "no" / "dir" / "x")).startswith(
-        "failed to save domain 'test' to ")
+    assert t.fails(f"destroy {d}; restore {damaged}").startswith("failed to restore domain from ")
+    assert t.fails("save", d, str(tmp_path / "no" / "dir" / "x")).startswith(
+        f"failed to save domain '{d}' to ")
+    # restored elsewhere: a new transient domain there
+    out = t.ok(f"save {d} {img}; list --inactive --name")
+    assert out == chain(f"Domain '{d}' saved to {img}\n", "".join(x + "\n" for x in sorted(t.inactive_doms + [d])))
+    other = "test:///default" if t.uri != "test:///default" else write_node(tmp_path)
+    out = t.gvirsh.ok(f"restore {img}; dominfo {d}", uri=other)
+    assert out.startswith(chain(f"Domain '{d}' restored from {img}\n"))
+    assert f"UUID:           {t.dom_uuid}\n" in out and "State:          running\n" in out
+    assert "Persistent:     no\n" in out
 
 
-def test_memory(gvirsh):
-    out = gvirsh.ok("setmem test 1048576; dominfo test; setmem test 512M; dominfo test; "
-                    "setmem test 1GiB; dominfo test")
-    assert out.count("Used memory:    1048576 KiB\n") == 2 and "Used memory:    524288 KiB\n" in out
-    assert gvirsh.fails("setmem", "test", "lots").startswith("invalid size 'lots'")
-    assert gvirsh.fails("setmem", "test", "10T").startswith("failed to set the memory of domain 'test'")
-    assert gvirsh.fails("setmaxmem", "test", "1G").startswith(
-        "failed to set the maximum memory of domain 'test' to 1048576 KiB: ")
-    out = gvirsh.ok("destroy test; setmaxmem test 1G; dominfo test")
-    assert "Max memory:     1048576 KiB\n" in out and "Used memory:    1048576 KiB\n" in out
-    assert gvirsh.fails("destroy test; setmaxmem test 0").startswith(
-        "failed to set the maximum memory of domain 'test'")
+def test_memory(target):
+    t, d = target, target.dom
+    a = t.max_mem // 4
+    out = t.ok(f"setmem {d} {a}; dominfo {d}; setmem {d} {a // 2048}M; dominfo {d}; "
+               f"setmem {d} {a // 1024}MiB; dominfo {d}")
+    assert out.count(f"Used memory:    {a} KiB\n") == 2 and f"Used memory:    {a // 2} KiB\n" in out
+    assert out.startswith(chain(""))  # setmem says nothing, as virsh
+    assert t.fails("setmem", d, "lots").startswith("invalid size 'lots'")
+    assert t.fails("setmem", d, "10T").startswith(f"failed to set the memory of domain '{d}'")
+    assert t.fails("setmem", d, str(t.max_mem + 1)).startswith(f"failed to set the memory of domain '{d}'")
+    assert t.fails("setmaxmem", d, "1G").startswith(
+        f"failed to set the maximum memory of domain '{d}' to 1048576 KiB: ")
+    # setmaxmem lowers the current memory when it is above
+    out = t.ok(f"destroy {d}; setmaxmem {d} {t.mem // 2048}M; dominfo {d}")
+    assert f"Max memory:     {t.mem // 2} KiB\n" in out and f"Used memory:    {t.mem // 2} KiB\n" in out
+    assert t.fails(f"destroy {d}; setmaxmem {d} 0").startswith(
+        f"failed to set the maximum memory of domain '{d}'")
 
 
-def test_vcpus(gvirsh):
-    out = gvirsh.ok("vcpuinfo", "test")
+def test_vcpus(target):
+    t, d = target, target.dom
+    everything = f"0-{t.cpus - 1}"
+    out = t.ok("vcpuinfo", d)
     blocks = out.split("\n\n")
-    assert len(blocks) == 2
-    assert blocks[0].startswith("VCPU:           0\nCPU:            0\nState:          running\nCPU time:       ")
-    assert blocks[0].endswith("CPU Affinity:   yyyyyyyyyyyyyyyy")
-    data = json.loads(gvirsh.ok("vcpuinfo", "test", "--json"))
-    assert [v["vcpu"] for v in data] == [0, 1] and data[0]["affinity"] == list(range(16))
-    assert gvirsh.ok("vcpupin", "test") == (" VCPU   CPU Affinity\n----------------------\n"
-                                           " 0      0-15\n 1      0-15\n")
-    out = gvirsh.ok("vcpupin test 1 0-3,^2,9; vcpupin test 1; vcpuinfo test")
-    assert out.startswith(" VCPU   CPU Affinity\n----------------------\n 1      0-1,3,9\n")
-    assert "CPU Affinity:   yy-y-----y------\n" in out
-    out = gvirsh.ok("setvcpus test 4; dominfo test; vcpupin test")
-    assert "CPU(s):         4\n" in out and " 3      0-15\n" in out
-    assert gvirsh.fails("setvcpus", "test", "0").startswith("Numeric value '0' for <count> option")
-    assert gvirsh.fails("setvcpus", "test", "99").startswith("failed to set 99 vCPUs on domain 'test': ")
-    assert gvirsh.fails("vcpupin", "test", "5", "0").startswith("failed to pin vCPU 5 of domain 'test': ")
-    assert gvirsh.fails("vcpupin", "test", "0", "99").startswith("failed to pin vCPU 0 of domain 'test': ")
-    assert gvirsh.fails("vcpupin", "test", "0", "a-b").startswith("invalid CPU list 'a-b'")
-    assert gvirsh.fails("vcpupin", "test", "0", "1,^1") == "CPU list '1,^1' names no CPU"
-    assert gvirsh.fails("vcpupin", "test", "--cpulist", "1").startswith("a CPU list needs the vCPU")
-    assert gvirsh.fails("vcpupin", "test", "7").startswith("domain 'test' has no vCPU 7")
-    out = gvirsh.ok("destroy test; vcpuinfo test")
+    assert len(blocks) == t.vcpus + 1 and blocks[-1] == ""
+    for i, block in enumerate(blocks[:-1]):
+        assert block.startswith(f"VCPU:           {i}\nCPU:            {i % t.cpus}\nState:          running\n"
+                                "CPU time:       ")
+        assert block.endswith("CPU Affinity:   " + "y" * t.cpus)
+    data = json.loads(t.ok("vcpuinfo", d, "--json"))
+    assert [v["vcpu"] for v in data] == list(range(t.vcpus)) and data[0]["affinity"] == list(range(t.cpus))
+    assert t.ok("vcpupin", d) == chain(" VCPU   CPU Affinity\n----------------------\n" +
+                                       "".join(f" {i}      {everything}\n" for i in range(t.vcpus)))
+    # the last vCPU on CPUs 0, 1, 3 and the last one (given twice on a 4-CPU node)
+    last = t.vcpus - 1
+    out = t.ok(f"vcpupin {d} {last} 0-3,^2,{t.cpus - 1}; vcpupin {d} {last}; vcpuinfo {d}")
+    pinned = "0-1,3" + (f",{t.cpus - 1}" if t.cpus > 4 else "")
+    assert out.startswith(chain("", f" VCPU   CPU Affinity\n----------------------\n {last}      {pinned}\n"))
+    assert "CPU Affinity:   yy-y" + "-" * (t.cpus - 5) + ("y" if t.cpus > 4 else "") + "\n" in out
+    out = t.ok(f"setvcpus {d} 4; dominfo {d}; vcpupin {d}")
+    assert "CPU(s):         4\n" in out and f" 3      {everything}\n" in out
+    assert t.fails("setvcpus", d, "0").startswith("Numeric value '0' for <count> option")
+    assert t.fails("setvcpus", d, str(t.cpus + 1)).startswith(
+        f"failed to set {t.cpus + 1} vCPUs on domain '{d}': ")
+    assert t.fails("vcpupin", d, "5", "0").startswith(f"failed to pin vCPU 5 of domain '{d}': ")
+    assert t.fails("vcpupin", d, "0", str(t.cpus)).startswith(f"failed to pin vCPU 0 of domain '{d}': ")
+    assert t.fails("vcpupin", d, "0", "a-b").startswith("invalid CPU list 'a-b'")
+    assert t.fails("vcpupin", d, "0", "1,^1") == "CPU list '1,^1' names no CPU"
+    assert t.fails("vcpupin", d, "--cpulist", "1").startswith("a CPU list needs the vCPU")
+    assert t.fails("vcpupin", d, "7").startswith(f"domain '{d}' has no vCPU 7")
+    out = t.ok(f"destroy {d}; vcpuinfo {d}")
     assert "State:          offline\n" in out and "CPU:            -\n" in out
 
 
-def test_autostart(gvirsh):
-    out = gvirsh.ok("autostart test; dominfo test; autostart test --disable; dominfo test")
-    assert out.startswith("Domain 'test' marked as autostarted\n")
-    assert "Autostart:      enable\n" in out and "Domain 'test' unmarked as autostarted\n" in out
-    assert out.endswith("Autostart:      disable\n")
+def test_autostart(target):
+    t, d = target, target.dom
+    out = t.ok(f"autostart {d}; dominfo {d}; list --all --json; autostart {d} --disable; dominfo {d}")
+    assert out.startswith(chain(f"Domain '{d}' marked as autostarted\n"))
+    assert "Autostart:      enable\n" in out and f"Domain '{d}' unmarked as autostarted\n" in out
+    assert '"autostart" : true' in out
+    assert out.endswith("Autostart:      disable\n\n")
 
 
 def test_ttyconsole(gvirsh, node):
-    assert gvirsh.ok("ttyconsole", "web", uri=node) == "/dev/pts/7\n"
+    assert gvirsh.ok("ttyconsole", "web", uri=node) == chain("/dev/pts/7\n")
     assert gvirsh.fails("ttyconsole", "test") == (
         "domain 'test' has no console on a pseudo-terminal (no <console tty=…> in 'dumpxml test')")
 
 
 # ---- events (non-interactive) ---------------------------------------------------
 
-def test_event_timeout_and_errors(gvirsh):
-    assert gvirsh.ok("event", "--loop", "--timeout", "1") == "event loop timed out\nevents received: 0\n"
-    assert gvirsh.ok("event", "--list") == "lifecycle\n"
-    assert gvirsh.ok("event lifecycle --domain test --timeout 1 --timestamp") == \
-        "event loop timed out\nevents received: 0\n"
-    assert gvirsh.fails("event", "--event", "reboot").startswith("unknown event type reboot")
-    assert gvirsh.fails("event", "--timeout", "0").startswith("Numeric value '0' for <timeout> option")
+def at_once(*calls):
+    """Runs the calls in threads, for commands that each wait a whole --timeout."""
+    with ThreadPoolExecutor(len(calls)) as pool:
+        return [future.result() for future in [pool.submit(call) for call in calls]]
+
+
+def test_event_timeout_and_errors(target):
+    t = target
+    timed_out = chain("event loop timed out\nevents received: 0\n")
+    assert t.ok("event", "--list") == chain("lifecycle\n")
+    assert t.fails("event", "--event", "reboot").startswith("unknown event type reboot")
+    assert t.fails("event", "--all", "--timeout", "0").startswith("Numeric value '0' for <timeout> option")
+    # which events: virsh refuses to guess; gvirsh takes --loop as "all of them"
+    for words in (["--timeout", "1"], [], ["--domain", t.dom, "--timeout", "1"], ["--timestamp"]):
+        assert t.fails("event", *words) == "one of --list, --all, or --event <type> is required", words
+    accepted = (["--loop"], ["--all"], ["--event", "lifecycle"], ["lifecycle"],
+                ["lifecycle", "--domain", t.dom, "--timestamp"], ["--all", "--domain", t.dom_uuid])
+    outs = at_once(*[lambda words=words: t.ok("event", *words, "--timeout", "1") for words in accepted])
+    assert outs == [timed_out] * len(accepted)
 
 
 # ---- networks ---------------------------------------------------------------------
@@ -394,16 +602,17 @@ def test_net_list_and_info(gvirsh, node):
     table = (" Name      State    Autostart   Persistent\n"
              "--------------------------------------------\n"
              " default   active   no          yes\n")
-    assert gvirsh.ok("net-list") == table
-    assert gvirsh.ok("net-list", "--all") == table
-    assert gvirsh.ok("net-list", "--inactive") == " Name   State   Autostart   Persistent\n" + "-" * 40 + "\n"
-    assert gvirsh.ok("net-list", "--name") == "default\n"
-    assert gvirsh.ok("net-list", "--uuid") == NET_UUID + "\n"
+    assert gvirsh.ok("net-list") == chain(table)
+    assert gvirsh.ok("net-list", "--all") == chain(table)
+    assert gvirsh.ok("net-list", "--inactive") == chain(" Name   State   Autostart   Persistent\n"
+                                                        + "-" * 40 + "\n")
+    assert gvirsh.ok("net-list", "--name") == chain("default\n")
+    assert gvirsh.ok("net-list", "--uuid") == chain(NET_UUID + "\n")
     assert json.loads(gvirsh.ok("net-list", "--json")) == [
         {"name": "default", "uuid": NET_UUID, "active": True, "persistent": True,
          "autostart": False, "bridge": "virbr0"}]
     assert "mutually exclusive" in gvirsh.fails("net-list", "--all", "--inactive")
-    assert gvirsh.ok("net-info", "default") == (
+    assert gvirsh.ok("net-info", "default") == chain(
         "Name:           default\n"
         f"UUID:           {NET_UUID}\n"
         "Active:         yes\n"
@@ -411,53 +620,96 @@ def test_net_list_and_info(gvirsh, node):
         "Autostart:      no\n"
         "Bridge:         virbr0\n")
     assert json.loads(gvirsh.ok("net-info", NET_UUID, "--json"))["name"] == "default"
-    assert gvirsh.ok("net-list", "--all", uri=node) == (
+    assert gvirsh.ok("net-list", "--all", uri=node) == chain(
         " Name       State      Autostart   Persistent\n"
         "-----------------------------------------------\n"
         " isolated   inactive   yes         yes\n"
         " lan        active     no          yes\n")
     assert gvirsh.ok("net-uuid lan; net-name 11111111222233334444555555555555", uri=node) == \
-        "11111111-2222-3333-4444-555555555555\nlan\n"
+        chain("11111111-2222-3333-4444-555555555555\n", "lan\n")
     assert "<name>default</name>" in gvirsh.ok("net-dumpxml", "default")
 
 
-def test_unknown_network(gvirsh):
+def test_unknown_network(target):
     for cmd in ("net-info", "net-dumpxml", "net-start", "net-destroy", "net-undefine",
                 "net-autostart", "net-uuid", "net-name"):
-        assert gvirsh.fails(cmd, "nope") == (
+        assert target.fails(cmd, "nope") == (
             "failed to get network 'nope': no network has this name or UUID on "
-            "test:///default (see 'net-list --all')"), cmd
+            f"{target.uri} (see 'net-list --all')"), cmd
 
 
-def test_network_lifecycle(gvirsh, node, network_file, tmp_path):
-    out = gvirsh.ok("net-destroy default; net-list --all; net-start default; net-autostart default; "
-                    "net-info default; net-autostart --disable default")
-    assert out.startswith("Network 'default' destroyed\n")
-    assert " default   inactive   no          yes\n" in out
-    assert "Network 'default' started\nNetwork 'default' marked as autostarted\n" in out
-    assert "Autostart:      yes\n" in out and out.endswith("Network 'default' unmarked as autostarted\n")
+def test_network_lifecycle(target, network_file, tmp_path):
+    t, n = target, target.net
+    names = lambda *nets: "".join(x + "\n" for x in sorted(nets))  # noqa: E731
+    out = t.ok(f"net-destroy {n}; net-list --inactive --name; net-start {n}; net-autostart {n}; "
+               f"net-info {n}; net-autostart --disable {n}; net-list --name")
+    assert out.startswith(chain(f"Network {n} destroyed\n", names(n, *t.inactive_nets)))
+    assert chain(f"Network {n} started\n", f"Network {n} marked as autostarted\n") in out
+    assert "Autostart:      yes\n" in out
+    assert out.endswith(chain(f"Network {n} unmarked as autostarted\n", names(n)))
     f = network_file("extra", 42)
-    out = gvirsh.ok(f"net-define {f}; net-info extra; net-start extra; net-undefine extra; "
-                    "net-info extra; net-destroy extra; net-list --all --name")
-    assert out.startswith(f"Network 'extra' defined from {f}\n")
+    out = t.ok(f"net-define {f}; net-info extra; net-start extra; net-undefine extra; "
+               "net-info extra; net-destroy extra; net-list --all --name")
+    assert out.startswith(chain(f"Network extra defined from {f}\n"))
     assert "Active:         no\n" in out and "Bridge:         br42\n" in out
-    assert "Network 'extra' started\nNetwork 'extra' has been undefined\n" in out
-    assert "Persistent:     no\n" in out and out.endswith("Network 'extra' destroyed\ndefault\n")
-    out = gvirsh.ok(f"net-create {f}; net-list --name; net-destroy extra; net-list --all --name")
-    assert out == f"Network 'extra' created from {f}\ndefault\nextra\nNetwork 'extra' destroyed\ndefault\n"
+    assert chain("Network extra started\n", "Network extra has been undefined\n") in out
+    assert "Persistent:     no\n" in out
+    assert out.endswith(chain("Network extra destroyed\n", names(n, *t.inactive_nets)))
+    out = t.ok(f"net-create {f}; net-list --name; net-destroy extra; net-list --all --name")
+    assert out == chain(f"Network extra created from {f}\n", names(n, "extra"),
+                        "Network extra destroyed\n", names(n, *t.inactive_nets))
+    # undefining the active network makes it transient: it goes when destroyed
+    out = t.ok(f"net-undefine {n}; net-info {n}; net-destroy {n}; net-list --all --name")
+    assert out.startswith(chain(f"Network {n} has been undefined\n"))
+    assert "Persistent:     no\n" in out
+    assert out.endswith(chain(f"Network {n} destroyed\n", names(*t.inactive_nets)))
     # wrong states
-    assert gvirsh.fails("net-start", "default").startswith("failed to start network 'default': ")
-    assert gvirsh.fails("net-destroy default; net-destroy default").startswith(
-        "failed to destroy network 'default': ")
+    assert t.fails("net-start", n).startswith(f"failed to start network '{n}': ")
+    assert t.fails(f"net-destroy {n}; net-destroy {n}").startswith(f"failed to destroy network '{n}': ")
     # bad files
     missing = str(tmp_path / "missing.xml")
-    assert gvirsh.fails("net-define", missing).startswith(f"failed to read file '{missing}' to define a network")
+    assert t.fails("net-define", missing).startswith(f"failed to read file '{missing}' to define a network")
     bad = tmp_path / "badnet.xml"
     bad.write_text("<network><name>x</name>")
-    assert gvirsh.fails("net-create", str(bad)).startswith(f"'{bad}' is not a valid network description: ")
+    assert t.fails("net-create", str(bad)).startswith(f"'{bad}' is not a valid network description: ")
     clash = tmp_path / "clash.xml"
-    clash.write_text("<network><name>default</name><uuid>00000000-0000-0000-0000-000000000001</uuid></network>")
-    assert gvirsh.fails("net-define", str(clash)).startswith("failed to define network from ")
+    clash.write_text(f"<network><name>{n}</name><uuid>00000000-0000-0000-0000-000000000001</uuid></network>")
+    assert t.fails("net-define", str(clash)).startswith("failed to define network from ")
+
+
+# ---- a node file's inactive objects -------------------------------------------------
+
+def test_node_file_inactive_domain(gvirsh, node):
+    out = gvirsh.ok("start db; list --all; autostart --disable db; dominfo db; destroy db; "
+                    "undefine db; list --all --name", uri=node)
+    assert out.startswith(chain("Domain 'db' started\n",
+                                " Id   Name   State\n----------------------\n"
+                                " 1    web    running\n 2    db     running\n",
+                                "Domain 'db' unmarked as autostarted\n"))
+    assert "Id:             2\n" in out and "Autostart:      disable\n" in out and "CPU(s):         2\n" in out
+    assert out.endswith(chain("Domain 'db' destroyed\n", "Domain 'db' has been undefined\n", "web\n"))
+    res = gvirsh.run("suspend db; save db /tmp/gvirsh-never; setmaxmem db 2G; setmem db 3G", uri=node)
+    assert res.rc == 1 and res.err.count("error: ") == 3 and not os.path.exists("/tmp/gvirsh-never")
+    assert res.err.splitlines()[0].startswith("error: failed to suspend domain 'db': ")
+
+
+def test_node_file_inactive_network(gvirsh, node):
+    out = gvirsh.ok("net-start isolated; net-list --all; net-autostart --disable isolated; "
+                    "net-destroy isolated; net-undefine isolated; net-list --all --name", uri=node)
+    assert out == chain("Network isolated started\n",
+                        " Name       State    Autostart   Persistent\n"
+                        "---------------------------------------------\n"
+                        " isolated   active   yes         yes\n"
+                        " lan        active   no          yes\n",
+                        "Network isolated unmarked as autostarted\n",
+                        "Network isolated destroyed\n", "Network isolated has been undefined\n", "lan\n")
+    assert gvirsh.fails("net-destroy", "isolated", uri=node).startswith("failed to destroy network 'isolated': ")
+
+
+def test_node_file_changes_stay_in_the_process(gvirsh, node):
+    # each connection loads the file: what one gvirsh changed, the next does not see
+    assert gvirsh.ok("destroy web; undefine db; net-destroy lan", uri=node, quiet=True) == ""
+    assert gvirsh.ok("list --all --name; net-list --name", uri=node, quiet=True) == "web\ndb\nlan\n"
 
 
 # ---- completion -------------------------------------------------------------------
@@ -496,7 +748,6 @@ def test_bash_completion_script(gvirsh, tmp_path):
         COMP_WORDS=({gvirsh.path} list ''); COMP_CWORD=2; _gvirsh_complete; echo "${{COMPREPLY[@]}}"
         COMP_WORDS=({gvirsh.path} define do); COMP_CWORD=2; _gvirsh_complete; echo "${{COMPREPLY[@]}}"
     """
-    import subprocess
     env = dict(os.environ)
     env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
     out = subprocess.run(["bash", "-c", bash], capture_output=True, text=True, env=env).stdout
@@ -519,18 +770,32 @@ def test_man_page_documents_every_command(gvirsh):
             assert f"**{m.group(1)}** - " in rst, m.group(1)
 
 
+def test_built_man_page_documents_every_command(gvirsh):
+    if gvirsh.man is None:
+        pytest.skip("rst2man (python3-docutils) was not found at build time: no man page built")
+    assert os.path.isfile(gvirsh.man), f"{gvirsh.man} was not built"
+    roff = open(gvirsh.man).read().replace("\\-", "-")
+    assert re.search(r'^\.TH "GVIRSH" 1 ', roff, re.M)
+    assert "\n.SH NAME\ngvirsh - " in roff and "\n.SH COMMANDS\n" in roff
+    names = [m.group(1) for m in re.finditer(r"^    (\S+) ", gvirsh.ok("help"), re.M)]
+    assert len(names) > 40
+    for name in names:
+        assert f"\\fB{name}\\fP - " in roff, name
+    for option in ("--connect", "--readonly", "--quiet", "--help", "--version"):
+        assert f"\\fB{option}\\fP" in roff, option
+
+
 def test_lookup_order_id_then_uuid_then_name(gvirsh, domain_file):
     # a domain named "1": the number is the id of "test" first, as in virsh
     f = domain_file("1")
     out = gvirsh.ok(f"define {f}; domname 1; destroy test; domstate 1")
-    assert out == f"Domain '1' defined from {f}\ntest\nDomain 'test' destroyed\nshut off\n"
+    assert out == chain(f"Domain '1' defined from {f}\n", "test\n", "Domain 'test' destroyed\n", "shut off\n")
     out = gvirsh.ok(f"define {f}; destroy test; dominfo 1")
     assert "Name:           1\n" in out
 
 
 def test_event_interrupted(gvirsh):
     import signal
-    import subprocess
     import time
     proc = subprocess.Popen([gvirsh.path, "-q", "-c", "test:///default", "event", "--loop"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # gvirsh's interactive mode in a real terminal: tmux runs it, send-keys types,
 # capture-pane reads the screen. Prompt, a command, tab completion of a
-# domain name, history, background events of the same session, quit.
+# domain name, history, background events of the same session, -q, quit.
 import os
 import shutil
 import subprocess
@@ -55,11 +55,22 @@ class Terminal:
         self.tmux("kill-server", check=False)
 
 
-@pytest.fixture
-def terminal(gvirsh):
+def start_terminal(gvirsh, *options):
     env = dict(os.environ)
     env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
-    term = Terminal([gvirsh.path, "-c", "test:///default"], env)
+    return Terminal([gvirsh.path, *options, "-c", "test:///default"], env)
+
+
+@pytest.fixture
+def terminal(gvirsh):
+    term = start_terminal(gvirsh)
+    yield term
+    term.close()
+
+
+@pytest.fixture
+def quiet_terminal(gvirsh):
+    term = start_terminal(gvirsh, "-q")
     yield term
     term.close()
 
@@ -121,33 +132,61 @@ def test_interactive_session(terminal):
     assert not t.alive(), "gvirsh did not quit"
 
 
-def test_event_loop_sees_own_session(terminal):
+def test_quiet_session(quiet_terminal):
+    """-q as virsh -q: no banner, no table header, no informational message,
+    no empty line after a command."""
+    t = quiet_terminal
+    screen = t.wait_for(lambda s: last_line(s) == "gvirsh #", "the prompt")
+    assert "Welcome" not in screen and screen.lstrip().startswith("gvirsh #")
+    t.type("list; suspend test; domstate test")
+    t.keys("Enter")
+    screen = t.wait_for(lambda s: "paused" in s and last_line(s) == "gvirsh #", "the commands")
+    assert "gvirsh # list; suspend test; domstate test\n 1   test   running\npaused\ngvirsh #" in screen
+    t.type("quit")
+    t.keys("Enter")
+    deadline = time.monotonic() + 5
+    while t.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not t.alive(), "gvirsh did not quit"
+
+
+@pytest.fixture
+def node_terminal(gvirsh, target):
+    env = dict(os.environ)
+    env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
+    term = Terminal([gvirsh.path, "-c", target.uri], env)
+    yield term
+    term.close()
+
+
+def test_event_loop_sees_own_session(node_terminal, target):
     """test:// nodes live in one process: `event --loop` runs in the background
-    of the interactive shell and reports the changes typed at the prompt."""
-    t = terminal
+    of the interactive shell and reports the changes typed at the prompt,
+    on test:///default and on a node file."""
+    t, d = node_terminal, target.dom
     t.wait_for(lambda s: last_line(s) == "gvirsh #", "the prompt")
     t.type("event --loop --timeout 3")
     t.keys("Enter")
     t.wait_for(lambda s: s.rstrip().endswith("gvirsh # event --loop --timeout 3\n\ngvirsh #"), "event started")
-    t.type("suspend test")
+    t.type(f"suspend {d}")
     t.keys("Enter")
-    t.wait_for(lambda s: "event 'lifecycle' for domain 'test': Suspended Paused\nDomain 'test' suspended" in s
+    t.wait_for(lambda s: f"event 'lifecycle' for domain '{d}': Suspended Paused\nDomain '{d}' suspended" in s
                and last_line(s) == "gvirsh #", "the suspend event")
-    t.type("resume test; destroy test")
+    t.type(f"resume {d}; destroy {d}")
     t.keys("Enter")
     screen = t.wait_for(lambda s: "Stopped Destroyed" in s and last_line(s) == "gvirsh #", "more events")
-    assert "event 'lifecycle' for domain 'test': Resumed Unpaused\nDomain 'test' resumed\n" in screen
-    assert "event 'lifecycle' for domain 'test': Stopped Destroyed\nDomain 'test' destroyed\n" in screen
+    assert f"event 'lifecycle' for domain '{d}': Resumed Unpaused\nDomain '{d}' resumed\n" in screen
+    assert f"event 'lifecycle' for domain '{d}': Stopped Destroyed\nDomain '{d}' destroyed\n" in screen
     # partly typed input survives the asynchronous end of the loop
     t.type("domst")
     screen = t.wait_for(lambda s: "event loop timed out\nevents received: 3\n" in s, "the timeout", timeout=6)
     t.wait_for(lambda s: last_line(s) == "gvirsh # domst", "the restored input line")
     t.keys("C-u")
-    t.type("event --timeout 5")
+    t.type("event --all --timeout 5")
     t.keys("Enter")
-    t.type("start test")
+    t.type(f"start {d}")
     t.keys("Enter")
-    t.wait_for(lambda s: "event 'lifecycle' for domain 'test': Started Booted\n" in s
+    t.wait_for(lambda s: f"event 'lifecycle' for domain '{d}': Started Booted\n" in s
                and s.count("events received: 1") == 1, "one-shot event")
     # Ctrl-C ends a background loop, then just clears the line
     t.type("event --loop")
