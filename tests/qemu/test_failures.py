@@ -168,3 +168,12 @@ def test_unknown_uri_and_parameters(guest):
         with pytest.raises(GLib.Error) as e:
             GVirt.Connection.open_sync(uri, GVirt.ConnectionFlags.NONE, None)
         gvirt_error(e, code)
+
+
+def test_read_only_open_of_an_empty_node_creates_nothing(guest):
+    root = os.path.join('/tmp', f'gvq-ro-{os.getpid()}')
+    assert not os.path.exists(root)
+    conn = GVirt.Connection.open_sync(f'qemu:///session?root={root}', GVirt.ConnectionFlags.READ_ONLY, None)
+    assert conn.get_domains().get_n_items() == 0
+    conn.close()
+    assert not os.path.exists(root)

@@ -1489,7 +1489,8 @@ gvirt_qemu_backend_open (GVirtBackend          *backend,
   for (const char *const *d = (const char *const[]) { self->config_dir, self->autostart_dir,
                                                       self->runtime_dir, self->state_dir, NULL };
        *d != NULL; d++)
-    if (g_mkdir_with_parents (*d, 0700) < 0)
+    /* A read-only connection looks; it does not make a node where there is none. */
+    if (!self->read_only && g_mkdir_with_parents (*d, 0700) < 0)
       {
         g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
                      _("Cannot create the directory “%s”: %s"), *d, g_strerror (errno));
