@@ -379,3 +379,18 @@ def test_save_cancelled_and_async_calls_leave_the_loop_free(node):
         assert not procs and not files
     else:   # the restore won the race: it must then be whole
         assert box['ok'].props.state == STATE.RUNNING
+
+
+def test_vnc_autoport(node):
+    import socket
+    conn = node.connect()
+    vnc = "<graphics type='vnc' autoport='yes' listen='127.0.0.1'/><video><model type='vga'/></video>"
+    dom = conn.create_domain_sync(node.config(name='vnc', devices=vnc), None)
+    xml = dom.get_xml_sync(GVirt.DomainXmlFlags.NONE, None)
+    m = re.search(r"<graphics[^>]*port=\"(\d+)\"", xml)
+    assert m, xml
+    port = int(m.group(1))
+    assert 5900 <= port < 6000
+    # A real VNC server answers there.
+    with socket.create_connection(('127.0.0.1', port), timeout=10) as s:
+        assert s.recv(12).startswith(b'RFB ')

@@ -23,6 +23,7 @@
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
 #include "libvirt-gobject/config/gvirt-domain-chardev.h"
+#include "libvirt-gobject/config/gvirt-domain-graphics.h"
 #include "gvirt-qemu-backend.h"
 #include "gvirt-qemu-caps-private.h"
 #include "gvirt-qemu-command-private.h"
@@ -794,12 +795,22 @@ allocate_vnc_port (void)
   return 0;
 }
 
-static gboolean
-config_wants_autoport (GVirtDomainConfig *config)
+/* The VNC display of @config that asks for a port to be chosen, or %NULL. */
+static GVirtDomainGraphics *
+autoport_vnc (GVirtDomainConfig *config)
 {
-  g_autofree char *xml = gvirt_domain_config_to_xml (config);
-  return strstr (xml, "<graphics") != NULL && strstr (xml, "type=\"vnc\"") != NULL &&
-         strstr (xml, "autoport=\"yes\"") != NULL;
+  GListModel *devices = gvirt_domain_config_get_devices (config);
+
+  for (guint i = 0; i < g_list_model_get_n_items (devices); i++)
+    {
+      g_autoptr(GObject) dev = g_list_model_get_item (devices, i);
+
+      if (GVIRT_IS_DOMAIN_GRAPHICS (dev) &&
+          gvirt_domain_graphics_get_graphics_type (GVIRT_DOMAIN_GRAPHICS (dev)) == GVIRT_DOMAIN_GRAPHICS_TYPE_VNC &&
+          gvirt_domain_graphics_get_autoport (GVIRT_DOMAIN_GRAPHICS (dev)))
+        return GVIRT_DOMAIN_GRAPHICS (g_steal_pointer (&dev));
+    }
+  return NULL;
 }
 
 /*
@@ -821,6 +832,7 @@ launch (GVirtQemuBackend  *self,
   g_autofree char *log_path = runtime_path (self, name, ".log");
   g_autofree char *pid_path = runtime_path (self, name, ".pid");
   g_autoptr(GVirtDomainConfig) live = gvirt_domain_config_copy (config);
+  g_autoptr(GVirtDomainGraphics) vnc = NULL;
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GPtrArray) argv = NULL;
@@ -854,8 +866,19 @@ launch (GVirtQemuBackend  *self,
   ctx.kvm_available = self->kvm;
   ctx.incoming_defer = incoming;
   ctx.start_paused = incoming;
-  if (config_wants_autoport (config))
-    ctx.vnc_port = allocate_vnc_port ();
+  vnc = autoport_vnc (live);
+  if (vnc != NULL)
+    {
+      /* The live XML tells clients where the display is. */
+      ctx.vnc_port = allocate_vnc_port ();
+      if (ctx.vnc_port == 0)
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
+                       _("Domain “%s” wants a VNC display, but no port from 5900 to 5999 is free."), name);
+          goto fail;
+        }
+      gvirt_domain_graphics_set_port (vnc, ctx.vnc_port);
+    }
   if (!g_file_test (ctx.emulator, G_FILE_TEST_IS_EXECUTABLE))
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
