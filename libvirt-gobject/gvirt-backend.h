@@ -2,6 +2,8 @@
 /* GVirtBackend: the driver interface each hypervisor backend module implements. */
 #pragma once
 
+#include "libvirt-gobject/gvirt-visibility.h"
+
 #include <gio/gio.h>
 #include "libvirt-gobject/gvirt-connection-flags.h"
 #include "libvirt-gobject/gvirt-domain-state.h"
@@ -67,6 +69,7 @@ typedef enum {
 } GVirtNetworkEventKind;
 
 #define GVIRT_TYPE_BACKEND (gvirt_backend_get_type ())
+GVIRT_AVAILABLE_IN_ALL
 G_DECLARE_INTERFACE (GVirtBackend, gvirt_backend, GVIRT, BACKEND, GObject)
 
 /**
@@ -107,12 +110,17 @@ G_DECLARE_INTERFACE (GVirtBackend, gvirt_backend, GVIRT, BACKEND, GObject)
  * @network_undefine: forget a network's configuration
  * @network_get_config: a copy of the network's configuration
  * @network_set_autostart: start the network with the host, or not
+ * @domain_get_xml: (nullable): the XML of the live or inactive configuration,
+ *   for a backend that has it at hand; without it the connection writes out
+ *   what @domain_get_config returns
  *
  * The entry points of a hypervisor driver. Domains and networks are named
  * by UUID. Every function may be called from any thread at once and may
  * block; the connection runs them in worker threads for its async calls.
  * A %NULL entry point makes the operation fail with
- * %GVIRT_ERROR_UNSUPPORTED.
+ * %GVIRT_ERROR_UNSUPPORTED. Which entry point serves which public call,
+ * and whether a read-only connection may make it, is one table: see
+ * #GVirtOperation and docs/writing-a-backend.md.
  *
  * State changes, whoever caused them, are reported with
  * gvirt_backend_emit_domain_event() and gvirt_backend_emit_network_event(),
@@ -213,14 +221,20 @@ struct _GVirtBackendInterface
                                                gboolean autostart,
                                                GCancellable *cancellable, GError **error);
 
+  char               *(*domain_get_xml)       (GVirtBackend *self, const char *uuid,
+                                               GVirtDomainXmlFlags flags,
+                                               GCancellable *cancellable, GError **error);
+
   /*< private >*/
-  gpointer padding[16];
+  gpointer padding[15];
 };
 
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_backend_emit_domain_event  (GVirtBackend             *self,
                                        GVirtDomainEventKind      kind,
                                        gint                      reason,
                                        const GVirtDomainRecord  *record);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_backend_emit_network_event (GVirtBackend             *self,
                                        GVirtNetworkEventKind     kind,
                                        const GVirtNetworkRecord *record);

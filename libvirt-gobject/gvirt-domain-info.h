@@ -2,6 +2,8 @@
 /* GVirtDomainInfo: a domain's state, memory, vCPUs and CPU time, as a boxed value. */
 #pragma once
 
+#include "libvirt-gobject/gvirt-visibility.h"
+
 #include <glib-object.h>
 #include "libvirt-gobject/gvirt-domain-state.h"
 
@@ -27,9 +29,13 @@ typedef struct {
   guint64          cpu_time;
 } GVirtDomainInfo;
 
+GVIRT_AVAILABLE_IN_ALL
 GType            gvirt_domain_info_get_type (void) G_GNUC_CONST;
+GVIRT_AVAILABLE_IN_ALL
 GVirtDomainInfo *gvirt_domain_info_new      (void);
+GVIRT_AVAILABLE_IN_ALL
 GVirtDomainInfo *gvirt_domain_info_copy     (const GVirtDomainInfo *info);
+GVIRT_AVAILABLE_IN_ALL
 void             gvirt_domain_info_free     (GVirtDomainInfo *info);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirtDomainInfo, gvirt_domain_info_free)

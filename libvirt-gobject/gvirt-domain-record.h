@@ -2,6 +2,8 @@
 /* GVirtDomainRecord: what a backend reports of one domain's identity and state. */
 #pragma once
 
+#include "libvirt-gobject/gvirt-visibility.h"
+
 #include <glib-object.h>
 #include "libvirt-gobject/gvirt-domain-state.h"
 
@@ -30,10 +32,14 @@ typedef struct {
   gboolean         autostart;
 } GVirtDomainRecord;
 
+GVIRT_AVAILABLE_IN_ALL
 GType              gvirt_domain_record_get_type (void) G_GNUC_CONST;
+GVIRT_AVAILABLE_IN_ALL
 GVirtDomainRecord *gvirt_domain_record_new      (const char *uuid,
                                                  const char *name);
+GVIRT_AVAILABLE_IN_ALL
 GVirtDomainRecord *gvirt_domain_record_copy     (const GVirtDomainRecord *record);
+GVIRT_AVAILABLE_IN_ALL
 void               gvirt_domain_record_free     (GVirtDomainRecord *record);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirtDomainRecord, gvirt_domain_record_free)

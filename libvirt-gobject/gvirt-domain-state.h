@@ -3,6 +3,7 @@
 #pragma once
 
 #include <glib.h>
+#include "libvirt-gobject/gvirt-visibility.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,9 @@ typedef enum {
   GVIRT_DOMAIN_STATE_CRASHED,
   GVIRT_DOMAIN_STATE_PMSUSPENDED,
 } GVirtDomainState;
+
+GVIRT_AVAILABLE_IN_ALL
+const char *gvirt_domain_state_get_label (GVirtDomainState state);
 
 /**
  * GVirtDomainStartedReason:

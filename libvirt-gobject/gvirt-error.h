@@ -2,6 +2,8 @@
 /* The GVIRT_ERROR domain: every failure GVirt reports outside G_IO_ERROR. */
 #pragma once
 
+#include "libvirt-gobject/gvirt-visibility.h"
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -48,6 +50,7 @@ typedef enum {
   GVIRT_ERROR_CLOSED,
 } GVirtError;
 
+GVIRT_AVAILABLE_IN_ALL
 GQuark gvirt_error_quark (void);
 
 G_END_DECLS

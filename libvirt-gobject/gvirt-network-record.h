@@ -2,6 +2,8 @@
 /* GVirtNetworkRecord: what a backend reports of one network's identity and state. */
 #pragma once
 
+#include "libvirt-gobject/gvirt-visibility.h"
+
 #include <glib-object.h>
 
 G_BEGIN_DECLS
@@ -29,10 +31,14 @@ typedef struct {
   gboolean  autostart;
 } GVirtNetworkRecord;
 
+GVIRT_AVAILABLE_IN_ALL
 GType               gvirt_network_record_get_type (void) G_GNUC_CONST;
+GVIRT_AVAILABLE_IN_ALL
 GVirtNetworkRecord *gvirt_network_record_new      (const char *uuid,
                                                    const char *name);
+GVIRT_AVAILABLE_IN_ALL
 GVirtNetworkRecord *gvirt_network_record_copy     (const GVirtNetworkRecord *record);
+GVIRT_AVAILABLE_IN_ALL
 void                gvirt_network_record_free     (GVirtNetworkRecord *record);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirtNetworkRecord, gvirt_network_record_free)

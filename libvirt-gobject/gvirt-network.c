@@ -4,6 +4,7 @@
 
 #include "gvirt-network-private.h"
 #include "gvirt-connection-private.h"
+#include "gvirt-operation-private.h"
 #include "gvirt-task-private.h"
 #include "gvirt-error.h"
 #include "gvirt-i18n-private.h"
@@ -146,123 +147,36 @@ _gvirt_network_emit_event (GVirtNetwork          *self,
     g_signal_emit (self, signals[STOPPED], 0);
 }
 
-/* Operations, as in GVirtDomain: one function behind every triple. */
-
-typedef enum {
-  OP_START,
-  OP_DESTROY,
-  OP_UNDEFINE,
-  OP_SET_AUTOSTART,
-  OP_GET_CONFIG,
-  OP_GET_XML,
-} NetworkOp;
-
-typedef struct {
-  NetworkOp op;
-  gboolean  autostart;
-} NetworkCall;
-
-static const char *
-op_description (NetworkOp op)
-{
-  switch (op)
-    {
-    case OP_START: return _("start networks");
-    case OP_DESTROY: return _("destroy networks");
-    case OP_UNDEFINE: return _("undefine networks");
-    case OP_SET_AUTOSTART: return _("change autostart of networks");
-    case OP_GET_CONFIG:
-    case OP_GET_XML:
-    default: return _("describe networks");
-    }
-}
-
-static GDestroyNotify
-op_result_free (NetworkOp op)
-{
-  switch (op)
-    {
-    case OP_GET_CONFIG: return g_object_unref;
-    case OP_GET_XML: return g_free;
-    default: return NULL;
-    }
-}
+/* Operations: every public _sync/_async/_finish triple is one row of the
+ * operation table (gvirt-operation.c), run on this network's UUID. */
 
 static gpointer
-network_call_func (gpointer       source,
-                   gpointer       data,
-                   GCancellable  *cancellable,
-                   GError       **error)
-{
-  GVirtNetwork *self = source;
-  NetworkCall *call = data;
-  g_autoptr(GVirtConnection) connection = g_weak_ref_get (&self->connection);
-  g_autoptr(GVirtBackend) backend = NULL;
-  g_autoptr(GVirtNetworkConfig) config = NULL;
-  GVirtBackendInterface *iface;
-  gpointer entry = NULL;
-
-  backend = _gvirt_connection_ref_backend (connection, call->op < OP_GET_CONFIG, error);
-  if (backend == NULL)
-    return NULL;
-  iface = GVIRT_BACKEND_GET_IFACE (backend);
-
-  switch (call->op)
-    {
-    case OP_START: entry = iface->network_start; break;
-    case OP_DESTROY: entry = iface->network_destroy; break;
-    case OP_UNDEFINE: entry = iface->network_undefine; break;
-    case OP_SET_AUTOSTART: entry = iface->network_set_autostart; break;
-    case OP_GET_CONFIG:
-    case OP_GET_XML: entry = iface->network_get_config; break;
-    }
-  if (entry == NULL)
-    return _gvirt_task_done_or_null (_gvirt_unsupported (connection, op_description (call->op), error));
-
-  switch (call->op)
-    {
-    case OP_START:
-      return _gvirt_task_done_or_null (iface->network_start (backend, self->uuid, cancellable, error));
-    case OP_DESTROY:
-      return _gvirt_task_done_or_null (iface->network_destroy (backend, self->uuid, cancellable, error));
-    case OP_UNDEFINE:
-      return _gvirt_task_done_or_null (iface->network_undefine (backend, self->uuid, cancellable, error));
-    case OP_SET_AUTOSTART:
-      return _gvirt_task_done_or_null (iface->network_set_autostart (backend, self->uuid, call->autostart,
-                                                         cancellable, error));
-    case OP_GET_CONFIG:
-      return iface->network_get_config (backend, self->uuid, cancellable, error);
-    case OP_GET_XML:
-    default:
-      config = iface->network_get_config (backend, self->uuid, cancellable, error);
-      return config ? gvirt_network_config_to_xml (config) : NULL;
-    }
-}
-
-static gpointer
-network_call_sync (GVirtNetwork  *self,
-                   NetworkCall    call,
-                   GCancellable  *cancellable,
-                   GError       **error)
+network_call_sync (GVirtNetwork              *self,
+                   GVirtOperation             operation,
+                   const GVirtOperationArgs  *args,
+                   GCancellable              *cancellable,
+                   GError                   **error)
 {
   g_autoptr(GVirtConnection) connection = g_weak_ref_get (&self->connection);
 
-  return _gvirt_connection_run_sync (connection, self, network_call_func, &call, cancellable, error);
+  return _gvirt_operation_call_sync (connection, self, operation, self->uuid, args,
+                                     cancellable, error);
 }
 
 static void
-network_call_async (GVirtNetwork        *self,
-                    NetworkCall          call,
-                    GCancellable        *cancellable,
-                    GAsyncReadyCallback  callback,
-                    gpointer             user_data,
-                    gpointer             source_tag)
+network_call_async (GVirtNetwork              *self,
+                    GVirtOperation             operation,
+                    const GVirtOperationArgs  *args,
+                    GCancellable              *cancellable,
+                    GAsyncReadyCallback        callback,
+                    gpointer                   user_data,
+                    gpointer                   source_tag)
 {
-  _gvirt_task_run_async (self, network_call_func, g_memdup2 (&call, sizeof call), g_free,
-                         op_result_free (call.op), cancellable, callback, user_data, source_tag);
+  _gvirt_operation_call_async (self, operation, self->uuid, args, cancellable,
+                               callback, user_data, source_tag);
 }
 
-#define CALL(...) ((NetworkCall) { __VA_ARGS__ })
+
 
 /**
  * gvirt_network_start_sync:
@@ -278,7 +192,7 @@ gboolean
 gvirt_network_start_sync (GVirtNetwork *self, GCancellable *cancellable, GError **error)
 {
   g_return_val_if_fail (GVIRT_IS_NETWORK (self), FALSE);
-  return network_call_sync (self, CALL (.op = OP_START), cancellable, error) != NULL;
+  return network_call_sync (self, GVIRT_OPERATION_NETWORK_START, NULL, cancellable, error) != NULL;
 }
 
 /**
@@ -295,7 +209,7 @@ gvirt_network_start_async (GVirtNetwork *self, GCancellable *cancellable,
                            GAsyncReadyCallback callback, gpointer user_data)
 {
   g_return_if_fail (GVIRT_IS_NETWORK (self));
-  network_call_async (self, CALL (.op = OP_START), cancellable, callback, user_data,
+  network_call_async (self, GVIRT_OPERATION_NETWORK_START, NULL, cancellable, callback, user_data,
                       gvirt_network_start_async);
 }
 
@@ -329,7 +243,7 @@ gboolean
 gvirt_network_destroy_sync (GVirtNetwork *self, GCancellable *cancellable, GError **error)
 {
   g_return_val_if_fail (GVIRT_IS_NETWORK (self), FALSE);
-  return network_call_sync (self, CALL (.op = OP_DESTROY), cancellable, error) != NULL;
+  return network_call_sync (self, GVIRT_OPERATION_NETWORK_DESTROY, NULL, cancellable, error) != NULL;
 }
 
 /**
@@ -346,7 +260,7 @@ gvirt_network_destroy_async (GVirtNetwork *self, GCancellable *cancellable,
                              GAsyncReadyCallback callback, gpointer user_data)
 {
   g_return_if_fail (GVIRT_IS_NETWORK (self));
-  network_call_async (self, CALL (.op = OP_DESTROY), cancellable, callback, user_data,
+  network_call_async (self, GVIRT_OPERATION_NETWORK_DESTROY, NULL, cancellable, callback, user_data,
                       gvirt_network_destroy_async);
 }
 
@@ -381,7 +295,7 @@ gboolean
 gvirt_network_undefine_sync (GVirtNetwork *self, GCancellable *cancellable, GError **error)
 {
   g_return_val_if_fail (GVIRT_IS_NETWORK (self), FALSE);
-  return network_call_sync (self, CALL (.op = OP_UNDEFINE), cancellable, error) != NULL;
+  return network_call_sync (self, GVIRT_OPERATION_NETWORK_UNDEFINE, NULL, cancellable, error) != NULL;
 }
 
 /**
@@ -398,7 +312,7 @@ gvirt_network_undefine_async (GVirtNetwork *self, GCancellable *cancellable,
                               GAsyncReadyCallback callback, gpointer user_data)
 {
   g_return_if_fail (GVIRT_IS_NETWORK (self));
-  network_call_async (self, CALL (.op = OP_UNDEFINE), cancellable, callback, user_data,
+  network_call_async (self, GVIRT_OPERATION_NETWORK_UNDEFINE, NULL, cancellable, callback, user_data,
                       gvirt_network_undefine_async);
 }
 
@@ -434,7 +348,7 @@ gvirt_network_set_autostart_sync (GVirtNetwork *self, gboolean autostart,
                                   GCancellable *cancellable, GError **error)
 {
   g_return_val_if_fail (GVIRT_IS_NETWORK (self), FALSE);
-  return network_call_sync (self, CALL (.op = OP_SET_AUTOSTART, .autostart = autostart != FALSE),
+  return network_call_sync (self, GVIRT_OPERATION_NETWORK_SET_AUTOSTART, GVIRT_OPERATION_ARGS (.value = autostart != FALSE),
                             cancellable, error) != NULL;
 }
 
@@ -454,7 +368,7 @@ gvirt_network_set_autostart_async (GVirtNetwork *self, gboolean autostart,
                                    gpointer user_data)
 {
   g_return_if_fail (GVIRT_IS_NETWORK (self));
-  network_call_async (self, CALL (.op = OP_SET_AUTOSTART, .autostart = autostart != FALSE),
+  network_call_async (self, GVIRT_OPERATION_NETWORK_SET_AUTOSTART, GVIRT_OPERATION_ARGS (.value = autostart != FALSE),
                       cancellable, callback, user_data, gvirt_network_set_autostart_async);
 }
 
@@ -488,7 +402,7 @@ GVirtNetworkConfig *
 gvirt_network_get_config_sync (GVirtNetwork *self, GCancellable *cancellable, GError **error)
 {
   g_return_val_if_fail (GVIRT_IS_NETWORK (self), NULL);
-  return network_call_sync (self, CALL (.op = OP_GET_CONFIG), cancellable, error);
+  return network_call_sync (self, GVIRT_OPERATION_NETWORK_GET_CONFIG, NULL, cancellable, error);
 }
 
 /**
@@ -505,7 +419,7 @@ gvirt_network_get_config_async (GVirtNetwork *self, GCancellable *cancellable,
                                 GAsyncReadyCallback callback, gpointer user_data)
 {
   g_return_if_fail (GVIRT_IS_NETWORK (self));
-  network_call_async (self, CALL (.op = OP_GET_CONFIG), cancellable, callback, user_data,
+  network_call_async (self, GVIRT_OPERATION_NETWORK_GET_CONFIG, NULL, cancellable, callback, user_data,
                       gvirt_network_get_config_async);
 }
 
@@ -539,7 +453,7 @@ char *
 gvirt_network_get_xml_sync (GVirtNetwork *self, GCancellable *cancellable, GError **error)
 {
   g_return_val_if_fail (GVIRT_IS_NETWORK (self), NULL);
-  return network_call_sync (self, CALL (.op = OP_GET_XML), cancellable, error);
+  return network_call_sync (self, GVIRT_OPERATION_NETWORK_GET_XML, NULL, cancellable, error);
 }
 
 /**
@@ -556,7 +470,7 @@ gvirt_network_get_xml_async (GVirtNetwork *self, GCancellable *cancellable,
                              GAsyncReadyCallback callback, gpointer user_data)
 {
   g_return_if_fail (GVIRT_IS_NETWORK (self));
-  network_call_async (self, CALL (.op = OP_GET_XML), cancellable, callback, user_data,
+  network_call_async (self, GVIRT_OPERATION_NETWORK_GET_XML, NULL, cancellable, callback, user_data,
                       gvirt_network_get_xml_async);
 }
 
@@ -576,7 +490,6 @@ gvirt_network_get_xml_finish (GVirtNetwork *self, GAsyncResult *result, GError *
   return _gvirt_task_finish (self, result, gvirt_network_get_xml_async, error);
 }
 
-#undef CALL
 
 /**
  * gvirt_network_get_connection:

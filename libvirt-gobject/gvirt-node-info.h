@@ -2,6 +2,8 @@
 /* GVirtNodeInfo: the host's CPU and memory figures, as a boxed value. */
 #pragma once
 
+#include "libvirt-gobject/gvirt-visibility.h"
+
 #include <glib-object.h>
 
 G_BEGIN_DECLS
@@ -32,9 +34,13 @@ typedef struct {
   guint    threads;
 } GVirtNodeInfo;
 
+GVIRT_AVAILABLE_IN_ALL
 GType          gvirt_node_info_get_type (void) G_GNUC_CONST;
+GVIRT_AVAILABLE_IN_ALL
 GVirtNodeInfo *gvirt_node_info_new      (void);
+GVIRT_AVAILABLE_IN_ALL
 GVirtNodeInfo *gvirt_node_info_copy     (const GVirtNodeInfo *info);
+GVIRT_AVAILABLE_IN_ALL
 void           gvirt_node_info_free     (GVirtNodeInfo *info);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirtNodeInfo, gvirt_node_info_free)

@@ -2,6 +2,8 @@
 /* GVirtVcpuInfo: one virtual CPU's state, time, placement and affinity, as a boxed value. */
 #pragma once
 
+#include "libvirt-gobject/gvirt-visibility.h"
+
 #include <glib-object.h>
 
 G_BEGIN_DECLS
@@ -24,19 +26,28 @@ typedef enum {
 
 typedef struct _GVirtVcpuInfo GVirtVcpuInfo;
 
+GVIRT_AVAILABLE_IN_ALL
 GType          gvirt_vcpu_info_get_type     (void) G_GNUC_CONST;
+GVIRT_AVAILABLE_IN_ALL
 GVirtVcpuInfo *gvirt_vcpu_info_new          (guint           number,
                                              GVirtVcpuState  state,
                                              guint64         cpu_time,
                                              gint            cpu,
                                              const guint    *affinity,
                                              gsize           n_affinity);
+GVIRT_AVAILABLE_IN_ALL
 GVirtVcpuInfo *gvirt_vcpu_info_copy         (const GVirtVcpuInfo *info);
+GVIRT_AVAILABLE_IN_ALL
 void           gvirt_vcpu_info_free         (GVirtVcpuInfo *info);
+GVIRT_AVAILABLE_IN_ALL
 guint          gvirt_vcpu_info_get_number   (const GVirtVcpuInfo *info);
+GVIRT_AVAILABLE_IN_ALL
 GVirtVcpuState gvirt_vcpu_info_get_state    (const GVirtVcpuInfo *info);
+GVIRT_AVAILABLE_IN_ALL
 guint64        gvirt_vcpu_info_get_cpu_time (const GVirtVcpuInfo *info);
+GVIRT_AVAILABLE_IN_ALL
 gint           gvirt_vcpu_info_get_cpu      (const GVirtVcpuInfo *info);
+GVIRT_AVAILABLE_IN_ALL
 const guint   *gvirt_vcpu_info_get_affinity (const GVirtVcpuInfo *info,
                                              gsize               *n_cpus);
 

@@ -4,6 +4,7 @@
 
 #define __LIBVIRT_GOBJECT_H_INSIDE__
 
+#include "libvirt-gobject/gvirt-visibility.h"
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-enum-types.h"
 #include "libvirt-gobject/gvirt-connection-flags.h"
@@ -11,6 +12,7 @@
 #include "libvirt-gobject/gvirt-node-info.h"
 #include "libvirt-gobject/gvirt-domain-info.h"
 #include "libvirt-gobject/gvirt-vcpu-info.h"
+#include "libvirt-gobject/gvirt-operation.h"
 #include "libvirt-gobject/gvirt-connection.h"
 #include "libvirt-gobject/gvirt-domain.h"
 #include "libvirt-gobject/gvirt-network.h"

@@ -2,6 +2,8 @@
 /* GVirtDomainChardev: a console, serial, parallel or channel device of a domain. */
 #pragma once
 
+#include "libvirt-gobject/gvirt-visibility.h"
+
 #include <glib-object.h>
 #include "libvirt-gobject/config/gvirt-domain-device.h"
 
@@ -41,35 +43,56 @@ typedef enum /*< underscore_name=gvirt_domain_chardev_type >*/ {
 
 #define GVIRT_TYPE_DOMAIN_CHARDEV (gvirt_domain_chardev_get_type ())
 
+GVIRT_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (GVirtDomainChardev, gvirt_domain_chardev, GVIRT, DOMAIN_CHARDEV, GVirtDomainDevice)
 
+GVIRT_AVAILABLE_IN_ALL
 GVirtDomainChardev *gvirt_domain_chardev_new (void);
+GVIRT_AVAILABLE_IN_ALL
 GVirtDomainChardev *gvirt_domain_chardev_new_with_kind (const char *kind);
+GVIRT_AVAILABLE_IN_ALL
 GVirtDomainChardevType gvirt_domain_chardev_get_chardev_type (GVirtDomainChardev *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_chardev_set_chardev_type (GVirtDomainChardev *self,
                                            GVirtDomainChardevType value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_chardev_get_source_path (GVirtDomainChardev *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_chardev_set_source_path (GVirtDomainChardev *self,
                                           const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_chardev_get_source_host (GVirtDomainChardev *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_chardev_set_source_host (GVirtDomainChardev *self,
                                           const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_chardev_get_source_service (GVirtDomainChardev *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_chardev_set_source_service (GVirtDomainChardev *self,
                                              const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_chardev_get_source_mode (GVirtDomainChardev *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_chardev_set_source_mode (GVirtDomainChardev *self,
                                           const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_chardev_get_protocol (GVirtDomainChardev *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_chardev_set_protocol (GVirtDomainChardev *self,
                                        const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_chardev_get_target_type (GVirtDomainChardev *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_chardev_set_target_type (GVirtDomainChardev *self,
                                           const char *value);
+GVIRT_AVAILABLE_IN_ALL
 gint gvirt_domain_chardev_get_target_port (GVirtDomainChardev *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_chardev_set_target_port (GVirtDomainChardev *self,
                                           gint value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_chardev_get_tty (GVirtDomainChardev *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_chardev_set_tty (GVirtDomainChardev *self,
                                   const char *value);
 

@@ -2,6 +2,8 @@
 /* GVirtDomainDisk: a disk, CD-ROM or floppy drive of a domain. */
 #pragma once
 
+#include "libvirt-gobject/gvirt-visibility.h"
+
 #include <glib-object.h>
 #include "libvirt-gobject/config/gvirt-domain-device.h"
 
@@ -51,50 +53,81 @@ typedef enum /*< underscore_name=gvirt_domain_disk_device >*/ {
 
 #define GVIRT_TYPE_DOMAIN_DISK (gvirt_domain_disk_get_type ())
 
+GVIRT_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (GVirtDomainDisk, gvirt_domain_disk, GVIRT, DOMAIN_DISK, GVirtDomainDevice)
 
+GVIRT_AVAILABLE_IN_ALL
 GVirtDomainDisk *gvirt_domain_disk_new (void);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_disk_get_source (GVirtDomainDisk *self);
+GVIRT_AVAILABLE_IN_ALL
 GVirtDomainDiskType gvirt_domain_disk_get_disk_type (GVirtDomainDisk *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_disk_set_disk_type (GVirtDomainDisk *self,
                                      GVirtDomainDiskType value);
+GVIRT_AVAILABLE_IN_ALL
 GVirtDomainDiskDevice gvirt_domain_disk_get_device (GVirtDomainDisk *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_disk_set_device (GVirtDomainDisk *self,
                                   GVirtDomainDiskDevice value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_disk_get_driver_name (GVirtDomainDisk *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_disk_set_driver_name (GVirtDomainDisk *self,
                                        const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_disk_get_driver_type (GVirtDomainDisk *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_disk_set_driver_type (GVirtDomainDisk *self,
                                        const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_disk_get_source_file (GVirtDomainDisk *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_disk_set_source_file (GVirtDomainDisk *self,
                                        const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_disk_get_source_dev (GVirtDomainDisk *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_disk_set_source_dev (GVirtDomainDisk *self,
                                       const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_disk_get_source_dir (GVirtDomainDisk *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_disk_set_source_dir (GVirtDomainDisk *self,
                                       const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_disk_get_source_protocol (GVirtDomainDisk *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_disk_set_source_protocol (GVirtDomainDisk *self,
                                            const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_disk_get_source_name (GVirtDomainDisk *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_disk_set_source_name (GVirtDomainDisk *self,
                                        const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_disk_get_target_dev (GVirtDomainDisk *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_disk_set_target_dev (GVirtDomainDisk *self,
                                       const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_disk_get_target_bus (GVirtDomainDisk *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_disk_set_target_bus (GVirtDomainDisk *self,
                                       const char *value);
+GVIRT_AVAILABLE_IN_ALL
 gboolean gvirt_domain_disk_get_readonly (GVirtDomainDisk *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_disk_set_readonly (GVirtDomainDisk *self,
                                     gboolean value);
+GVIRT_AVAILABLE_IN_ALL
 gboolean gvirt_domain_disk_get_shareable (GVirtDomainDisk *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_disk_set_shareable (GVirtDomainDisk *self,
                                      gboolean value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_disk_get_serial (GVirtDomainDisk *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_disk_set_serial (GVirtDomainDisk *self,
                                   const char *value);
 

@@ -2,6 +2,8 @@
 /* GVirtDomainInterface: a network interface of a domain. */
 #pragma once
 
+#include "libvirt-gobject/gvirt-visibility.h"
+
 #include <glib-object.h>
 #include "libvirt-gobject/config/gvirt-domain-device.h"
 
@@ -41,40 +43,64 @@ typedef enum /*< underscore_name=gvirt_domain_interface_type >*/ {
 
 #define GVIRT_TYPE_DOMAIN_INTERFACE (gvirt_domain_interface_get_type ())
 
+GVIRT_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (GVirtDomainInterface, gvirt_domain_interface, GVIRT, DOMAIN_INTERFACE, GVirtDomainDevice)
 
+GVIRT_AVAILABLE_IN_ALL
 GVirtDomainInterface *gvirt_domain_interface_new (void);
+GVIRT_AVAILABLE_IN_ALL
 GVirtDomainInterfaceType gvirt_domain_interface_get_interface_type (GVirtDomainInterface *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_interface_set_interface_type (GVirtDomainInterface *self,
                                                GVirtDomainInterfaceType value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_interface_get_source_bridge (GVirtDomainInterface *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_interface_set_source_bridge (GVirtDomainInterface *self,
                                               const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_interface_get_source_network (GVirtDomainInterface *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_interface_set_source_network (GVirtDomainInterface *self,
                                                const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_interface_get_source_dev (GVirtDomainInterface *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_interface_set_source_dev (GVirtDomainInterface *self,
                                            const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_interface_get_source_address (GVirtDomainInterface *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_interface_set_source_address (GVirtDomainInterface *self,
                                                const char *value);
+GVIRT_AVAILABLE_IN_ALL
 guint gvirt_domain_interface_get_source_port (GVirtDomainInterface *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_interface_set_source_port (GVirtDomainInterface *self,
                                             guint value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_interface_get_mac (GVirtDomainInterface *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_interface_set_mac (GVirtDomainInterface *self,
                                     const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_interface_get_ip (GVirtDomainInterface *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_interface_set_ip (GVirtDomainInterface *self,
                                    const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_interface_get_script (GVirtDomainInterface *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_interface_set_script (GVirtDomainInterface *self,
                                        const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_interface_get_target_dev (GVirtDomainInterface *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_interface_set_target_dev (GVirtDomainInterface *self,
                                            const char *value);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_interface_get_model (GVirtDomainInterface *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_interface_set_model (GVirtDomainInterface *self,
                                       const char *value);
 

@@ -2,6 +2,8 @@
 /* GVirtDomainSound: a sound card of a domain. */
 #pragma once
 
+#include "libvirt-gobject/gvirt-visibility.h"
+
 #include <glib-object.h>
 #include "libvirt-gobject/config/gvirt-domain-device.h"
 
@@ -9,10 +11,14 @@ G_BEGIN_DECLS
 
 #define GVIRT_TYPE_DOMAIN_SOUND (gvirt_domain_sound_get_type ())
 
+GVIRT_AVAILABLE_IN_ALL
 G_DECLARE_FINAL_TYPE (GVirtDomainSound, gvirt_domain_sound, GVIRT, DOMAIN_SOUND, GVirtDomainDevice)
 
+GVIRT_AVAILABLE_IN_ALL
 GVirtDomainSound *gvirt_domain_sound_new (void);
+GVIRT_AVAILABLE_IN_ALL
 const char *gvirt_domain_sound_get_model (GVirtDomainSound *self);
+GVIRT_AVAILABLE_IN_ALL
 void gvirt_domain_sound_set_model (GVirtDomainSound *self,
                                   const char *value);
 

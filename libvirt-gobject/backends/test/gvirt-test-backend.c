@@ -1912,24 +1912,15 @@ gvirt_test_backend_init (GVirtTestBackend *self)
   self->next_id = 1;
 }
 
-/* The private fast path of gvirt_domain_get_xml_sync() (see gvirt-domain.c):
- * the XML written from the node's own configuration, without the copy that
- * domain_get_config makes for its caller. */
-#define DOMAIN_GET_XML_QUARK "gvirt-backend-domain-get-xml"
-
 static void
 gvirt_test_backend_class_init (GVirtTestBackendClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = gvirt_test_backend_finalize;
-  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), g_quark_from_static_string (DOMAIN_GET_XML_QUARK),
-                    gvirt_test_backend_domain_get_xml);
 }
 
 static void
 gvirt_test_backend_class_finalize (GVirtTestBackendClass *klass)
 {
-  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), g_quark_from_static_string (DOMAIN_GET_XML_QUARK),
-                    NULL);
 }
 
 static void
@@ -1961,6 +1952,7 @@ gvirt_test_backend_iface_init (GVirtBackendInterface *iface)
   iface->domain_get_vcpu_info = gvirt_test_backend_domain_get_vcpu_info;
   iface->domain_get_info = gvirt_test_backend_domain_get_info;
   iface->domain_get_config = gvirt_test_backend_domain_get_config;
+  iface->domain_get_xml = gvirt_test_backend_domain_get_xml;
   iface->domain_set_autostart = gvirt_test_backend_domain_set_autostart;
   iface->define_network = gvirt_test_backend_define_network;
   iface->create_network = gvirt_test_backend_create_network;
