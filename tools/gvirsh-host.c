@@ -133,7 +133,8 @@ static const GvirshOpt nodeinfo_opts[] = {
 
 const GvirshCmd gvirsh_host_cmds[] = {
   { "capabilities", NULL, cmd_capabilities, "capabilities",
-    "Prints the capabilities XML of the host: its CPU and the guests it can run." },
+    "Prints the capabilities XML of the host: its CPU and the guests it can run.",
+    GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (GET_CAPABILITIES) },
   { "connect", connect_opts, cmd_connect, "(re)connect to hypervisor",
     "Closes the current connection and opens the given URI (or the current one again), "
     "read-only with --readonly.",
@@ -141,7 +142,8 @@ const GvirshCmd gvirsh_host_cmds[] = {
   { "hostname", NULL, cmd_hostname, "print the hypervisor hostname",
     "Prints the host name of the node." },
   { "nodeinfo", nodeinfo_opts, cmd_nodeinfo, "node information",
-    "Prints the CPU model, CPU count, frequency, topology, NUMA cells and memory of the node." },
+    "Prints the CPU model, CPU count, frequency, topology, NUMA cells and memory of the node.",
+    GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (GET_NODE_INFO) },
   { "uri", NULL, cmd_uri, "print the hypervisor canonical URI",
     "Prints the URI of the connection." },
   { "version", NULL, cmd_version, "show version",

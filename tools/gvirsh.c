@@ -345,6 +345,8 @@ run_cmd (GvirshCtl *ctl, char **words)
   ok = args != NULL;
   if (ok && !(cmd->flags & GVIRSH_CMD_FLAG_NO_CONNECT))
     ok = gvirsh_connection (ctl, &error) != NULL;
+  if (ok && cmd->has_op)
+    ok = gvirt_connection_check_operation (ctl->conn, cmd->op, &error);
   if (ok)
     ok = cmd->handler (ctl, args, &error);
   if (!ok)

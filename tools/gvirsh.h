@@ -58,7 +58,14 @@ typedef struct {
   const char      *summary;      /* one line, lower case, no period */
   const char      *description;  /* full sentences */
   GvirshCmdFlags   flags;
+  /* The library operation the command performs, if it is one: the command
+   * is refused before it reads its arguments' files when the connection
+   * cannot make it (read-only, unsupported), as the library would. */
+  gboolean         has_op;
+  GVirtOperation   op;
 } GvirshCmd;
+
+#define GVIRSH_OP(id) .has_op = TRUE, .op = GVIRT_OPERATION_##id
 
 typedef struct {
   const char      *name;     /* "Domain Management" */

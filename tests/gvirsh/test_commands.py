@@ -233,6 +233,14 @@ def test_readonly(target, domain_file, network_file):
         assert "read-only" in msg, (cmd, msg)
 
 
+def test_readonly_refused_before_files(gvirsh):
+    # The operation table's read-only rule: a command that would change the
+    # node is refused before it opens its files, as the library would refuse it.
+    for cmd in ("define /nonexistent.xml", "restore /nonexistent.save", "net-define /nonexistent.xml"):
+        msg = gvirsh.fails("-r", cmd)
+        assert "read-only" in msg and "nonexistent" not in msg, (cmd, msg)
+
+
 # ---- host ---------------------------------------------------------------------
 
 def test_nodeinfo(gvirsh, node):
