@@ -2,6 +2,8 @@
 /* GVirtBackend: the driver interface each hypervisor backend module implements. */
 #include "config.h"
 
+#include "gvirt-marshal.h"
+
 #include "gvirt-backend.h"
 #include "gvirt-backend-enum-types.h"
 
@@ -39,10 +41,12 @@ gvirt_backend_default_init (GVirtBackendInterface *iface)
    */
   signals[DOMAIN_EVENT] =
     g_signal_new ("domain-event", G_TYPE_FROM_INTERFACE (iface),
-                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, _gvirt_marshal_VOID__ENUM_INT_BOXED,
                   G_TYPE_NONE, 3,
                   GVIRT_TYPE_DOMAIN_EVENT_KIND, G_TYPE_INT,
                   GVIRT_TYPE_DOMAIN_RECORD | G_SIGNAL_TYPE_STATIC_SCOPE);
+  g_signal_set_va_marshaller (signals[DOMAIN_EVENT], G_TYPE_FROM_INTERFACE (iface),
+                              _gvirt_marshal_VOID__ENUM_INT_BOXEDv);
 
   /**
    * GVirtBackend::network-event:
@@ -54,10 +58,12 @@ gvirt_backend_default_init (GVirtBackendInterface *iface)
    */
   signals[NETWORK_EVENT] =
     g_signal_new ("network-event", G_TYPE_FROM_INTERFACE (iface),
-                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, _gvirt_marshal_VOID__ENUM_BOXED,
                   G_TYPE_NONE, 2,
                   GVIRT_TYPE_NETWORK_EVENT_KIND,
                   GVIRT_TYPE_NETWORK_RECORD | G_SIGNAL_TYPE_STATIC_SCOPE);
+  g_signal_set_va_marshaller (signals[NETWORK_EVENT], G_TYPE_FROM_INTERFACE (iface),
+                              _gvirt_marshal_VOID__ENUM_BOXEDv);
 }
 
 /**
