@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* Writes trees byte for byte as libxml2's indenting serialiser does, into one GString. */
+/* Writes trees byte for byte as libxml2's indenting serialiser does, into one GString, or through libxml2 when it must. */
 #include "libvirt-gobject/config/gvirt-xml-private.h"
 
 #include <string.h>
 #include <libxml/globals.h>
 #include <libxml/parserInternals.h>
+#include <libxml/xmlsave.h>
 
 /*
  * xmlSaveTree() with XML_SAVE_FORMAT and UTF-8 output pays an output-buffer
@@ -346,4 +347,80 @@ _gvirt_xml_write_node (GString    *out,
       w.attr_char_refs = node->doc->encoding == NULL;
     }
   return write_node (&w, node, TRUE);
+}
+
+/* ---- Documents and subtrees as text ------------------------------------ */
+
+char *
+_gvirt_xml_node_to_string_libxml2 (xmlNodePtr node)
+{
+  xmlBufferPtr buf = xmlBufferCreate ();
+  xmlSaveCtxtPtr save = xmlSaveToBuffer (buf, "UTF-8",
+                                         XML_SAVE_FORMAT | XML_SAVE_NO_DECL);
+  char *out;
+
+  xmlSaveTree (save, node);
+  xmlSaveClose (save);
+  out = g_strconcat ((const char *) xmlBufferContent (buf), "\n", NULL);
+  xmlBufferFree (buf);
+  return out;
+}
+
+char *
+_gvirt_xml_to_string_libxml2 (xmlDocPtr doc)
+{
+  xmlBufferPtr buf = xmlBufferCreate ();
+  xmlSaveCtxtPtr save = xmlSaveToBuffer (buf, "UTF-8",
+                                         XML_SAVE_FORMAT | XML_SAVE_NO_DECL);
+  xmlNodePtr node;
+  char *out;
+
+  for (node = doc->children; node != NULL; node = node->next)
+    {
+      if (node->type == XML_DTD_NODE)
+        continue;
+      xmlSaveTree (save, node);
+      xmlSaveFlush (save);
+      xmlBufferCCat (buf, "\n");
+    }
+  xmlSaveClose (save);
+  out = g_strdup ((const char *) xmlBufferContent (buf));
+  xmlBufferFree (buf);
+  return out;
+}
+
+/* The node and its subtree, indented, with a final newline. */
+char *
+_gvirt_xml_node_to_string (xmlNodePtr node)
+{
+  GString *out = g_string_sized_new (1024);
+
+  if (!_gvirt_xml_write_node (out, node))
+    {
+      g_string_free (out, TRUE);
+      return _gvirt_xml_node_to_string_libxml2 (node);
+    }
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+/* The nodes of the document but its DTD, indented, each followed by a newline. */
+char *
+_gvirt_xml_to_string (xmlDocPtr doc)
+{
+  GString *out = g_string_sized_new (2048);
+  xmlNodePtr node;
+
+  for (node = doc->children; node != NULL; node = node->next)
+    {
+      if (node->type == XML_DTD_NODE)
+        continue;
+      if (!_gvirt_xml_write_node (out, node))
+        {
+          g_string_free (out, TRUE);
+          return _gvirt_xml_to_string_libxml2 (doc);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
 }
