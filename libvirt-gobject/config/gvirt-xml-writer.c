@@ -351,23 +351,11 @@ _gvirt_xml_write_node (GString    *out,
 
 /* ---- Documents and subtrees as text ------------------------------------ */
 
-char *
-_gvirt_xml_node_to_string_libxml2 (xmlNodePtr node)
-{
-  xmlBufferPtr buf = xmlBufferCreate ();
-  xmlSaveCtxtPtr save = xmlSaveToBuffer (buf, "UTF-8",
-                                         XML_SAVE_FORMAT | XML_SAVE_NO_DECL);
-  char *out;
-
-  xmlSaveTree (save, node);
-  xmlSaveClose (save);
-  out = g_strconcat ((const char *) xmlBufferContent (buf), "\n", NULL);
-  xmlBufferFree (buf);
-  return out;
-}
-
-char *
-_gvirt_xml_to_string_libxml2 (xmlDocPtr doc)
+/* @first followed by a newline; with @siblings (a document's first child)
+ * the nodes after it too, each with its newline, but DTDs. */
+static char *
+nodes_to_string_libxml2 (xmlNodePtr first,
+                         gboolean   siblings)
 {
   xmlBufferPtr buf = xmlBufferCreate ();
   xmlSaveCtxtPtr save = xmlSaveToBuffer (buf, "UTF-8",
@@ -375,9 +363,9 @@ _gvirt_xml_to_string_libxml2 (xmlDocPtr doc)
   xmlNodePtr node;
   char *out;
 
-  for (node = doc->children; node != NULL; node = node->next)
+  for (node = first; node != NULL; node = siblings ? node->next : NULL)
     {
-      if (node->type == XML_DTD_NODE)
+      if (siblings && node->type == XML_DTD_NODE)
         continue;
       xmlSaveTree (save, node);
       xmlSaveFlush (save);
@@ -389,38 +377,51 @@ _gvirt_xml_to_string_libxml2 (xmlDocPtr doc)
   return out;
 }
 
+/* The same through the writer above, or libxml2 for what it does not write. */
+static char *
+nodes_to_string (xmlNodePtr first,
+                 gboolean   siblings,
+                 gsize      size)
+{
+  GString *out = g_string_sized_new (size);
+  xmlNodePtr node;
+
+  for (node = first; node != NULL; node = siblings ? node->next : NULL)
+    {
+      if (siblings && node->type == XML_DTD_NODE)
+        continue;
+      if (!_gvirt_xml_write_node (out, node))
+        {
+          g_string_free (out, TRUE);
+          return nodes_to_string_libxml2 (first, siblings);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+_gvirt_xml_node_to_string_libxml2 (xmlNodePtr node)
+{
+  return nodes_to_string_libxml2 (node, FALSE);
+}
+
+char *
+_gvirt_xml_to_string_libxml2 (xmlDocPtr doc)
+{
+  return nodes_to_string_libxml2 (doc->children, TRUE);
+}
+
 /* The node and its subtree, indented, with a final newline. */
 char *
 _gvirt_xml_node_to_string (xmlNodePtr node)
 {
-  GString *out = g_string_sized_new (1024);
-
-  if (!_gvirt_xml_write_node (out, node))
-    {
-      g_string_free (out, TRUE);
-      return _gvirt_xml_node_to_string_libxml2 (node);
-    }
-  g_string_append_c (out, '\n');
-  return g_string_free (out, FALSE);
+  return nodes_to_string (node, FALSE, 1024);
 }
 
 /* The nodes of the document but its DTD, indented, each followed by a newline. */
 char *
 _gvirt_xml_to_string (xmlDocPtr doc)
 {
-  GString *out = g_string_sized_new (2048);
-  xmlNodePtr node;
-
-  for (node = doc->children; node != NULL; node = node->next)
-    {
-      if (node->type == XML_DTD_NODE)
-        continue;
-      if (!_gvirt_xml_write_node (out, node))
-        {
-          g_string_free (out, TRUE);
-          return _gvirt_xml_to_string_libxml2 (doc);
-        }
-      g_string_append_c (out, '\n');
-    }
-  return g_string_free (out, FALSE);
+  return nodes_to_string (doc->children, TRUE, 2048);
 }
