@@ -2,10 +2,13 @@
 /* Safe XML parsing and the shared node-backed field machinery of the config model. */
 #pragma once
 
+#include <string.h>
 #include <glib-object.h>
 #include <libxml/tree.h>
 
 G_BEGIN_DECLS
+
+/* ---- gvirt-xml.c: parsing, shared documents, Relax-NG ---------------------- */
 
 /* Documents bigger than this are refused before libxml2 sees them. */
 #define GVIRT_XML_MAX_SIZE (16 * 1024 * 1024)
@@ -45,6 +48,35 @@ void      _gvirt_xml_node_attach (GVirtXmlDoc **owner,
                                   xmlNodePtr    dest_parent);
 void      _gvirt_xml_node_detach (GVirtXmlDoc **owner,
                                   xmlNodePtr    node);
+
+gboolean  _gvirt_xml_check_root (xmlNodePtr  node,
+                                 const char *name,
+                                 GError    **error);
+
+GVirtXmlDoc *_gvirt_xml_doc_from_string (const char *xml,
+                                         const char *root_name,
+                                         GError    **error);
+GVirtXmlDoc *_gvirt_xml_doc_from_node   (xmlNodePtr  node,
+                                         const char *root_name,
+                                         GError    **error);
+GVirtXmlDoc *_gvirt_xml_doc_copy        (GVirtXmlDoc *doc);
+xmlNodePtr   _gvirt_xml_doc_root        (GVirtXmlDoc *doc);
+
+gboolean  _gvirt_xml_validate  (xmlDocPtr   doc,
+                                const char *schema_name,
+                                GError    **error);
+
+/* ---- gvirt-xml-node.c: node helpers, <metadata>, comparison ---------------- */
+
+/* An element without a namespace, named @name unless that is NULL; inline
+ * because every walk over children asks it of each node. */
+static inline gboolean
+_gvirt_xml_is_element (xmlNodePtr  node,
+                       const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && node->ns == NULL &&
+         (name == NULL || strcmp ((const char *) node->name, name) == 0);
+}
 
 xmlNodePtr  _gvirt_xml_child        (xmlNodePtr  node,
                                      const char *name);
@@ -111,6 +143,11 @@ gboolean  _gvirt_xml_set_metadata (xmlNodePtr  node,
     return _gvirt_xml_set_metadata (self->node, uri, prefix, xml, error);         \
   }
 
+gboolean  _gvirt_xml_node_equal (xmlNodePtr a,
+                                 xmlNodePtr b);
+
+/* ---- gvirt-xml-writer.c: documents and subtrees as text -------------------- */
+
 char     *_gvirt_xml_to_string (xmlDocPtr  doc);
 char     *_gvirt_xml_node_to_string (xmlNodePtr node);
 /* The same through libxml2's serialiser, which the two above reproduce. */
@@ -118,24 +155,8 @@ char     *_gvirt_xml_to_string_libxml2      (xmlDocPtr  doc);
 char     *_gvirt_xml_node_to_string_libxml2 (xmlNodePtr node);
 gboolean  _gvirt_xml_write_node (GString    *out,
                                  xmlNodePtr  node);
-gboolean  _gvirt_xml_node_equal (xmlNodePtr a,
-                                 xmlNodePtr b);
-gboolean  _gvirt_xml_validate  (xmlDocPtr   doc,
-                                const char *schema_name,
-                                GError    **error);
 
-gboolean  _gvirt_xml_check_root (xmlNodePtr  node,
-                                 const char *name,
-                                 GError    **error);
-
-GVirtXmlDoc *_gvirt_xml_doc_from_string (const char *xml,
-                                         const char *root_name,
-                                         GError    **error);
-GVirtXmlDoc *_gvirt_xml_doc_from_node   (xmlNodePtr  node,
-                                         const char *root_name,
-                                         GError    **error);
-GVirtXmlDoc *_gvirt_xml_doc_copy        (GVirtXmlDoc *doc);
-xmlNodePtr   _gvirt_xml_doc_root        (GVirtXmlDoc *doc);
+/* ---- gvirt-xml-fields.c: values and field tables --------------------------- */
 
 /* UUIDs: canonical lowercase 8-4-4-4-12; also accepts 32 hex digits. */
 gboolean  _gvirt_uuid_canonicalize (const char *in,

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* Writes trees byte for byte as libxml2's indenting serialiser does, into one GString. */
+/* Writes trees byte for byte as libxml2's indenting serialiser does, into one GString, or through libxml2 when it must. */
 #include "libvirt-gobject/config/gvirt-xml-private.h"
 
 #include <string.h>
 #include <libxml/globals.h>
 #include <libxml/parserInternals.h>
+#include <libxml/xmlsave.h>
 
 /*
  * xmlSaveTree() with XML_SAVE_FORMAT and UTF-8 output pays an output-buffer
@@ -346,4 +347,81 @@ _gvirt_xml_write_node (GString    *out,
       w.attr_char_refs = node->doc->encoding == NULL;
     }
   return write_node (&w, node, TRUE);
+}
+
+/* ---- Documents and subtrees as text ------------------------------------ */
+
+/* @first followed by a newline; with @siblings (a document's first child)
+ * the nodes after it too, each with its newline, but DTDs. */
+static char *
+nodes_to_string_libxml2 (xmlNodePtr first,
+                         gboolean   siblings)
+{
+  xmlBufferPtr buf = xmlBufferCreate ();
+  xmlSaveCtxtPtr save = xmlSaveToBuffer (buf, "UTF-8",
+                                         XML_SAVE_FORMAT | XML_SAVE_NO_DECL);
+  xmlNodePtr node;
+  char *out;
+
+  for (node = first; node != NULL; node = siblings ? node->next : NULL)
+    {
+      if (siblings && node->type == XML_DTD_NODE)
+        continue;
+      xmlSaveTree (save, node);
+      xmlSaveFlush (save);
+      xmlBufferCCat (buf, "\n");
+    }
+  xmlSaveClose (save);
+  out = g_strdup ((const char *) xmlBufferContent (buf));
+  xmlBufferFree (buf);
+  return out;
+}
+
+/* The same through the writer above, or libxml2 for what it does not write. */
+static char *
+nodes_to_string (xmlNodePtr first,
+                 gboolean   siblings,
+                 gsize      size)
+{
+  GString *out = g_string_sized_new (size);
+  xmlNodePtr node;
+
+  for (node = first; node != NULL; node = siblings ? node->next : NULL)
+    {
+      if (siblings && node->type == XML_DTD_NODE)
+        continue;
+      if (!_gvirt_xml_write_node (out, node))
+        {
+          g_string_free (out, TRUE);
+          return nodes_to_string_libxml2 (first, siblings);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+_gvirt_xml_node_to_string_libxml2 (xmlNodePtr node)
+{
+  return nodes_to_string_libxml2 (node, FALSE);
+}
+
+char *
+_gvirt_xml_to_string_libxml2 (xmlDocPtr doc)
+{
+  return nodes_to_string_libxml2 (doc->children, TRUE);
+}
+
+/* The node and its subtree, indented, with a final newline. */
+char *
+_gvirt_xml_node_to_string (xmlNodePtr node)
+{
+  return nodes_to_string (node, FALSE, 1024);
+}
+
+/* The nodes of the document but its DTD, indented, each followed by a newline. */
+char *
+_gvirt_xml_to_string (xmlDocPtr doc)
+{
+  return nodes_to_string (doc->children, TRUE, 2048);
 }
