@@ -27,7 +27,7 @@
 #include "gvirt-qemu-backend.h"
 #include "gvirt-qemu-caps-private.h"
 #include "gvirt-qemu-command-private.h"
-#include "gvirt-qemu-mon-private.h"
+#include "gvirt-qemu-monitor-client-private.h"
 #include "gvirt-qemu-protocol-private.h"
 
 /*
@@ -69,7 +69,7 @@ typedef struct {
   gboolean           busy;        /* being started or restored by this backend */
   gboolean           saving;      /* a save is stopping it: no "suspended" for that */
   gboolean           announced;   /* a DEFINED event went out (or it was listed) */
-  GVirtQemuMon      *mon;         /* while active */
+  GVirtQemuMonitorClient      *mon;         /* while active */
 } QemuDomain;
 
 typedef struct {
@@ -134,8 +134,8 @@ qemu_domain_free (gpointer data)
 
   if (dom->mon != NULL)
     {
-      gvirt_qemu_mon_close (dom->mon);
-      gvirt_qemu_mon_unref (dom->mon);
+      gvirt_qemu_monitor_client_close (dom->mon);
+      gvirt_qemu_monitor_client_unref (dom->mon);
     }
   g_clear_object (&dom->config);
   g_clear_object (&dom->live);
@@ -290,14 +290,14 @@ lock_entry (GVirtQemuBackend *self,
 }
 
 /* The domain, active, with a reference to its monitor; backend lock not held after. */
-static GVirtQemuMon *
+static GVirtQemuMonitorClient *
 active_mon (GVirtQemuBackend *self,
             const char       *uuid,
             gboolean          need_write,
             GError          **error)
 {
   QemuDomain *dom;
-  GVirtQemuMon *mon = NULL;
+  GVirtQemuMonitorClient *mon = NULL;
 
   dom = lock_entry (self, uuid, need_write, error);
   if (dom == NULL)
@@ -306,7 +306,7 @@ active_mon (GVirtQemuBackend *self,
     g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE,
                  _("Domain “%s” is not running."), domain_name (dom));
   else
-    mon = gvirt_qemu_mon_ref (dom->mon);
+    mon = gvirt_qemu_monitor_client_ref (dom->mon);
   g_mutex_unlock (&self->lock);
   return mon;
 }
@@ -332,7 +332,7 @@ domain_stopped (GVirtQemuBackend *self,
                 const char       *reason,
                 GPtrArray        *events)
 {
-  GVirtQemuMon *mon = g_steal_pointer (&dom->mon);
+  GVirtQemuMonitorClient *mon = g_steal_pointer (&dom->mon);
 
   dom->state = GVIRT_DOMAIN_STATE_SHUTOFF;
   dom->id = -1;
@@ -347,14 +347,14 @@ domain_stopped (GVirtQemuBackend *self,
     g_clear_object (&dom->live);
   if (mon != NULL)
     {
-      gvirt_qemu_mon_close (mon);
-      gvirt_qemu_mon_unref (mon);
+      gvirt_qemu_monitor_client_close (mon);
+      gvirt_qemu_monitor_client_unref (mon);
     }
 }
 
 /* On the private thread: an event from some VM's monitor. */
 static void
-on_mon_event (GVirtQemuMon *mon,
+on_mon_event (GVirtQemuMonitorClient *mon,
               const char   *event,
               JsonObject   *data,
               gpointer      user_data)
@@ -364,7 +364,7 @@ on_mon_event (GVirtQemuMon *mon,
   QemuDomain *dom;
 
   g_mutex_lock (&self->lock);
-  dom = g_hash_table_lookup (self->domains, gvirt_qemu_mon_get_uuid (mon));
+  dom = g_hash_table_lookup (self->domains, gvirt_qemu_monitor_client_get_uuid (mon));
   if (dom == NULL || dom->mon != mon)
     {
       /* not attached yet (starting): the starter reads the state itself */
@@ -669,9 +669,9 @@ element_object (JsonArray *array,
 }
 
 static gboolean
-query_running (GVirtQemuMon *mon, GVirtDomainState *state, GError **error)
+query_running (GVirtQemuMonitorClient *mon, GVirtDomainState *state, GError **error)
 {
-  g_autoptr(JsonNode) ret = gvirt_qemu_mon_command (mon, "query-status", NULL, NULL, 5000, error);
+  g_autoptr(JsonNode) ret = gvirt_qemu_monitor_client_command (mon, "query-status", NULL, NULL, 5000, error);
   JsonObject *o;
 
   if (ret == NULL)
@@ -711,7 +711,7 @@ chardev_label (GVirtDomainChardev *chr,
 /* Writes the ttys QEMU allocated for pty serial ports and consoles into the
  * live config; returns whether there were any. */
 static gboolean
-record_ptys (GVirtQemuMon      *mon,
+record_ptys (GVirtQemuMonitorClient      *mon,
              GVirtDomainConfig *live)
 {
   GListModel *devices = gvirt_domain_config_get_devices (live);
@@ -736,7 +736,7 @@ record_ptys (GVirtQemuMon      *mon,
   if (!any_pty)
     return FALSE;   /* no round trip for the common case */
 
-  ret = gvirt_qemu_mon_command (mon, "query-chardev", NULL, NULL, 5000, NULL);
+  ret = gvirt_qemu_monitor_client_command (mon, "query-chardev", NULL, NULL, 5000, NULL);
   if (ret == NULL || !JSON_NODE_HOLDS_ARRAY (ret))
     return FALSE;
   arr = json_node_get_array (ret);
@@ -771,7 +771,7 @@ record_ptys (GVirtQemuMon      *mon,
 }
 
 typedef struct {
-  GVirtQemuMon      *mon;
+  GVirtQemuMonitorClient      *mon;
   GVirtDomainConfig *live;
   pid_t              qemu_pid;
 } Launched;
@@ -1000,7 +1000,7 @@ launch (GVirtQemuBackend  *self,
     }
   out->qemu_pid = atoi (status->str + strlen ("READY "));
 
-  out->mon = gvirt_qemu_mon_connect (sock_path, uuid, self->context, on_mon_event, self, error);
+  out->mon = gvirt_qemu_monitor_client_connect (sock_path, uuid, self->context, on_mon_event, self, error);
   if (out->mon == NULL)
     {
       /* Cannot happen unless someone removed the socket: do not leave QEMU
@@ -1041,7 +1041,7 @@ fail:
  * clients attach on (until then they do not see the VM, and a starter that
  * goes away takes it with it). */
 static gboolean
-announce_started (GVirtQemuMon *mon,
+announce_started (GVirtQemuMonitorClient *mon,
                   gint          reason,
                   GError      **error)
 {
@@ -1050,7 +1050,7 @@ announce_started (GVirtQemuMon *mon,
 
   json_object_set_string_member (args, "reason",
                                  reason == GVIRT_DOMAIN_STARTED_RESTORED ? "restored" : "booted");
-  ret = gvirt_qemu_mon_command (mon, GVIRT_QEMU_CMD_STARTED, args, NULL, 5000, error);
+  ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_STARTED, args, NULL, 5000, error);
   return ret != NULL;
 }
 
@@ -1066,7 +1066,7 @@ attach (GVirtQemuBackend *self,
   g_autofree char *reason = NULL;
 
   g_set_object (&dom->live, l->live);
-  dom->mon = gvirt_qemu_mon_ref (l->mon);
+  dom->mon = gvirt_qemu_monitor_client_ref (l->mon);
   dom->id = l->qemu_pid;
   dom->state = state;
   dom->busy = FALSE;
@@ -1076,7 +1076,7 @@ attach (GVirtQemuBackend *self,
       queue_event (events, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
     }
   queue_event (events, GVIRT_DOMAIN_EVENT_STARTED, started_reason, dom);
-  if (gvirt_qemu_mon_has_exited (l->mon, &reason))
+  if (gvirt_qemu_monitor_client_has_exited (l->mon, &reason))
     domain_stopped (self, dom, reason, events);
 }
 
@@ -1084,7 +1084,7 @@ static void
 launched_clear (Launched *l)
 {
   if (l->mon != NULL)
-    gvirt_qemu_mon_unref (l->mon);
+    gvirt_qemu_monitor_client_unref (l->mon);
   g_clear_object (&l->live);
 }
 
@@ -1092,9 +1092,9 @@ launched_clear (Launched *l)
 static void
 launched_destroy (Launched *l)
 {
-  g_autoptr(JsonNode) r = gvirt_qemu_mon_command (l->mon, GVIRT_QEMU_CMD_DESTROY, NULL, NULL, 5000, NULL);
-  gvirt_qemu_mon_wait_exit (l->mon, 5000, NULL);
-  gvirt_qemu_mon_close (l->mon);
+  g_autoptr(JsonNode) r = gvirt_qemu_monitor_client_command (l->mon, GVIRT_QEMU_CMD_DESTROY, NULL, NULL, 5000, NULL);
+  gvirt_qemu_monitor_client_wait_exit (l->mon, 5000, NULL);
+  gvirt_qemu_monitor_client_close (l->mon);
 }
 
 /* Re-attach to a VM another process (or an earlier run) started. @emit: report it. */
@@ -1129,7 +1129,7 @@ attach_running (GVirtQemuBackend *self,
    * that domain's QEMU, not a recycled one. */
   if (clean_if_stale (self, name) || !pid_is_qemu_for (st.qemu_pid, st.uuid))
     goto out;
-  l.mon = gvirt_qemu_mon_connect (st.socket, st.uuid, self->context, on_mon_event, self, &error);
+  l.mon = gvirt_qemu_monitor_client_connect (st.socket, st.uuid, self->context, on_mon_event, self, &error);
   if (l.mon == NULL)
     {
       g_debug ("Monitor of “%s” does not answer: %s", name, error->message);
@@ -1162,7 +1162,7 @@ attach_running (GVirtQemuBackend *self,
 
 out:
   if (l.mon != NULL && !attached)
-    gvirt_qemu_mon_close (l.mon);
+    gvirt_qemu_monitor_client_close (l.mon);
   launched_clear (&l);
   runtime_state_clear (&st);
 }
@@ -1559,7 +1559,7 @@ gvirt_qemu_backend_close (GVirtBackend *backend)
     {
       QemuDomain *dom = value;
       if (dom->mon != NULL)
-        gvirt_qemu_mon_close (dom->mon);
+        gvirt_qemu_monitor_client_close (dom->mon);
     }
   g_mutex_unlock (&self->lock);
 
@@ -2029,7 +2029,7 @@ out:
 
 /* Has the VM's monitor open @path and hand it to QEMU as fd @fdname. */
 static gboolean
-add_fd (GVirtQemuMon  *mon,
+add_fd (GVirtQemuMonitorClient  *mon,
         const char    *fdname,
         const char    *path,
         const char    *mode,
@@ -2043,7 +2043,7 @@ add_fd (GVirtQemuMon  *mon,
   json_object_set_string_member (args, "path", path);
   json_object_set_string_member (args, "mode", mode);
   json_object_set_int_member (args, "offset", offset);
-  ret = gvirt_qemu_mon_command (mon, GVIRT_QEMU_CMD_ADD_FD, args, NULL, 5000, error);
+  ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_ADD_FD, args, NULL, 5000, error);
   return ret != NULL;
 }
 
@@ -2054,7 +2054,7 @@ add_fd (GVirtQemuMon  *mon,
  * fired (an outgoing migration is cancelled in QEMU, which keeps running).
  */
 static char *
-run_migration (GVirtQemuMon  *mon,
+run_migration (GVirtQemuMonitorClient  *mon,
                const char    *command,
                const char    *uri,
                GCancellable  *cancellable,
@@ -2072,23 +2072,23 @@ run_migration (GVirtQemuMon  *mon,
   json_object_set_boolean_member (cap, "state", TRUE);
   json_array_add_object_element (caps, cap);
   json_object_set_array_member (args, "capabilities", caps);
-  r1 = gvirt_qemu_mon_command (mon, "migrate-set-capabilities", args, NULL, 5000, error);
+  r1 = gvirt_qemu_monitor_client_command (mon, "migrate-set-capabilities", args, NULL, 5000, error);
   if (r1 == NULL)
     return NULL;
-  gvirt_qemu_mon_reset_migration (mon);
+  gvirt_qemu_monitor_client_reset_migration (mon);
   args = json_object_new ();
   json_object_set_string_member (args, "uri", uri);
-  r2 = gvirt_qemu_mon_command (mon, command, args, NULL, 5000, error);
+  r2 = gvirt_qemu_monitor_client_command (mon, command, args, NULL, 5000, error);
   if (r2 == NULL)
     return NULL;
-  status = gvirt_qemu_mon_wait_migration (mon, 600 * 1000, cancellable);
+  status = gvirt_qemu_monitor_client_wait_migration (mon, 600 * 1000, cancellable);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       if (g_str_equal (command, "migrate"))
         {
-          g_autoptr(JsonNode) r3 = gvirt_qemu_mon_command (mon, "migrate_cancel", NULL, NULL, 5000, NULL);
+          g_autoptr(JsonNode) r3 = gvirt_qemu_monitor_client_command (mon, "migrate_cancel", NULL, NULL, 5000, NULL);
 
-          g_free (gvirt_qemu_mon_wait_migration (mon, 10 * 1000, NULL));
+          g_free (gvirt_qemu_monitor_client_wait_migration (mon, 10 * 1000, NULL));
         }
       g_free (status);
       return NULL;
@@ -2106,7 +2106,7 @@ gvirt_qemu_backend_domain_save (GVirtBackend  *backend,
   /* The monitor opens it too, from another working directory. */
   g_autofree char *path = g_canonicalize_filename (given_path, NULL);
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
-  g_autoptr(GVirtQemuMon) mon = NULL;
+  g_autoptr(GVirtQemuMonitorClient) mon = NULL;
   g_autoptr(JsonNode) r3 = NULL;
   g_autofree char *xml = NULL;
   g_autofree char *status = NULL;
@@ -2185,8 +2185,8 @@ gvirt_qemu_backend_domain_save (GVirtBackend  *backend,
       goto fail_file;
     }
   close (fd);
-  r3 = gvirt_qemu_mon_command (mon, "quit", NULL, GVIRT_QEMU_EXIT_SAVED, 5000, NULL);
-  gvirt_qemu_mon_wait_exit (mon, 10000, NULL);
+  r3 = gvirt_qemu_monitor_client_command (mon, "quit", NULL, GVIRT_QEMU_EXIT_SAVED, 5000, NULL);
+  gvirt_qemu_monitor_client_wait_exit (mon, 10000, NULL);
   return TRUE;
 
 fail_file:
@@ -2194,7 +2194,7 @@ fail_file:
   /* A failed or cancelled migration leaves the VM paused; run it again if it ran. */
   if (was_running)
     {
-      g_autoptr(JsonNode) c = gvirt_qemu_mon_command (mon, "cont", NULL, NULL, 5000, NULL);
+      g_autoptr(JsonNode) c = gvirt_qemu_monitor_client_command (mon, "cont", NULL, NULL, 5000, NULL);
     }
 fail:
   g_mutex_lock (&self->lock);
@@ -2259,7 +2259,7 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
     }
   if (GUINT32_FROM_LE (header.was_running))
     {
-      r3 = gvirt_qemu_mon_command (l.mon, "cont", NULL, NULL, 5000, error);
+      r3 = gvirt_qemu_monitor_client_command (l.mon, "cont", NULL, NULL, 5000, error);
       if (r3 == NULL)
         goto fail_vm;
     }
@@ -2303,7 +2303,7 @@ simple_command (GVirtQemuBackend *self,
                 GVirtDomainState  need2,
                 GError          **error)
 {
-  g_autoptr(GVirtQemuMon) mon = active_mon (self, uuid, TRUE, error);
+  g_autoptr(GVirtQemuMonitorClient) mon = active_mon (self, uuid, TRUE, error);
   g_autoptr(JsonNode) ret = NULL;
   QemuDomain *dom;
 
@@ -2319,7 +2319,7 @@ simple_command (GVirtQemuBackend *self,
       return FALSE;
     }
   g_mutex_unlock (&self->lock);
-  ret = gvirt_qemu_mon_command (mon, execute, NULL, NULL, 10000, error);
+  ret = gvirt_qemu_monitor_client_command (mon, execute, NULL, NULL, 10000, error);
   return ret != NULL;
 }
 
@@ -2360,15 +2360,15 @@ gvirt_qemu_backend_domain_destroy (GVirtBackend *backend, const char *uuid,
                                    GCancellable *cancellable, GError **error)
 {
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
-  g_autoptr(GVirtQemuMon) mon = active_mon (self, uuid, TRUE, error);
+  g_autoptr(GVirtQemuMonitorClient) mon = active_mon (self, uuid, TRUE, error);
   g_autoptr(JsonNode) ret = NULL;
 
   if (mon == NULL)
     return FALSE;
-  ret = gvirt_qemu_mon_command (mon, GVIRT_QEMU_CMD_DESTROY, NULL, NULL, 5000, error);
+  ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_DESTROY, NULL, NULL, 5000, error);
   if (ret == NULL)
     return FALSE;
-  if (!gvirt_qemu_mon_wait_exit (mon, 10000, NULL))
+  if (!gvirt_qemu_monitor_client_wait_exit (mon, 10000, NULL))
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
                    _("The QEMU process of the domain did not exit."));
@@ -2382,7 +2382,7 @@ gvirt_qemu_backend_domain_core_dump (GVirtBackend *backend, const char *uuid, co
                                      GCancellable *cancellable, GError **error)
 {
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
-  g_autoptr(GVirtQemuMon) mon = active_mon (self, uuid, TRUE, error);
+  g_autoptr(GVirtQemuMonitorClient) mon = active_mon (self, uuid, TRUE, error);
   g_autoptr(JsonNode) ret = NULL;
   g_autofree char *proto = NULL;
   g_autofree char *abs = NULL;
@@ -2395,7 +2395,7 @@ gvirt_qemu_backend_domain_core_dump (GVirtBackend *backend, const char *uuid, co
   args = json_object_new ();
   json_object_set_boolean_member (args, "paging", FALSE);
   json_object_set_string_member (args, "protocol", proto);
-  ret = gvirt_qemu_mon_command (mon, "dump-guest-memory", args, NULL, 600 * 1000, error);
+  ret = gvirt_qemu_monitor_client_command (mon, "dump-guest-memory", args, NULL, 600 * 1000, error);
   return ret != NULL;
 }
 
@@ -2406,7 +2406,7 @@ gvirt_qemu_backend_domain_set_memory (GVirtBackend *backend, const char *uuid, g
                                       GCancellable *cancellable, GError **error)
 {
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
-  g_autoptr(GVirtQemuMon) mon = NULL;
+  g_autoptr(GVirtQemuMonitorClient) mon = NULL;
   g_autoptr(JsonNode) ret = NULL;
   QemuDomain *dom;
   JsonObject *args;
@@ -2432,13 +2432,13 @@ gvirt_qemu_backend_domain_set_memory (GVirtBackend *backend, const char *uuid, g
       g_mutex_unlock (&self->lock);
       return TRUE;
     }
-  mon = gvirt_qemu_mon_ref (dom->mon);
+  mon = gvirt_qemu_monitor_client_ref (dom->mon);
   g_mutex_unlock (&self->lock);
 
   /* Needs a virtio balloon (<memballoon model='virtio'/>) and its guest driver. */
   args = json_object_new ();
   json_object_set_int_member (args, "value", (gint64) kib * 1024);
-  ret = gvirt_qemu_mon_command (mon, "balloon", args, NULL, 5000, error);
+  ret = gvirt_qemu_monitor_client_command (mon, "balloon", args, NULL, 5000, error);
   if (ret == NULL)
     return FALSE;
   g_mutex_lock (&self->lock);
@@ -2531,9 +2531,9 @@ typedef struct {
 } VcpuThread;
 
 static GArray *
-vcpu_threads (GVirtQemuMon *mon, GError **error)
+vcpu_threads (GVirtQemuMonitorClient *mon, GError **error)
 {
-  g_autoptr(JsonNode) ret = gvirt_qemu_mon_command (mon, "query-cpus-fast", NULL, NULL, 5000, error);
+  g_autoptr(JsonNode) ret = gvirt_qemu_monitor_client_command (mon, "query-cpus-fast", NULL, NULL, 5000, error);
   GArray *out;
   JsonArray *arr;
 
@@ -2563,7 +2563,7 @@ gvirt_qemu_backend_domain_pin_vcpu (GVirtBackend *backend, const char *uuid, gui
                                     GCancellable *cancellable, GError **error)
 {
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
-  g_autoptr(GVirtQemuMon) mon = active_mon (self, uuid, TRUE, error);
+  g_autoptr(GVirtQemuMonitorClient) mon = active_mon (self, uuid, TRUE, error);
   g_autoptr(GArray) threads = NULL;
   long ncpu = sysconf (_SC_NPROCESSORS_CONF);
   cpu_set_t set;
@@ -2635,7 +2635,7 @@ gvirt_qemu_backend_domain_get_vcpu_info (GVirtBackend *backend, const char *uuid
                                          GCancellable *cancellable, GError **error)
 {
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
-  g_autoptr(GVirtQemuMon) mon = active_mon (self, uuid, FALSE, error);
+  g_autoptr(GVirtQemuMonitorClient) mon = active_mon (self, uuid, FALSE, error);
   g_autoptr(GArray) threads = NULL;
   GPtrArray *out;
   pid_t pid;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* gvirt-qemu-monitor: the per-VM process that parents one QEMU, owns its QMP and serves many clients. */
+/* (Backends talk to it through gvirt-qemu-monitor-client.c.) */
 #include "config.h"
 
 #define _GNU_SOURCE

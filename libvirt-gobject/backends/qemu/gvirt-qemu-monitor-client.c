@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* GVirtQemuMon: a client of one VM's monitor process; blocking commands from any thread, events on a context. */
+/* GVirtQemuMonitorClient: a client of one VM's monitor process; blocking commands from any thread, events on a context. */
+/* (The monitor process itself, which owns QMP, is gvirt-qemu-monitor.c.) */
 #include "config.h"
 
 #include <errno.h>
@@ -12,7 +13,7 @@
 
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
-#include "gvirt-qemu-mon-private.h"
+#include "gvirt-qemu-monitor-client-private.h"
 #include "gvirt-qemu-protocol-private.h"
 
 /*
@@ -23,14 +24,14 @@
  * returns after the event was reported.
  */
 
-struct _GVirtQemuMon
+struct _GVirtQemuMonitorClient
 {
   gatomicrefcount       ref;
   char                 *uuid;
   int                   fd;
   GSource              *source;
   GString              *in;
-  GVirtQemuMonEventFunc func;
+  GVirtQemuMonitorClientEventFunc func;
   gpointer              user_data;
 
   GMutex                lock;
@@ -44,15 +45,15 @@ struct _GVirtQemuMon
   char                 *migration;  /* last MIGRATION status */
 };
 
-GVirtQemuMon *
-gvirt_qemu_mon_ref (GVirtQemuMon *mon)
+GVirtQemuMonitorClient *
+gvirt_qemu_monitor_client_ref (GVirtQemuMonitorClient *mon)
 {
   g_atomic_ref_count_inc (&mon->ref);
   return mon;
 }
 
 void
-gvirt_qemu_mon_unref (GVirtQemuMon *mon)
+gvirt_qemu_monitor_client_unref (GVirtQemuMonitorClient *mon)
 {
   if (!g_atomic_ref_count_dec (&mon->ref))
     return;
@@ -74,13 +75,13 @@ gvirt_qemu_mon_unref (GVirtQemuMon *mon)
 }
 
 const char *
-gvirt_qemu_mon_get_uuid (GVirtQemuMon *mon)
+gvirt_qemu_monitor_client_get_uuid (GVirtQemuMonitorClient *mon)
 {
   return mon->uuid;
 }
 
 static void
-handle_line (GVirtQemuMon *mon,
+handle_line (GVirtQemuMonitorClient *mon,
              const char   *line)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -141,7 +142,7 @@ mon_io_cb (int          fd,
            GIOCondition condition,
            gpointer     data)
 {
-  GVirtQemuMon *mon = data;
+  GVirtQemuMonitorClient *mon = data;
   char buf[16384];
   ssize_t n;
   char *nl;
@@ -190,16 +191,16 @@ mon_io_cb (int          fd,
   return G_SOURCE_CONTINUE;
 }
 
-GVirtQemuMon *
-gvirt_qemu_mon_connect (const char            *socket_path,
+GVirtQemuMonitorClient *
+gvirt_qemu_monitor_client_connect (const char            *socket_path,
                         const char            *uuid,
                         GMainContext          *context,
-                        GVirtQemuMonEventFunc  func,
+                        GVirtQemuMonitorClientEventFunc  func,
                         gpointer               user_data,
                         GError               **error)
 {
   struct sockaddr_un addr = { .sun_family = AF_UNIX };
-  GVirtQemuMon *mon;
+  GVirtQemuMonitorClient *mon;
   int fd;
 
   if (strlen (socket_path) >= sizeof addr.sun_path)
@@ -222,7 +223,7 @@ gvirt_qemu_mon_connect (const char            *socket_path,
       return NULL;
     }
 
-  mon = g_new0 (GVirtQemuMon, 1);
+  mon = g_new0 (GVirtQemuMonitorClient, 1);
   g_atomic_ref_count_init (&mon->ref);
   mon->uuid = g_strdup (uuid);
   mon->fd = fd;
@@ -234,15 +235,15 @@ gvirt_qemu_mon_connect (const char            *socket_path,
   mon->replies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                         (GDestroyNotify) json_node_unref);
   mon->source = g_unix_fd_source_new (fd, G_IO_IN | G_IO_HUP | G_IO_ERR);
-  /* The source holds a reference until it is destroyed (gvirt_qemu_mon_close). */
+  /* The source holds a reference until it is destroyed (gvirt_qemu_monitor_client_close). */
   g_source_set_callback (mon->source, G_SOURCE_FUNC (mon_io_cb),
-                         gvirt_qemu_mon_ref (mon), (GDestroyNotify) gvirt_qemu_mon_unref);
+                         gvirt_qemu_monitor_client_ref (mon), (GDestroyNotify) gvirt_qemu_monitor_client_unref);
   g_source_attach (mon->source, context);
   return mon;
 }
 
 void
-gvirt_qemu_mon_close (GVirtQemuMon *mon)
+gvirt_qemu_monitor_client_close (GVirtQemuMonitorClient *mon)
 {
   GSource *source;
 
@@ -259,7 +260,7 @@ gvirt_qemu_mon_close (GVirtQemuMon *mon)
 }
 
 JsonNode *
-gvirt_qemu_mon_command (GVirtQemuMon *mon,
+gvirt_qemu_monitor_client_command (GVirtQemuMonitorClient *mon,
                         const char   *execute,
                         JsonObject   *args,
                         const char   *exit_reason,
@@ -351,7 +352,7 @@ gvirt_qemu_mon_command (GVirtQemuMon *mon,
 }
 
 gboolean
-gvirt_qemu_mon_has_exited (GVirtQemuMon *mon,
+gvirt_qemu_monitor_client_has_exited (GVirtQemuMonitorClient *mon,
                            char        **reason)
 {
   gboolean exited;
@@ -365,7 +366,7 @@ gvirt_qemu_mon_has_exited (GVirtQemuMon *mon,
 }
 
 gboolean
-gvirt_qemu_mon_wait_exit (GVirtQemuMon *mon,
+gvirt_qemu_monitor_client_wait_exit (GVirtQemuMonitorClient *mon,
                           gint64        timeout_ms,
                           char        **reason)
 {
@@ -386,7 +387,7 @@ gvirt_qemu_mon_wait_exit (GVirtQemuMon *mon,
 }
 
 void
-gvirt_qemu_mon_reset_migration (GVirtQemuMon *mon)
+gvirt_qemu_monitor_client_reset_migration (GVirtQemuMonitorClient *mon)
 {
   g_mutex_lock (&mon->lock);
   g_clear_pointer (&mon->migration, g_free);
@@ -402,7 +403,7 @@ migration_final (const char *status)
 
 static void
 wake_waiters (GCancellable *cancellable,
-              GVirtQemuMon *mon)
+              GVirtQemuMonitorClient *mon)
 {
   g_mutex_lock (&mon->lock);
   g_cond_broadcast (&mon->cond);
@@ -410,7 +411,7 @@ wake_waiters (GCancellable *cancellable,
 }
 
 char *
-gvirt_qemu_mon_wait_migration (GVirtQemuMon *mon,
+gvirt_qemu_monitor_client_wait_migration (GVirtQemuMonitorClient *mon,
                                gint64        timeout_ms,
                                GCancellable *cancellable)
 {
