@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* The QEMU backend's state, shared by the files that implement one concern each:
+ *   gvirt-qemu-backend.c      the type, the domain table, events, open/close, the node
+ *   gvirt-qemu-definitions.c  config files: define, undefine, watching CONFIG
+ *   gvirt-qemu-_gvirt_qemu_launch.c       spawning a VM's monitor + QEMU, attaching to running VMs
+ *   gvirt-qemu-lifecycle.c    start, create, shutdown, reboot, suspend, resume, destroy, dump
+ *   gvirt-qemu-save.c         the save file format, save and restore
+ *   gvirt-qemu-resources.c    memory, vCPUs, info, config, autostart
+ */
+#pragma once
+
+#include <sys/types.h>
+
+#include <glib.h>
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "libvirt-gobject/gvirt-error.h"
+#include "libvirt-gobject/gvirt-i18n-private.h"
+#include "libvirt-gobject/config/gvirt-domain-chardev.h"
+#include "libvirt-gobject/config/gvirt-domain-graphics.h"
+#include "gvirt-qemu-backend.h"
+#include "gvirt-qemu-caps-private.h"
+#include "gvirt-qemu-command-private.h"
+#include "gvirt-qemu-monitor-client-private.h"
+#include "gvirt-qemu-protocol-private.h"
+
+G_BEGIN_DECLS
+
+/* One domain of the node, in the table guarded by GVirtQemuBackend.lock. */
+typedef struct {
+  char              *uuid;
+  char              *name;        /* fixed for the entry's life: a rename is a new domain */
+  GVirtDomainConfig *config;      /* persistent definition, NULL when transient */
+  GVirtDomainConfig *live;        /* while active */
+  GVirtDomainState   state;
+  gint               id;          /* QEMU's pid while active, else -1 */
+  gboolean           autostart;
+  gboolean           busy;        /* being started or restored by this backend */
+  gboolean           saving;      /* a save is stopping it: no "suspended" for that */
+  gboolean           announced;   /* a DEFINED event went out (or it was listed) */
+  GVirtQemuMonitorClient *mon;    /* while active */
+} QemuDomain;
+
+struct _GVirtQemuBackend
+{
+  GObject parent_instance;
+
+  GMutex         lock;
+  gboolean       is_open;
+  gboolean       read_only;
+  char          *config_dir;
+  char          *autostart_dir;
+  char          *runtime_dir;
+  char          *state_dir;
+  char          *emulator;
+  char          *monitor_path;
+  gboolean       kvm;
+
+  GHashTable    *domains;        /* uuid → QemuDomain (owned) */
+  GHashTable    *names;          /* name → QemuDomain */
+  GVirtCapabilities *caps;
+
+  GMainContext  *context;
+  gint           stopping;       /* atomic: the private thread is to end */
+  GThread       *thread;
+  GFileMonitor  *config_monitor;
+  GFileMonitor  *runtime_monitor;
+  GFileMonitor  *autostart_monitor;
+  GThreadPool   *attach_pool;    /* one thread: attaches to VMs others started */
+};
+
+/* What launching a VM (start or restore) hands back to attach it. */
+typedef struct {
+  GVirtQemuMonitorClient *mon;
+  GVirtDomainConfig      *live;
+  pid_t                   qemu_pid;
+} Launched;
+
+/* gvirt-qemu-backend.c */
+const char *_gvirt_qemu_domain_name (const QemuDomain *dom);
+gboolean _gvirt_qemu_domain_active (const QemuDomain *dom);
+GVirtDomainRecord *_gvirt_qemu_domain_record (const QemuDomain *dom);
+void _gvirt_qemu_queue_event (GPtrArray *events, gint kind, gint reason, const QemuDomain *dom);
+GPtrArray *_gvirt_qemu_events_new (void);
+void _gvirt_qemu_unlock_and_emit (GVirtQemuBackend *self, GPtrArray *events);
+QemuDomain *_gvirt_qemu_add_domain (GVirtQemuBackend *self, const char *uuid, const char *name);
+void _gvirt_qemu_remove_domain (GVirtQemuBackend *self, QemuDomain *dom);
+QemuDomain *_gvirt_qemu_lookup_domain (GVirtQemuBackend *self, const char *uuid, GError **error);
+const char *_gvirt_qemu_state_name (GVirtDomainState state);
+gboolean _gvirt_qemu_check_writable (GVirtQemuBackend *self, GError **error);
+QemuDomain *_gvirt_qemu_lock_entry (GVirtQemuBackend *self, const char *uuid, gboolean writes, GError **error);
+GVirtQemuMonitorClient *_gvirt_qemu_active_mon (GVirtQemuBackend *self, const char *uuid, gboolean need_write, GError **error);
+void _gvirt_qemu_domain_stopped (GVirtQemuBackend *self, QemuDomain *dom, const char *reason, GPtrArray *events);
+void _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon, const char *event, JsonObject *data, gpointer user_data);
+
+/* gvirt-qemu-definitions.c */
+char *_gvirt_qemu_config_path (GVirtQemuBackend *self, const char *name);
+char *_gvirt_qemu_autostart_path (GVirtQemuBackend *self, const char *name);
+char *_gvirt_qemu_runtime_path (GVirtQemuBackend *self, const char *name, const char *ext);
+gboolean _gvirt_qemu_write_file (const char *path, const char *text, gboolean durable, GError **error);
+GVirtDomainConfig *_gvirt_qemu_load_config_file (const char *path, GError **error);
+void _gvirt_qemu_sync_config_file (GVirtQemuBackend *self, const char *path, gboolean emit);
+void _gvirt_qemu_on_dir_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event, gpointer user_data);
+gboolean _gvirt_qemu_prepare_config (GVirtDomainConfig *config, GError **error);
+gboolean _gvirt_qemu_check_name_free (GVirtQemuBackend *self, const char *name, const char *uuid, GError **error);
+gboolean _gvirt_qemu_commit_config (GVirtQemuBackend *self, QemuDomain *dom, GVirtDomainConfig *changed, GError **error);
+
+/* gvirt-qemu-launch.c */
+char *_gvirt_qemu_find_monitor_binary (void);
+gboolean _gvirt_qemu_unexpected_answer (const char *command, GError **error);
+JsonObject *_gvirt_qemu_element_object (JsonArray *array, guint i);
+gboolean _gvirt_qemu_launch (GVirtQemuBackend *self, GVirtDomainConfig *config, gboolean incoming, Launched *out, GError **error);
+gboolean _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon, gint reason, GError **error);
+void _gvirt_qemu_attach (GVirtQemuBackend *self, QemuDomain *dom, Launched *l, GVirtDomainState state, gint started_reason, GPtrArray *events);
+void _gvirt_qemu_launched_clear (Launched *l);
+void _gvirt_qemu_launched_destroy (Launched *l);
+void _gvirt_qemu_attach_running (GVirtQemuBackend *self, const char *json_path, gboolean emit);
+
+/* gvirt-qemu-lifecycle.c */
+gboolean _gvirt_qemu_start_domain (GVirtQemuBackend *self, const char *uuid, GVirtDomainConfig *boot, GError **error);
+QemuDomain *_gvirt_qemu_add_transient (GVirtQemuBackend *self, GVirtDomainConfig *config, GError **error);
+
+/* Each file fills in the GVirtBackendInterface slots it implements. */
+void _gvirt_qemu_definitions_iface_init (GVirtBackendInterface *iface);
+void _gvirt_qemu_lifecycle_iface_init (GVirtBackendInterface *iface);
+void _gvirt_qemu_save_iface_init (GVirtBackendInterface *iface);
+void _gvirt_qemu_resources_iface_init (GVirtBackendInterface *iface);
+
+G_END_DECLS

@@ -1,0 +1,405 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* QEMU backend: persistent definitions (CONFIG/NAME.xml), define, undefine, and other processes' changes to them. */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "gvirt-qemu-backend-private.h"
+
+/* ---- Files ------------------------------------------------------------------ */
+
+char *
+_gvirt_qemu_config_path (GVirtQemuBackend *self, const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".xml", NULL);
+  return g_build_filename (self->config_dir, file, NULL);
+}
+
+char *
+_gvirt_qemu_autostart_path (GVirtQemuBackend *self, const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".xml", NULL);
+  return g_build_filename (self->autostart_dir, file, NULL);
+}
+
+char *
+_gvirt_qemu_runtime_path (GVirtQemuBackend *self, const char *name, const char *ext)
+{
+  g_autofree char *file = g_strconcat (name, ext, NULL);
+  return g_build_filename (self->runtime_dir, file, NULL);
+}
+
+/* Temp file + rename: a crash leaves the old or the new file, never a torn
+ * one. @durable adds the fsync()s that make it survive a power cut too, for
+ * definitions; runtime files die with the boot anyway. */
+gboolean
+_gvirt_qemu_write_file (const char *path,
+                        const char *text,
+                        gboolean    durable,
+                        GError    **error)
+{
+  g_autoptr(GError) local = NULL;
+  GFileSetContentsFlags flags = G_FILE_SET_CONTENTS_CONSISTENT;
+
+  if (durable)
+    flags |= G_FILE_SET_CONTENTS_DURABLE;
+  if (!g_file_set_contents_full (path, text, -1, flags, 0600, &local))
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
+                   _("Cannot write “%s”: %s"), path, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+valid_name (const char *name)
+{
+  return name != NULL && *name != '\0' && *name != '.' && strchr (name, '/') == NULL &&
+         strlen (name) < 80;
+}
+
+GVirtDomainConfig *
+_gvirt_qemu_load_config_file (const char *path,
+                              GError    **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, error))
+    return NULL;
+  return gvirt_domain_config_new_from_xml (text, error);
+}
+
+/* ---- Config files ------------------------------------------------------------ */
+
+/* A definition file appeared or changed (ours or another process's). */
+void
+_gvirt_qemu_sync_config_file (GVirtQemuBackend *self,
+                              const char       *path,
+                              gboolean          emit)
+{
+  g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
+  g_autoptr(GVirtDomainConfig) config = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strndup (base, strlen (base) - strlen (".xml"));
+  g_autofree char *link = _gvirt_qemu_autostart_path (self, name);
+  QemuDomain *dom;
+  const char *uuid;
+
+  /* Read under the lock: this backend writes definitions under it, so the
+   * file then matches what it holds unless another process wrote it. Read
+   * outside, an event for our own earlier write could bring back the
+   * older content. */
+  g_mutex_lock (&self->lock);
+  config = _gvirt_qemu_load_config_file (path, NULL);
+  uuid = config != NULL ? gvirt_domain_config_get_uuid (config) : NULL;
+  if (uuid == NULL || g_strcmp0 (gvirt_domain_config_get_name (config), name) != 0)
+    {
+      g_mutex_unlock (&self->lock);
+      return;
+    }
+  dom = g_hash_table_lookup (self->domains, uuid);
+  if (dom == NULL)
+    {
+      QemuDomain *clash = g_hash_table_lookup (self->names, name);
+      if (clash != NULL)
+        {
+          g_mutex_unlock (&self->lock);
+          return;
+        }
+      dom = _gvirt_qemu_add_domain (self, uuid, name);
+      dom->config = g_steal_pointer (&config);
+      dom->autostart = g_file_test (link, G_FILE_TEST_EXISTS);
+      dom->announced = TRUE;
+      if (emit)
+        _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
+    }
+  else if (g_str_equal (dom->name, name) &&
+           (dom->config == NULL || !gvirt_domain_config_equal (dom->config, config)))
+    {
+      gboolean was_persistent = dom->config != NULL;
+
+      g_set_object (&dom->config, config);
+      if (emit)
+        _gvirt_qemu_queue_event (events, was_persistent ? GVIRT_DOMAIN_EVENT_UPDATED : GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
+    }
+  _gvirt_qemu_unlock_and_emit (self, g_steal_pointer (&events));
+}
+
+/* A definition file went away. */
+static void
+config_file_gone (GVirtQemuBackend *self,
+                  const char       *path)
+{
+  g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strndup (base, strlen (base) - strlen (".xml"));
+  QemuDomain *dom;
+
+  g_mutex_lock (&self->lock);   /* as in _gvirt_qemu_sync_config_file () */
+  dom = g_hash_table_lookup (self->names, name);
+  if (dom != NULL && dom->config != NULL && !g_file_test (path, G_FILE_TEST_EXISTS) &&
+      g_strcmp0 (gvirt_domain_config_get_name (dom->config), name) == 0)
+    {
+      g_clear_object (&dom->config);
+      dom->autostart = FALSE;
+      if (_gvirt_qemu_domain_active (dom))
+        _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
+      else
+        {
+          _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_UNDEFINED, 0, dom);
+          _gvirt_qemu_remove_domain (self, dom);
+        }
+    }
+  _gvirt_qemu_unlock_and_emit (self, g_steal_pointer (&events));
+}
+
+static void
+sync_autostart (GVirtQemuBackend *self,
+                const char       *path)
+{
+  g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strndup (base, strlen (base) - strlen (".xml"));
+  gboolean on;
+  QemuDomain *dom;
+
+  g_mutex_lock (&self->lock);   /* as in _gvirt_qemu_sync_config_file () */
+  on = g_file_test (path, G_FILE_TEST_EXISTS);
+  dom = g_hash_table_lookup (self->names, name);
+  if (dom != NULL && dom->config != NULL && dom->autostart != on)
+    {
+      dom->autostart = on;
+      _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
+    }
+  _gvirt_qemu_unlock_and_emit (self, g_steal_pointer (&events));
+}
+
+void
+_gvirt_qemu_on_dir_changed (GFileMonitor      *monitor,
+                            GFile             *file,
+                            GFile             *other,
+                            GFileMonitorEvent  event,
+                            gpointer           user_data)
+{
+  GVirtQemuBackend *self = user_data;
+  GFile *files[2] = { file, other };
+
+  if (event == G_FILE_MONITOR_EVENT_CHANGED || event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED ||
+      event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT || event == G_FILE_MONITOR_EVENT_UNMOUNTED)
+    return;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = files[i] != NULL ? g_file_get_path (files[i]) : NULL;
+      g_autofree char *base = path != NULL ? g_path_get_basename (path) : NULL;
+
+      if (base == NULL || base[0] == '.')
+        continue;
+      if (monitor == self->runtime_monitor)
+        {
+          /* Not here: attaching asks the monitor over a socket that this
+           * very thread reads. */
+          if (g_str_has_suffix (base, ".json") && g_file_test (path, G_FILE_TEST_EXISTS))
+            g_thread_pool_push (self->attach_pool, g_steal_pointer (&path), NULL);
+        }
+      else if (monitor == self->config_monitor)
+        {
+          if (!g_str_has_suffix (base, ".xml"))
+            continue;
+          if (g_file_test (path, G_FILE_TEST_EXISTS))
+            _gvirt_qemu_sync_config_file (self, path, TRUE);
+          else
+            config_file_gone (self, path);
+        }
+      else if (monitor == self->autostart_monitor && g_str_has_suffix (base, ".xml"))
+        sync_autostart (self, path);
+    }
+}
+
+/* ---- Define / undefine -------------------------------------------------------- */
+
+/* Gives the config a UUID if it has none and checks what QEMU needs. */
+gboolean
+_gvirt_qemu_prepare_config (GVirtDomainConfig *config,
+                            GError           **error)
+{
+  const char *name = gvirt_domain_config_get_name (config);
+  const char *type = gvirt_domain_config_get_domain_type (config);
+
+  if (!valid_name (name))
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a valid domain name."), name != NULL ? name : "");
+      return FALSE;
+    }
+  if (type != NULL && !g_str_equal (type, "qemu") && !g_str_equal (type, "kvm"))
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                   _("Domain “%s” has type “%s”; the qemu backend runs “qemu” and “kvm”."), name, type);
+      return FALSE;
+    }
+  if (gvirt_domain_config_get_uuid (config) == NULL)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      gvirt_domain_config_set_uuid (config, uuid);
+    }
+  if (gvirt_domain_config_get_memory (config) == 0)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                   _("Domain “%s” has no memory size."), name);
+      return FALSE;
+    }
+  /* The argv builder checks the rest at start (the schema may not be installed). */
+  return TRUE;
+}
+
+/* Lock held: another domain with this name? */
+gboolean
+_gvirt_qemu_check_name_free (GVirtQemuBackend *self,
+                             const char       *name,
+                             const char       *uuid,
+                             GError          **error)
+{
+  QemuDomain *other = g_hash_table_lookup (self->names, name);
+
+  if (other != NULL && g_strcmp0 (other->uuid, uuid) != 0)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_ALREADY_EXISTS,
+                   _("A domain named “%s” already exists."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Lock held: stores the persistent config of @dom on disk. */
+static gboolean
+save_config (GVirtQemuBackend  *self,
+             GVirtDomainConfig *config,
+             GError           **error)
+{
+  g_autofree char *xml = gvirt_domain_config_to_xml (config);
+  g_autofree char *path = _gvirt_qemu_config_path (self, gvirt_domain_config_get_name (config));
+
+  return _gvirt_qemu_write_file (path, xml, TRUE, error);
+}
+
+/* Lock held: stores @changed as the definition of @dom; on failure the
+ * definition in memory and on disk stays the old one. */
+gboolean
+_gvirt_qemu_commit_config (GVirtQemuBackend  *self,
+                           QemuDomain        *dom,
+                           GVirtDomainConfig *changed,
+                           GError           **error)
+{
+  if (!save_config (self, changed, error))
+    return FALSE;
+  g_set_object (&dom->config, changed);
+  return TRUE;
+}
+
+static GVirtDomainRecord *
+gvirt_qemu_backend_define_domain (GVirtBackend       *backend,
+                                  GVirtDomainConfig  *in_config,
+                                  GCancellable       *cancellable,
+                                  GError            **error)
+{
+  GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
+  g_autoptr(GVirtDomainConfig) config = gvirt_domain_config_copy (in_config);
+  g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
+  GVirtDomainRecord *record;
+  QemuDomain *dom;
+  const char *name;
+
+  if (!_gvirt_qemu_check_writable (self, error) || !_gvirt_qemu_prepare_config (config, error))
+    return NULL;
+  name = gvirt_domain_config_get_name (config);
+
+  g_mutex_lock (&self->lock);
+  if (!_gvirt_qemu_check_name_free (self, name, gvirt_domain_config_get_uuid (config), error))
+    {
+      g_mutex_unlock (&self->lock);
+      return NULL;
+    }
+  dom = g_hash_table_lookup (self->domains, gvirt_domain_config_get_uuid (config));
+  if (dom != NULL && g_strcmp0 (_gvirt_qemu_domain_name (dom), name) != 0)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_ALREADY_EXISTS,
+                   _("The UUID %s already belongs to domain “%s”."), dom->uuid, _gvirt_qemu_domain_name (dom));
+      g_mutex_unlock (&self->lock);
+      return NULL;
+    }
+  if (!save_config (self, config, error))
+    {
+      g_mutex_unlock (&self->lock);
+      return NULL;
+    }
+  if (dom == NULL)
+    {
+      dom = _gvirt_qemu_add_domain (self, gvirt_domain_config_get_uuid (config), name);
+      dom->config = g_object_ref (config);
+      dom->announced = TRUE;
+    }
+  else
+    g_set_object (&dom->config, config);
+  _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
+  record = _gvirt_qemu_domain_record (dom);
+  _gvirt_qemu_unlock_and_emit (self, g_steal_pointer (&events));
+  return record;
+}
+
+static gboolean
+gvirt_qemu_backend_domain_undefine (GVirtBackend  *backend,
+                                    const char    *uuid,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
+{
+  GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
+  g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
+  g_autofree char *path = NULL;
+  g_autofree char *link = NULL;
+  QemuDomain *dom;
+
+  dom = _gvirt_qemu_lock_entry (self, uuid, TRUE, error);
+  if (dom == NULL)
+    return FALSE;
+  if (dom->config == NULL)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE,
+                   _("Domain “%s” is transient; it has no definition to remove."), _gvirt_qemu_domain_name (dom));
+      g_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+  path = _gvirt_qemu_config_path (self, gvirt_domain_config_get_name (dom->config));
+  link = _gvirt_qemu_autostart_path (self, gvirt_domain_config_get_name (dom->config));
+  g_unlink (link);
+  if (g_unlink (path) < 0 && errno != ENOENT)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
+                   _("Cannot remove “%s”: %s"), path, g_strerror (errno));
+      g_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+  g_clear_object (&dom->config);
+  dom->autostart = FALSE;
+  if (_gvirt_qemu_domain_active (dom) || dom->busy)
+    _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
+  else
+    {
+      _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_UNDEFINED, 0, dom);
+      _gvirt_qemu_remove_domain (self, dom);
+    }
+  _gvirt_qemu_unlock_and_emit (self, g_steal_pointer (&events));
+  return TRUE;
+}
+
+void
+_gvirt_qemu_definitions_iface_init (GVirtBackendInterface *iface)
+{
+  iface->define_domain = gvirt_qemu_backend_define_domain;
+  iface->domain_undefine = gvirt_qemu_backend_domain_undefine;
+}

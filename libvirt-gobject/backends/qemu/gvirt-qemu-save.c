@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* QEMU backend: the save file (header + live XML + QEMU's migration stream), save and restore. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "gvirt-qemu-backend-private.h"
+
+#define SAVE_MAGIC "GVirtQemuSave01"   /* 15 chars + NUL = 16 bytes */
+#define SAVE_HEADER_SIZE 64
+#define QEMU_STREAM_MAGIC "QEVM"
+
+/* ---- Save file ----------------------------------------------------------------- */
+
+typedef struct {
+  char    magic[16];
+  guint32 version;
+  guint32 xml_len;
+  guint64 stream_len;
+  guint32 was_running;
+  guint8  reserved[SAVE_HEADER_SIZE - 36];
+} SaveHeader;
+
+G_STATIC_ASSERT (sizeof (SaveHeader) == SAVE_HEADER_SIZE);
+
+static gboolean
+read_save_file (const char         *path,
+                SaveHeader         *header,
+                GVirtDomainConfig **config,
+                GError            **error)
+{
+  g_autofree char *xml = NULL;
+  struct stat st;
+  char stream_magic[4];
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  gboolean ok = FALSE;
+
+  if (fd < 0)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                   _("Cannot open the saved domain “%s”: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  if (fstat (fd, &st) < 0 || st.st_size < SAVE_HEADER_SIZE ||
+      pread (fd, header, sizeof *header, 0) != sizeof *header ||
+      memcmp (header->magic, SAVE_MAGIC, sizeof SAVE_MAGIC) != 0 ||
+      GUINT32_FROM_LE (header->version) != 1)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a domain saved by the GVirt qemu backend."), path);
+      goto out;
+    }
+  header->xml_len = GUINT32_FROM_LE (header->xml_len);
+  header->stream_len = GUINT64_FROM_LE (header->stream_len);
+  if (header->xml_len == 0 || header->xml_len > 16 * 1024 * 1024 || header->stream_len == 0 ||
+      (guint64) st.st_size != SAVE_HEADER_SIZE + (guint64) header->xml_len + header->stream_len)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                   _("The saved domain “%s” is truncated or incomplete (%" G_GINT64_FORMAT
+                     " bytes, the header promises %" G_GUINT64_FORMAT ")."),
+                   path, (gint64) st.st_size,
+                   (guint64) SAVE_HEADER_SIZE + header->xml_len + header->stream_len);
+      goto out;
+    }
+  xml = g_malloc0 (header->xml_len + 1);
+  if (pread (fd, xml, header->xml_len, SAVE_HEADER_SIZE) != header->xml_len ||
+      pread (fd, stream_magic, 4, SAVE_HEADER_SIZE + header->xml_len) != 4 ||
+      memcmp (stream_magic, QEMU_STREAM_MAGIC, 4) != 0)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                   _("The saved domain “%s” does not hold a QEMU migration stream."), path);
+      goto out;
+    }
+  *config = gvirt_domain_config_new_from_xml (xml, error);
+  ok = *config != NULL;
+out:
+  close (fd);
+  return ok;
+}
+
+/* Has the VM's monitor open @path and hand it to QEMU as fd @fdname. */
+static gboolean
+add_fd (GVirtQemuMonitorClient  *mon,
+        const char    *fdname,
+        const char    *path,
+        const char    *mode,
+        gint64         offset,
+        GError       **error)
+{
+  JsonObject *args = json_object_new ();
+  g_autoptr(JsonNode) ret = NULL;
+
+  json_object_set_string_member (args, "fdname", fdname);
+  json_object_set_string_member (args, "path", path);
+  json_object_set_string_member (args, "mode", mode);
+  json_object_set_int_member (args, "offset", offset);
+  ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_ADD_FD, args, NULL, 5000, error);
+  return ret != NULL;
+}
+
+/*
+ * Runs one migration (@command "migrate" out to @uri, or "migrate-incoming"
+ * from it) to its end and returns QEMU's final status ("completed",
+ * "failed" ...), or %NULL with @error set: QMP refused, or @cancellable
+ * fired (an outgoing migration is cancelled in QEMU, which keeps running).
+ */
+static char *
+run_migration (GVirtQemuMonitorClient  *mon,
+               const char    *command,
+               const char    *uri,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  JsonObject *args = json_object_new ();
+  JsonArray *caps = json_array_new ();
+  JsonObject *cap = json_object_new ();
+  g_autoptr(JsonNode) r1 = NULL;
+  g_autoptr(JsonNode) r2 = NULL;
+  char *status;
+
+  /* MIGRATION events: the end is announced, not polled for. */
+  json_object_set_string_member (cap, "capability", "events");
+  json_object_set_boolean_member (cap, "state", TRUE);
+  json_array_add_object_element (caps, cap);
+  json_object_set_array_member (args, "capabilities", caps);
+  r1 = gvirt_qemu_monitor_client_command (mon, "migrate-set-capabilities", args, NULL, 5000, error);
+  if (r1 == NULL)
+    return NULL;
+  gvirt_qemu_monitor_client_reset_migration (mon);
+  args = json_object_new ();
+  json_object_set_string_member (args, "uri", uri);
+  r2 = gvirt_qemu_monitor_client_command (mon, command, args, NULL, 5000, error);
+  if (r2 == NULL)
+    return NULL;
+  status = gvirt_qemu_monitor_client_wait_migration (mon, 600 * 1000, cancellable);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      if (g_str_equal (command, "migrate"))
+        {
+          g_autoptr(JsonNode) r3 = gvirt_qemu_monitor_client_command (mon, "migrate_cancel", NULL, NULL, 5000, NULL);
+
+          g_free (gvirt_qemu_monitor_client_wait_migration (mon, 10 * 1000, NULL));
+        }
+      g_free (status);
+      return NULL;
+    }
+  return status;
+}
+
+static gboolean
+gvirt_qemu_backend_domain_save (GVirtBackend  *backend,
+                                const char    *uuid,
+                                const char    *given_path,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  /* The monitor opens it too, from another working directory. */
+  g_autofree char *path = g_canonicalize_filename (given_path, NULL);
+  GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
+  g_autoptr(GVirtQemuMonitorClient) mon = NULL;
+  g_autoptr(JsonNode) r3 = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *status = NULL;
+  SaveHeader header = { 0 };
+  struct stat st;
+  QemuDomain *dom;
+  gboolean was_running;
+  int fd;
+
+  mon = _gvirt_qemu_active_mon (self, uuid, TRUE, error);
+  if (mon == NULL)
+    return FALSE;
+  g_mutex_lock (&self->lock);
+  dom = g_hash_table_lookup (self->domains, uuid);
+  if (dom == NULL || dom->mon != mon)
+    {
+      g_mutex_unlock (&self->lock);
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE, _("The domain stopped."));
+      return FALSE;
+    }
+  xml = gvirt_domain_config_to_xml (dom->live);
+  was_running = dom->state == GVIRT_DOMAIN_STATE_RUNNING;
+  dom->saving = TRUE;
+  g_mutex_unlock (&self->lock);
+
+  fd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                   _("Cannot create “%s”: %s"), path, g_strerror (errno));
+      goto fail;
+    }
+  memcpy (header.magic, SAVE_MAGIC, sizeof SAVE_MAGIC);
+  header.version = GUINT32_TO_LE (1);
+  header.xml_len = GUINT32_TO_LE (strlen (xml));
+  header.was_running = GUINT32_TO_LE (was_running);
+  if (write (fd, &header, sizeof header) != sizeof header ||
+      write (fd, xml, strlen (xml)) != (ssize_t) strlen (xml))
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
+                   _("Cannot write “%s”: %s"), path, g_strerror (errno));
+      close (fd);
+      g_unlink (path);
+      goto fail;
+    }
+  close (fd);
+
+  /* QEMU 7.2 has no file: migration URI: it appends its stream to the file
+   * through an fd (not an exec: helper, whose last writes could land after
+   * QEMU says "completed"). */
+  if (!add_fd (mon, "gvirt-save", path, "append", 0, error))
+    goto fail_file;
+  status = run_migration (mon, "migrate", "fd:gvirt-save", cancellable, error);
+  if (status == NULL)
+    goto fail_file;
+  if (!g_str_equal (status, "completed"))
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
+                   _("Saving the domain to “%s” failed (migration %s)."), path, status);
+      goto fail_file;
+    }
+
+  /* The stream is complete: seal the header, then let QEMU go. */
+  if (stat (path, &st) < 0 || (fd = open (path, O_WRONLY | O_CLOEXEC)) < 0)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
+                   _("Cannot finish “%s”: %s"), path, g_strerror (errno));
+      goto fail_file;
+    }
+  header.stream_len = GUINT64_TO_LE ((guint64) st.st_size - SAVE_HEADER_SIZE - strlen (xml));
+  if (pwrite (fd, &header, sizeof header, 0) != sizeof header || fsync (fd) < 0)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
+                   _("Cannot finish “%s”: %s"), path, g_strerror (errno));
+      close (fd);
+      goto fail_file;
+    }
+  close (fd);
+  r3 = gvirt_qemu_monitor_client_command (mon, "quit", NULL, GVIRT_QEMU_EXIT_SAVED, 5000, NULL);
+  gvirt_qemu_monitor_client_wait_exit (mon, 10000, NULL);
+  return TRUE;
+
+fail_file:
+  g_unlink (path);
+  /* A failed or cancelled migration leaves the VM paused; run it again if it ran. */
+  if (was_running)
+    {
+      g_autoptr(JsonNode) c = gvirt_qemu_monitor_client_command (mon, "cont", NULL, NULL, 5000, NULL);
+    }
+fail:
+  g_mutex_lock (&self->lock);
+  dom = g_hash_table_lookup (self->domains, uuid);
+  if (dom != NULL)
+    dom->saving = FALSE;
+  g_mutex_unlock (&self->lock);
+  return FALSE;
+}
+
+static GVirtDomainRecord *
+gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
+                                   const char    *given_path,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
+{
+  /* The monitor opens it too, from another working directory. */
+  g_autofree char *path = g_canonicalize_filename (given_path, NULL);
+  GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
+  g_autoptr(GVirtDomainConfig) config = NULL;
+  g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
+  g_autoptr(JsonNode) r3 = NULL;
+  g_autofree char *status = NULL;
+  GVirtDomainRecord *record;
+  SaveHeader header;
+  Launched l = { 0 };
+  GVirtDomainState state = GVIRT_DOMAIN_STATE_RUNNING;
+  QemuDomain *dom;
+  char *uuid;
+  gboolean created = FALSE;
+
+  if (!_gvirt_qemu_check_writable (self, error) || !read_save_file (path, &header, &config, error))
+    return NULL;
+  if (!_gvirt_qemu_prepare_config (config, error))
+    return NULL;
+  uuid = g_strdup (gvirt_domain_config_get_uuid (config));
+
+  g_mutex_lock (&self->lock);
+  created = g_hash_table_lookup (self->domains, uuid) == NULL;
+  dom = _gvirt_qemu_add_transient (self, config, error);
+  if (dom != NULL)
+    dom->busy = TRUE;
+  g_mutex_unlock (&self->lock);
+  if (dom == NULL)
+    {
+      g_free (uuid);
+      return NULL;
+    }
+
+  if (!_gvirt_qemu_launch (self, config, TRUE, &l, error))
+    goto fail;
+  if (!add_fd (l.mon, "gvirt-restore", path, "read", SAVE_HEADER_SIZE + header.xml_len, error))
+    goto fail_vm;
+  status = run_migration (l.mon, "migrate-incoming", "fd:gvirt-restore", cancellable, error);
+  if (status == NULL)
+    goto fail_vm;
+  if (!g_str_equal (status, "completed"))
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
+                   _("Restoring the domain from “%s” failed (migration %s)."), path, status);
+      goto fail_vm;
+    }
+  if (GUINT32_FROM_LE (header.was_running))
+    {
+      r3 = gvirt_qemu_monitor_client_command (l.mon, "cont", NULL, NULL, 5000, error);
+      if (r3 == NULL)
+        goto fail_vm;
+    }
+  state = GUINT32_FROM_LE (header.was_running) ? GVIRT_DOMAIN_STATE_RUNNING : GVIRT_DOMAIN_STATE_PAUSED;
+  if (!_gvirt_qemu_announce_started (l.mon, GVIRT_DOMAIN_STARTED_RESTORED, error))
+    goto fail_vm;
+
+  g_mutex_lock (&self->lock);
+  dom = g_hash_table_lookup (self->domains, uuid);
+  _gvirt_qemu_attach (self, dom, &l, state, GVIRT_DOMAIN_STARTED_RESTORED, events);
+  record = _gvirt_qemu_domain_record (dom);
+  _gvirt_qemu_launched_clear (&l);
+  g_free (uuid);
+  _gvirt_qemu_unlock_and_emit (self, g_steal_pointer (&events));
+  return record;
+
+fail_vm:
+  _gvirt_qemu_launched_destroy (&l);
+fail:
+  _gvirt_qemu_launched_clear (&l);
+  g_mutex_lock (&self->lock);
+  dom = g_hash_table_lookup (self->domains, uuid);
+  if (dom != NULL)
+    {
+      dom->busy = FALSE;
+      if (created)
+        _gvirt_qemu_remove_domain (self, dom);
+    }
+  g_mutex_unlock (&self->lock);
+  g_free (uuid);
+  return NULL;
+}
+
+void
+_gvirt_qemu_save_iface_init (GVirtBackendInterface *iface)
+{
+  iface->restore_domain = gvirt_qemu_backend_restore_domain;
+  iface->domain_save = gvirt_qemu_backend_domain_save;
+}
