@@ -68,6 +68,9 @@ _gvirt_task_run_async (gpointer             source,
   call->result_free = result_free;
 
   g_task_set_source_tag (task, source_tag);
+  /* The backend says what a cancellation undid: a call that completed anyway
+   * (a VM that did start) reports its result, never a CANCELLED that lies. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, call, (GDestroyNotify) task_call_free);
   g_task_run_in_thread (task, task_thread);
 }

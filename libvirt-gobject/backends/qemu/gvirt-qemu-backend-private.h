@@ -17,6 +17,7 @@
 
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
+#include "libvirt-gobject/gvirt-operation.h"
 #include "libvirt-gobject/config/gvirt-domain-chardev.h"
 #include "libvirt-gobject/config/gvirt-domain-graphics.h"
 #include "gvirt-qemu-backend.h"
@@ -87,7 +88,6 @@ void _gvirt_qemu_unlock_and_emit (GVirtQemuBackend *self, GPtrArray *events);
 QemuDomain *_gvirt_qemu_add_domain (GVirtQemuBackend *self, const char *uuid, const char *name);
 void _gvirt_qemu_remove_domain (GVirtQemuBackend *self, QemuDomain *dom);
 QemuDomain *_gvirt_qemu_lookup_domain (GVirtQemuBackend *self, const char *uuid, GError **error);
-const char *_gvirt_qemu_state_name (GVirtDomainState state);
 gboolean _gvirt_qemu_check_writable (GVirtQemuBackend *self, GError **error);
 QemuDomain *_gvirt_qemu_lock_entry (GVirtQemuBackend *self, const char *uuid, gboolean writes, GError **error);
 GVirtQemuMonitorClient *_gvirt_qemu_active_mon (GVirtQemuBackend *self, const char *uuid, gboolean need_write, GError **error);
@@ -118,7 +118,7 @@ void _gvirt_qemu_launched_destroy (Launched *l);
 void _gvirt_qemu_attach_running (GVirtQemuBackend *self, const char *json_path, gboolean emit);
 
 /* gvirt-qemu-lifecycle.c */
-gboolean _gvirt_qemu_start_domain (GVirtQemuBackend *self, const char *uuid, GVirtDomainConfig *boot, GError **error);
+gboolean _gvirt_qemu_start_domain (GVirtQemuBackend *self, const char *uuid, GVirtDomainConfig *boot, GCancellable *cancellable, GError **error);
 QemuDomain *_gvirt_qemu_add_transient (GVirtQemuBackend *self, GVirtDomainConfig *config, GError **error);
 
 /* Each file fills in the GVirtBackendInterface slots it implements. */

@@ -179,20 +179,6 @@ _gvirt_qemu_lookup_domain (GVirtQemuBackend *self,
   return dom;
 }
 
-const char *
-_gvirt_qemu_state_name (GVirtDomainState state)
-{
-  switch (state)
-    {
-    case GVIRT_DOMAIN_STATE_RUNNING: return "running";
-    case GVIRT_DOMAIN_STATE_PAUSED: return "paused";
-    case GVIRT_DOMAIN_STATE_SHUTDOWN: return "being shut down";
-    case GVIRT_DOMAIN_STATE_SHUTOFF: return "shut off";
-    case GVIRT_DOMAIN_STATE_CRASHED: return "crashed";
-    default: return "in no state";
-    }
-}
-
 gboolean
 _gvirt_qemu_check_writable (GVirtQemuBackend *self,
                             GError          **error)
@@ -435,7 +421,7 @@ run_autostart (GVirtQemuBackend *self)
   for (guint i = 0; i < uuids->len; i++)
     {
       g_autoptr(GError) error = NULL;
-      if (!_gvirt_qemu_start_domain (self, g_ptr_array_index (uuids, i), NULL, &error))
+      if (!_gvirt_qemu_start_domain (self, g_ptr_array_index (uuids, i), NULL, NULL, &error))
         g_warning ("Autostart of domain %s failed: %s", (char *) g_ptr_array_index (uuids, i), error->message);
     }
 }

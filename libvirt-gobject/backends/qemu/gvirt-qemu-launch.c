@@ -219,7 +219,7 @@ _gvirt_qemu_element_object (JsonArray *array,
 static gboolean
 query_running (GVirtQemuMonitorClient *mon, GVirtDomainState *state, GError **error)
 {
-  g_autoptr(JsonNode) ret = gvirt_qemu_monitor_client_command (mon, "query-status", NULL, NULL, 5000, error);
+  g_autoptr(JsonNode) ret = gvirt_qemu_monitor_client_command (mon, "query-status", NULL, NULL, 5000, NULL, error);
   JsonObject *o;
 
   if (ret == NULL)
@@ -284,7 +284,7 @@ record_ptys (GVirtQemuMonitorClient      *mon,
   if (!any_pty)
     return FALSE;   /* no round trip for the common case */
 
-  ret = gvirt_qemu_monitor_client_command (mon, "query-chardev", NULL, NULL, 5000, NULL);
+  ret = gvirt_qemu_monitor_client_command (mon, "query-chardev", NULL, NULL, 5000, NULL, NULL);
   if (ret == NULL || !JSON_NODE_HOLDS_ARRAY (ret))
     return FALSE;
   arr = json_node_get_array (ret);
@@ -592,7 +592,7 @@ _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon,
 
   json_object_set_string_member (args, "reason",
                                  reason == GVIRT_DOMAIN_STARTED_RESTORED ? "restored" : "booted");
-  ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_STARTED, args, NULL, 5000, error);
+  ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_STARTED, args, NULL, 5000, NULL, error);
   return ret != NULL;
 }
 
@@ -634,8 +634,8 @@ _gvirt_qemu_launched_clear (Launched *l)
 void
 _gvirt_qemu_launched_destroy (Launched *l)
 {
-  g_autoptr(JsonNode) r = gvirt_qemu_monitor_client_command (l->mon, GVIRT_QEMU_CMD_DESTROY, NULL, NULL, 5000, NULL);
-  gvirt_qemu_monitor_client_wait_exit (l->mon, 5000, NULL);
+  g_autoptr(JsonNode) r = gvirt_qemu_monitor_client_command (l->mon, GVIRT_QEMU_CMD_DESTROY, NULL, NULL, 5000, NULL, NULL);
+  gvirt_qemu_monitor_client_wait_exit (l->mon, 5000, NULL, NULL);
   gvirt_qemu_monitor_client_close (l->mon);
 }
 

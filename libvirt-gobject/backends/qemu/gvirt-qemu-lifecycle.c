@@ -9,11 +9,14 @@
 /* ---- Start / create / restore --------------------------------------------------- */
 
 /* Starts the inactive domain @uuid (lock not held) with @boot, or with its
- * definition when @boot is %NULL. */
+ * definition when @boot is %NULL. Cancelled before QEMU runs: nothing is
+ * started; cancelled while it was being launched: it is destroyed before
+ * anyone sees it run. */
 gboolean
 _gvirt_qemu_start_domain (GVirtQemuBackend  *self,
                           const char        *uuid,
                           GVirtDomainConfig *boot,
+                          GCancellable      *cancellable,
                           GError           **error)
 {
   g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
@@ -23,6 +26,8 @@ _gvirt_qemu_start_domain (GVirtQemuBackend  *self,
   QemuDomain *dom;
   gboolean ok;
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   g_mutex_lock (&self->lock);
   dom = boot != NULL ? g_hash_table_lookup (self->domains, uuid) : _gvirt_qemu_lookup_domain (self, uuid, error);
   if (dom == NULL)
@@ -46,6 +51,7 @@ _gvirt_qemu_start_domain (GVirtQemuBackend  *self,
   /* Without -S QEMU runs from the start: no query-status, which QEMU
    * answers late while it boots (30 ms and more under TCG). */
   ok = _gvirt_qemu_launch (self, config, FALSE, &l, error) &&
+       !g_cancellable_set_error_if_cancelled (cancellable, error) &&
        _gvirt_qemu_announce_started (l.mon, GVIRT_DOMAIN_STARTED_BOOTED, error);
   if (!ok && l.mon != NULL)
     _gvirt_qemu_launched_destroy (&l);   /* with no lock: its exit event passes through _gvirt_qemu_on_mon_event */
@@ -80,7 +86,7 @@ gvirt_qemu_backend_domain_start (GVirtBackend  *backend,
 
   if (!_gvirt_qemu_check_writable (self, error))
     return FALSE;
-  return _gvirt_qemu_start_domain (self, uuid, NULL, error);
+  return _gvirt_qemu_start_domain (self, uuid, NULL, cancellable, error);
 }
 
 /* Lock held: a new transient entry for @config, not announced until it runs. */
@@ -137,7 +143,7 @@ gvirt_qemu_backend_create_domain (GVirtBackend       *backend,
   if (dom == NULL)
     return NULL;
   /* A defined domain created with another config runs that config (libvirt does the same). */
-  if (!_gvirt_qemu_start_domain (self, uuid, config, error))
+  if (!_gvirt_qemu_start_domain (self, uuid, config, cancellable, error))
     return NULL;
   g_mutex_lock (&self->lock);
   dom = g_hash_table_lookup (self->domains, uuid);
@@ -152,12 +158,13 @@ gvirt_qemu_backend_create_domain (GVirtBackend       *backend,
 
 /* ---- Lifecycle ------------------------------------------------------------------- */
 
+/* Sends @execute to the running domain @uuid if @op allows its current state. */
 static gboolean
 simple_command (GVirtQemuBackend *self,
                 const char       *uuid,
+                GVirtOperation    op,
                 const char       *execute,
-                GVirtDomainState  need1,
-                GVirtDomainState  need2,
+                GCancellable     *cancellable,
                 GError          **error)
 {
   g_autoptr(GVirtQemuMonitorClient) mon = _gvirt_qemu_active_mon (self, uuid, TRUE, error);
@@ -168,15 +175,13 @@ simple_command (GVirtQemuBackend *self,
     return FALSE;
   g_mutex_lock (&self->lock);
   dom = g_hash_table_lookup (self->domains, uuid);
-  if (dom != NULL && dom->state != need1 && dom->state != need2)
+  if (dom != NULL && !gvirt_operation_check_state (op, _gvirt_qemu_domain_name (dom), dom->state, error))
     {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE,
-                   _("Domain “%s” is %s."), _gvirt_qemu_domain_name (dom), _gvirt_qemu_state_name (dom->state));
       g_mutex_unlock (&self->lock);
       return FALSE;
     }
   g_mutex_unlock (&self->lock);
-  ret = gvirt_qemu_monitor_client_command (mon, execute, NULL, NULL, 10000, error);
+  ret = gvirt_qemu_monitor_client_command (mon, execute, NULL, NULL, 10000, cancellable, error);
   return ret != NULL;
 }
 
@@ -184,32 +189,32 @@ static gboolean
 gvirt_qemu_backend_domain_shutdown (GVirtBackend *backend, const char *uuid,
                                     GCancellable *cancellable, GError **error)
 {
-  return simple_command (GVIRT_QEMU_BACKEND (backend), uuid, "system_powerdown",
-                         GVIRT_DOMAIN_STATE_RUNNING, GVIRT_DOMAIN_STATE_SHUTDOWN, error);
+  return simple_command (GVIRT_QEMU_BACKEND (backend), uuid, GVIRT_OPERATION_DOMAIN_SHUTDOWN, "system_powerdown",
+                         cancellable, error);
 }
 
 static gboolean
 gvirt_qemu_backend_domain_reboot (GVirtBackend *backend, const char *uuid,
                                   GCancellable *cancellable, GError **error)
 {
-  return simple_command (GVIRT_QEMU_BACKEND (backend), uuid, "system_reset",
-                         GVIRT_DOMAIN_STATE_RUNNING, GVIRT_DOMAIN_STATE_SHUTDOWN, error);
+  return simple_command (GVIRT_QEMU_BACKEND (backend), uuid, GVIRT_OPERATION_DOMAIN_REBOOT, "system_reset",
+                         cancellable, error);
 }
 
 static gboolean
 gvirt_qemu_backend_domain_suspend (GVirtBackend *backend, const char *uuid,
                                    GCancellable *cancellable, GError **error)
 {
-  return simple_command (GVIRT_QEMU_BACKEND (backend), uuid, "stop",
-                         GVIRT_DOMAIN_STATE_RUNNING, GVIRT_DOMAIN_STATE_SHUTDOWN, error);
+  return simple_command (GVIRT_QEMU_BACKEND (backend), uuid, GVIRT_OPERATION_DOMAIN_SUSPEND, "stop",
+                         cancellable, error);
 }
 
 static gboolean
 gvirt_qemu_backend_domain_resume (GVirtBackend *backend, const char *uuid,
                                   GCancellable *cancellable, GError **error)
 {
-  return simple_command (GVIRT_QEMU_BACKEND (backend), uuid, "cont",
-                         GVIRT_DOMAIN_STATE_PAUSED, GVIRT_DOMAIN_STATE_PAUSED, error);
+  return simple_command (GVIRT_QEMU_BACKEND (backend), uuid, GVIRT_OPERATION_DOMAIN_RESUME, "cont",
+                         cancellable, error);
 }
 
 static gboolean
@@ -222,11 +227,14 @@ gvirt_qemu_backend_domain_destroy (GVirtBackend *backend, const char *uuid,
 
   if (mon == NULL)
     return FALSE;
-  ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_DESTROY, NULL, NULL, 5000, error);
+  ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_DESTROY, NULL, NULL, 5000, cancellable, error);
   if (ret == NULL)
     return FALSE;
-  if (!gvirt_qemu_monitor_client_wait_exit (mon, 10000, NULL))
+  /* Cancelled from here on, QEMU still dies: the caller just stops waiting. */
+  if (!gvirt_qemu_monitor_client_wait_exit (mon, 10000, cancellable, NULL))
     {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
                    _("The QEMU process of the domain did not exit."));
       return FALSE;
@@ -252,7 +260,7 @@ gvirt_qemu_backend_domain_core_dump (GVirtBackend *backend, const char *uuid, co
   args = json_object_new ();
   json_object_set_boolean_member (args, "paging", FALSE);
   json_object_set_string_member (args, "protocol", proto);
-  ret = gvirt_qemu_monitor_client_command (mon, "dump-guest-memory", args, NULL, 600 * 1000, error);
+  ret = gvirt_qemu_monitor_client_command (mon, "dump-guest-memory", args, NULL, 600 * 1000, cancellable, error);
   return ret != NULL;
 }
 

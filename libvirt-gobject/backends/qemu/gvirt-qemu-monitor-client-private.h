@@ -30,16 +30,22 @@ void          gvirt_qemu_monitor_client_unref       (GVirtQemuMonitorClient *mon
 void          gvirt_qemu_monitor_client_close       (GVirtQemuMonitorClient *mon);
 const char   *gvirt_qemu_monitor_client_get_uuid    (GVirtQemuMonitorClient *mon);
 
-/* A QMP (or monitor) command; @args is taken; returns the "return" member. */
+/* A QMP (or monitor) command; @args is taken; returns the "return" member.
+ * @cancellable cancelled before the command goes out: nothing is sent; while
+ * waiting for the reply: G_IO_ERROR_CANCELLED at once, and the command may
+ * still take effect in QEMU. */
 JsonNode     *gvirt_qemu_monitor_client_command     (GVirtQemuMonitorClient *mon,
                                           const char   *execute,
                                           JsonObject   *args,
                                           const char   *exit_reason,
                                           gint64        timeout_ms,
+                                          GCancellable *cancellable,
                                           GError      **error);
-/* Waits until the monitor reported QEMU's exit (and the event callback ran). */
+/* Waits until the monitor reported QEMU's exit (and the event callback ran);
+ * FALSE after @timeout_ms or once @cancellable is cancelled. */
 gboolean      gvirt_qemu_monitor_client_wait_exit   (GVirtQemuMonitorClient *mon,
                                           gint64        timeout_ms,
+                                          GCancellable *cancellable,
                                           char        **reason);
 gboolean      gvirt_qemu_monitor_client_has_exited  (GVirtQemuMonitorClient *mon,
                                           char        **reason);

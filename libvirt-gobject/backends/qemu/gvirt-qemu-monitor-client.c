@@ -38,6 +38,7 @@ struct _GVirtQemuMonitorClient
   GCond                 cond;
   gint64                next_id;
   GHashTable           *replies;    /* id → JsonNode (the whole reply object) */
+  GHashTable           *abandoned;  /* ids whose caller was cancelled: their replies are dropped */
   gboolean              eof;
   gboolean              exited;     /* GVIRT_EXITED seen (set before the callback runs) */
   gboolean              reported;   /* ... and the callback has run */
@@ -66,6 +67,7 @@ gvirt_qemu_monitor_client_unref (GVirtQemuMonitorClient *mon)
     close (mon->fd);
   g_string_free (mon->in, TRUE);
   g_hash_table_unref (mon->replies);
+  g_hash_table_unref (mon->abandoned);
   g_mutex_clear (&mon->lock);
   g_cond_clear (&mon->cond);
   g_free (mon->exit_reason);
@@ -131,7 +133,8 @@ handle_line (GVirtQemuMonitorClient *mon,
       gint64 id = json_object_get_int_member_with_default (msg, "id", -1);
 
       g_mutex_lock (&mon->lock);
-      g_hash_table_insert (mon->replies, g_memdup2 (&id, sizeof id), json_node_copy (root));
+      if (!g_hash_table_remove (mon->abandoned, &id))
+        g_hash_table_insert (mon->replies, g_memdup2 (&id, sizeof id), json_node_copy (root));
       g_cond_broadcast (&mon->cond);
       g_mutex_unlock (&mon->lock);
     }
@@ -234,6 +237,7 @@ gvirt_qemu_monitor_client_connect (const char            *socket_path,
   g_cond_init (&mon->cond);
   mon->replies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                         (GDestroyNotify) json_node_unref);
+  mon->abandoned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   mon->source = g_unix_fd_source_new (fd, G_IO_IN | G_IO_HUP | G_IO_ERR);
   /* The source holds a reference until it is destroyed (gvirt_qemu_monitor_client_close). */
   g_source_set_callback (mon->source, G_SOURCE_FUNC (mon_io_cb),
@@ -259,12 +263,32 @@ gvirt_qemu_monitor_client_close (GVirtQemuMonitorClient *mon)
     }
 }
 
+/* Cancellation wakes whoever sleeps on the condition; they check the cancellable. */
+static void
+wake_waiters (GCancellable           *cancellable,
+              GVirtQemuMonitorClient *mon)
+{
+  g_mutex_lock (&mon->lock);
+  g_cond_broadcast (&mon->cond);
+  g_mutex_unlock (&mon->lock);
+}
+
+/* Not under the lock: it waits for a running wake_waiters (). */
+static void
+disconnect_waiter (GCancellable *cancellable,
+                   gulong        handler)
+{
+  if (handler != 0)
+    g_cancellable_disconnect (cancellable, handler);
+}
+
 JsonNode *
 gvirt_qemu_monitor_client_command (GVirtQemuMonitorClient *mon,
                         const char   *execute,
                         JsonObject   *args,
                         const char   *exit_reason,
                         gint64        timeout_ms,
+                        GCancellable *cancellable,
                         GError      **error)
 {
   g_autoptr(JsonObject) cmd = json_object_new ();
@@ -274,6 +298,18 @@ gvirt_qemu_monitor_client_command (GVirtQemuMonitorClient *mon,
   gint64 id, deadline = g_get_monotonic_time () + timeout_ms * 1000;
   JsonObject *obj;
   gsize len, done = 0;
+  gulong handler = 0;
+  gboolean cancelled = FALSE;
+
+  /* Cancelled before it went out: nothing was asked of QEMU. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      if (args != NULL)
+        json_object_unref (args);
+      return NULL;
+    }
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (wake_waiters), mon, NULL);
 
   g_mutex_lock (&mon->lock);
   id = ++mon->next_id;
@@ -293,6 +329,7 @@ gvirt_qemu_monitor_client_command (GVirtQemuMonitorClient *mon,
   if (mon->eof || mon->exited)
     {
       g_mutex_unlock (&mon->lock);
+      disconnect_waiter (cancellable, handler);
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE,
                    _("The domain is no longer running."));
       return NULL;
@@ -305,6 +342,7 @@ gvirt_qemu_monitor_client_command (GVirtQemuMonitorClient *mon,
       if (n <= 0)
         {
           g_mutex_unlock (&mon->lock);
+          disconnect_waiter (cancellable, handler);
           g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
                        _("Cannot send “%s” to the domain monitor: %s"), execute, g_strerror (errno));
           return NULL;
@@ -316,6 +354,14 @@ gvirt_qemu_monitor_client_command (GVirtQemuMonitorClient *mon,
     {
       if (mon->eof || mon->exited)
         break;
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          /* The command went out and may still take effect; its reply, when
+           * it comes, has nobody to go to. */
+          cancelled = TRUE;
+          g_hash_table_add (mon->abandoned, g_memdup2 (&id, sizeof id));
+          break;
+        }
       if (!g_cond_wait_until (&mon->cond, &mon->lock, deadline))
         break;
     }
@@ -327,7 +373,13 @@ gvirt_qemu_monitor_client_command (GVirtQemuMonitorClient *mon,
       g_free (key);
     }
   g_mutex_unlock (&mon->lock);
+  disconnect_waiter (cancellable, handler);
 
+  if (cancelled)
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return NULL;
+    }
   if (reply == NULL)
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
@@ -367,22 +419,27 @@ gvirt_qemu_monitor_client_has_exited (GVirtQemuMonitorClient *mon,
 
 gboolean
 gvirt_qemu_monitor_client_wait_exit (GVirtQemuMonitorClient *mon,
-                          gint64        timeout_ms,
-                          char        **reason)
+                                     gint64                  timeout_ms,
+                                     GCancellable           *cancellable,
+                                     char                  **reason)
 {
   gint64 deadline = g_get_monotonic_time () + timeout_ms * 1000;
+  gulong handler = 0;
   gboolean exited;
 
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (wake_waiters), mon, NULL);
   g_mutex_lock (&mon->lock);
   /* A close from inside the exit callback (the backend drops the client
    * there) must not end the wait before the callback has returned. */
-  while (!mon->reported && (mon->exited || !mon->eof))
+  while (!mon->reported && (mon->exited || !mon->eof) && !g_cancellable_is_cancelled (cancellable))
     if (!g_cond_wait_until (&mon->cond, &mon->lock, deadline))
       break;
   exited = mon->reported;
   if (exited && reason != NULL)
     *reason = g_strdup (mon->exit_reason);
   g_mutex_unlock (&mon->lock);
+  disconnect_waiter (cancellable, handler);
   return exited;
 }
 
@@ -399,15 +456,6 @@ migration_final (const char *status)
 {
   return status != NULL && (g_str_equal (status, "completed") || g_str_equal (status, "failed") ||
                             g_str_equal (status, "cancelled"));
-}
-
-static void
-wake_waiters (GCancellable *cancellable,
-              GVirtQemuMonitorClient *mon)
-{
-  g_mutex_lock (&mon->lock);
-  g_cond_broadcast (&mon->cond);
-  g_mutex_unlock (&mon->lock);
 }
 
 char *
@@ -430,8 +478,6 @@ gvirt_qemu_monitor_client_wait_migration (GVirtQemuMonitorClient *mon,
                      (mon->exited || mon->eof) ? "exited" :
                      g_cancellable_is_cancelled (cancellable) ? "cancelled" : "timeout");
   g_mutex_unlock (&mon->lock);
-  /* Not under the lock: it waits for a running wake_waiters (). */
-  if (handler != 0)
-    g_cancellable_disconnect (cancellable, handler);
+  disconnect_waiter (cancellable, handler);
   return status;
 }

@@ -52,7 +52,7 @@ gvirt_qemu_backend_domain_set_memory (GVirtBackend *backend, const char *uuid, g
   /* Needs a virtio balloon (<memballoon model='virtio'/>) and its guest driver. */
   args = json_object_new ();
   json_object_set_int_member (args, "value", (gint64) kib * 1024);
-  ret = gvirt_qemu_monitor_client_command (mon, "balloon", args, NULL, 5000, error);
+  ret = gvirt_qemu_monitor_client_command (mon, "balloon", args, NULL, 5000, cancellable, error);
   if (ret == NULL)
     return FALSE;
   g_mutex_lock (&self->lock);
@@ -145,9 +145,9 @@ typedef struct {
 } VcpuThread;
 
 static GArray *
-vcpu_threads (GVirtQemuMonitorClient *mon, GError **error)
+vcpu_threads (GVirtQemuMonitorClient *mon, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(JsonNode) ret = gvirt_qemu_monitor_client_command (mon, "query-cpus-fast", NULL, NULL, 5000, error);
+  g_autoptr(JsonNode) ret = gvirt_qemu_monitor_client_command (mon, "query-cpus-fast", NULL, NULL, 5000, cancellable, error);
   GArray *out;
   JsonArray *arr;
 
@@ -200,7 +200,7 @@ gvirt_qemu_backend_domain_pin_vcpu (GVirtBackend *backend, const char *uuid, gui
         }
       CPU_SET (cpus[i], &set);
     }
-  threads = vcpu_threads (mon, error);
+  threads = vcpu_threads (mon, cancellable, error);
   if (threads == NULL)
     return FALSE;
   for (guint i = 0; i < threads->len; i++)
@@ -261,7 +261,7 @@ gvirt_qemu_backend_domain_get_vcpu_info (GVirtBackend *backend, const char *uuid
   dom = g_hash_table_lookup (self->domains, uuid);
   pid = dom != NULL ? dom->id : -1;
   g_mutex_unlock (&self->lock);
-  threads = vcpu_threads (mon, error);
+  threads = vcpu_threads (mon, cancellable, error);
   if (threads == NULL)
     return NULL;
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) gvirt_vcpu_info_free);

@@ -100,7 +100,7 @@ add_fd (GVirtQemuMonitorClient  *mon,
   json_object_set_string_member (args, "path", path);
   json_object_set_string_member (args, "mode", mode);
   json_object_set_int_member (args, "offset", offset);
-  ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_ADD_FD, args, NULL, 5000, error);
+  ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_ADD_FD, args, NULL, 5000, NULL, error);
   return ret != NULL;
 }
 
@@ -129,13 +129,13 @@ run_migration (GVirtQemuMonitorClient  *mon,
   json_object_set_boolean_member (cap, "state", TRUE);
   json_array_add_object_element (caps, cap);
   json_object_set_array_member (args, "capabilities", caps);
-  r1 = gvirt_qemu_monitor_client_command (mon, "migrate-set-capabilities", args, NULL, 5000, error);
+  r1 = gvirt_qemu_monitor_client_command (mon, "migrate-set-capabilities", args, NULL, 5000, NULL, error);
   if (r1 == NULL)
     return NULL;
   gvirt_qemu_monitor_client_reset_migration (mon);
   args = json_object_new ();
   json_object_set_string_member (args, "uri", uri);
-  r2 = gvirt_qemu_monitor_client_command (mon, command, args, NULL, 5000, error);
+  r2 = gvirt_qemu_monitor_client_command (mon, command, args, NULL, 5000, NULL, error);
   if (r2 == NULL)
     return NULL;
   status = gvirt_qemu_monitor_client_wait_migration (mon, 600 * 1000, cancellable);
@@ -143,7 +143,7 @@ run_migration (GVirtQemuMonitorClient  *mon,
     {
       if (g_str_equal (command, "migrate"))
         {
-          g_autoptr(JsonNode) r3 = gvirt_qemu_monitor_client_command (mon, "migrate_cancel", NULL, NULL, 5000, NULL);
+          g_autoptr(JsonNode) r3 = gvirt_qemu_monitor_client_command (mon, "migrate_cancel", NULL, NULL, 5000, NULL, NULL);
 
           g_free (gvirt_qemu_monitor_client_wait_migration (mon, 10 * 1000, NULL));
         }
@@ -242,8 +242,8 @@ gvirt_qemu_backend_domain_save (GVirtBackend  *backend,
       goto fail_file;
     }
   close (fd);
-  r3 = gvirt_qemu_monitor_client_command (mon, "quit", NULL, GVIRT_QEMU_EXIT_SAVED, 5000, NULL);
-  gvirt_qemu_monitor_client_wait_exit (mon, 10000, NULL);
+  r3 = gvirt_qemu_monitor_client_command (mon, "quit", NULL, GVIRT_QEMU_EXIT_SAVED, 5000, NULL, NULL);
+  gvirt_qemu_monitor_client_wait_exit (mon, 10000, NULL, NULL);
   return TRUE;
 
 fail_file:
@@ -251,7 +251,7 @@ fail_file:
   /* A failed or cancelled migration leaves the VM paused; run it again if it ran. */
   if (was_running)
     {
-      g_autoptr(JsonNode) c = gvirt_qemu_monitor_client_command (mon, "cont", NULL, NULL, 5000, NULL);
+      g_autoptr(JsonNode) c = gvirt_qemu_monitor_client_command (mon, "cont", NULL, NULL, 5000, NULL, NULL);
     }
 fail:
   g_mutex_lock (&self->lock);
@@ -316,7 +316,7 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
     }
   if (GUINT32_FROM_LE (header.was_running))
     {
-      r3 = gvirt_qemu_monitor_client_command (l.mon, "cont", NULL, NULL, 5000, error);
+      r3 = gvirt_qemu_monitor_client_command (l.mon, "cont", NULL, NULL, 5000, NULL, error);
       if (r3 == NULL)
         goto fail_vm;
     }
