@@ -88,9 +88,8 @@ void _gvirt_qemu_unlock_and_emit (GVirtQemuBackend *self, GPtrArray *events);
 QemuDomain *_gvirt_qemu_add_domain (GVirtQemuBackend *self, const char *uuid, const char *name);
 void _gvirt_qemu_remove_domain (GVirtQemuBackend *self, QemuDomain *dom);
 QemuDomain *_gvirt_qemu_lookup_domain (GVirtQemuBackend *self, const char *uuid, GError **error);
-gboolean _gvirt_qemu_check_writable (GVirtQemuBackend *self, GError **error);
-QemuDomain *_gvirt_qemu_lock_entry (GVirtQemuBackend *self, const char *uuid, gboolean writes, GError **error);
-GVirtQemuMonitorClient *_gvirt_qemu_active_mon (GVirtQemuBackend *self, const char *uuid, gboolean need_write, GError **error);
+QemuDomain *_gvirt_qemu_lock_entry (GVirtQemuBackend *self, const char *uuid, GError **error);
+GVirtQemuMonitorClient *_gvirt_qemu_active_mon (GVirtQemuBackend *self, const char *uuid, GError **error);
 void _gvirt_qemu_domain_stopped (GVirtQemuBackend *self, QemuDomain *dom, const char *reason, GPtrArray *events);
 void _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon, const char *event, JsonObject *data, gpointer user_data);
 

@@ -179,32 +179,16 @@ _gvirt_qemu_lookup_domain (GVirtQemuBackend *self,
   return dom;
 }
 
-gboolean
-_gvirt_qemu_check_writable (GVirtQemuBackend *self,
-                            GError          **error)
-{
-  if (self->read_only)
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_READ_ONLY,
-                   _("The connection is read-only."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The entry of @uuid with the backend lock held, or %NULL with the lock
- * released and @error set (unknown domain, or @writes on a read-only
- * connection). */
+ * released and @error set. (Read-only connections never get here with a
+ * change: the operation table refuses it in the library.) */
 QemuDomain *
 _gvirt_qemu_lock_entry (GVirtQemuBackend *self,
                         const char       *uuid,
-                        gboolean          writes,
                         GError          **error)
 {
   QemuDomain *dom;
 
-  if (writes && !_gvirt_qemu_check_writable (self, error))
-    return NULL;
   g_mutex_lock (&self->lock);
   dom = _gvirt_qemu_lookup_domain (self, uuid, error);
   if (dom == NULL)
@@ -216,13 +200,12 @@ _gvirt_qemu_lock_entry (GVirtQemuBackend *self,
 GVirtQemuMonitorClient *
 _gvirt_qemu_active_mon (GVirtQemuBackend *self,
                         const char       *uuid,
-                        gboolean          need_write,
                         GError          **error)
 {
   QemuDomain *dom;
   GVirtQemuMonitorClient *mon = NULL;
 
-  dom = _gvirt_qemu_lock_entry (self, uuid, need_write, error);
+  dom = _gvirt_qemu_lock_entry (self, uuid, error);
   if (dom == NULL)
     return NULL;
   if (!_gvirt_qemu_domain_active (dom))

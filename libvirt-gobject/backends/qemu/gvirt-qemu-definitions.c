@@ -315,7 +315,7 @@ gvirt_qemu_backend_define_domain (GVirtBackend       *backend,
   QemuDomain *dom;
   const char *name;
 
-  if (!_gvirt_qemu_check_writable (self, error) || !_gvirt_qemu_prepare_config (config, error))
+  if (!_gvirt_qemu_prepare_config (config, error))
     return NULL;
   name = gvirt_domain_config_get_name (config);
 
@@ -364,7 +364,7 @@ gvirt_qemu_backend_domain_undefine (GVirtBackend  *backend,
   g_autofree char *link = NULL;
   QemuDomain *dom;
 
-  dom = _gvirt_qemu_lock_entry (self, uuid, TRUE, error);
+  dom = _gvirt_qemu_lock_entry (self, uuid, error);
   if (dom == NULL)
     return FALSE;
   if (dom->config == NULL)

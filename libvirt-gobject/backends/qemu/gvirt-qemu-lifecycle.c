@@ -82,11 +82,7 @@ gvirt_qemu_backend_domain_start (GVirtBackend  *backend,
                                  GCancellable  *cancellable,
                                  GError       **error)
 {
-  GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
-
-  if (!_gvirt_qemu_check_writable (self, error))
-    return FALSE;
-  return _gvirt_qemu_start_domain (self, uuid, NULL, cancellable, error);
+  return _gvirt_qemu_start_domain (GVIRT_QEMU_BACKEND (backend), uuid, NULL, cancellable, error);
 }
 
 /* Lock held: a new transient entry for @config, not announced until it runs. */
@@ -132,7 +128,7 @@ gvirt_qemu_backend_create_domain (GVirtBackend       *backend,
   QemuDomain *dom;
   const char *uuid;
 
-  if (!_gvirt_qemu_check_writable (self, error) || !_gvirt_qemu_prepare_config (config, error))
+  if (!_gvirt_qemu_prepare_config (config, error))
     return NULL;
   uuid = gvirt_domain_config_get_uuid (config);
   g_mutex_lock (&self->lock);
@@ -167,7 +163,7 @@ simple_command (GVirtQemuBackend *self,
                 GCancellable     *cancellable,
                 GError          **error)
 {
-  g_autoptr(GVirtQemuMonitorClient) mon = _gvirt_qemu_active_mon (self, uuid, TRUE, error);
+  g_autoptr(GVirtQemuMonitorClient) mon = _gvirt_qemu_active_mon (self, uuid, error);
   g_autoptr(JsonNode) ret = NULL;
   QemuDomain *dom;
 
@@ -222,7 +218,7 @@ gvirt_qemu_backend_domain_destroy (GVirtBackend *backend, const char *uuid,
                                    GCancellable *cancellable, GError **error)
 {
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
-  g_autoptr(GVirtQemuMonitorClient) mon = _gvirt_qemu_active_mon (self, uuid, TRUE, error);
+  g_autoptr(GVirtQemuMonitorClient) mon = _gvirt_qemu_active_mon (self, uuid, error);
   g_autoptr(JsonNode) ret = NULL;
 
   if (mon == NULL)
@@ -247,7 +243,7 @@ gvirt_qemu_backend_domain_core_dump (GVirtBackend *backend, const char *uuid, co
                                      GCancellable *cancellable, GError **error)
 {
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
-  g_autoptr(GVirtQemuMonitorClient) mon = _gvirt_qemu_active_mon (self, uuid, TRUE, error);
+  g_autoptr(GVirtQemuMonitorClient) mon = _gvirt_qemu_active_mon (self, uuid, error);
   g_autoptr(JsonNode) ret = NULL;
   g_autofree char *proto = NULL;
   g_autofree char *abs = NULL;

@@ -25,7 +25,7 @@ gvirt_qemu_backend_domain_set_memory (GVirtBackend *backend, const char *uuid, g
   QemuDomain *dom;
   JsonObject *args;
 
-  dom = _gvirt_qemu_lock_entry (self, uuid, TRUE, error);
+  dom = _gvirt_qemu_lock_entry (self, uuid, error);
   if (dom == NULL)
     return FALSE;
   if (kib == 0 || kib > gvirt_domain_config_get_memory (dom->live != NULL ? dom->live : dom->config))
@@ -76,7 +76,7 @@ gvirt_qemu_backend_domain_set_max_memory (GVirtBackend *backend, const char *uui
   QemuDomain *dom;
   gboolean ok = FALSE;
 
-  dom = _gvirt_qemu_lock_entry (self, uuid, TRUE, error);
+  dom = _gvirt_qemu_lock_entry (self, uuid, error);
   if (dom == NULL)
     return FALSE;
   if (dom->config == NULL)
@@ -113,7 +113,7 @@ gvirt_qemu_backend_domain_set_vcpus (GVirtBackend *backend, const char *uuid, gu
   QemuDomain *dom;
   gboolean ok = FALSE;
 
-  dom = _gvirt_qemu_lock_entry (self, uuid, TRUE, error);
+  dom = _gvirt_qemu_lock_entry (self, uuid, error);
   if (dom == NULL)
     return FALSE;
   if (n == 0 || n > 255)
@@ -177,7 +177,7 @@ gvirt_qemu_backend_domain_pin_vcpu (GVirtBackend *backend, const char *uuid, gui
                                     GCancellable *cancellable, GError **error)
 {
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
-  g_autoptr(GVirtQemuMonitorClient) mon = _gvirt_qemu_active_mon (self, uuid, TRUE, error);
+  g_autoptr(GVirtQemuMonitorClient) mon = _gvirt_qemu_active_mon (self, uuid, error);
   g_autoptr(GArray) threads = NULL;
   long ncpu = sysconf (_SC_NPROCESSORS_CONF);
   cpu_set_t set;
@@ -249,7 +249,7 @@ gvirt_qemu_backend_domain_get_vcpu_info (GVirtBackend *backend, const char *uuid
                                          GCancellable *cancellable, GError **error)
 {
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
-  g_autoptr(GVirtQemuMonitorClient) mon = _gvirt_qemu_active_mon (self, uuid, FALSE, error);
+  g_autoptr(GVirtQemuMonitorClient) mon = _gvirt_qemu_active_mon (self, uuid, error);
   g_autoptr(GArray) threads = NULL;
   GPtrArray *out;
   pid_t pid;
@@ -294,7 +294,7 @@ gvirt_qemu_backend_domain_get_info (GVirtBackend *backend, const char *uuid,
   QemuDomain *dom;
   pid_t pid = -1;
 
-  dom = _gvirt_qemu_lock_entry (self, uuid, FALSE, error);
+  dom = _gvirt_qemu_lock_entry (self, uuid, error);
   if (dom == NULL)
     return NULL;
   c = dom->live != NULL ? dom->live : dom->config;
@@ -325,7 +325,7 @@ gvirt_qemu_backend_domain_get_config (GVirtBackend *backend, const char *uuid,
   GVirtDomainConfig *out = NULL;
   QemuDomain *dom;
 
-  dom = _gvirt_qemu_lock_entry (self, uuid, FALSE, error);
+  dom = _gvirt_qemu_lock_entry (self, uuid, error);
   if (dom != NULL)
     {
       GVirtDomainConfig *c = ((flags & GVIRT_DOMAIN_XML_INACTIVE) && dom->config != NULL) || dom->live == NULL ?
@@ -347,7 +347,7 @@ gvirt_qemu_backend_domain_set_autostart (GVirtBackend *backend, const char *uuid
   g_autofree char *target = NULL;
   QemuDomain *dom;
 
-  dom = _gvirt_qemu_lock_entry (self, uuid, TRUE, error);
+  dom = _gvirt_qemu_lock_entry (self, uuid, error);
   if (dom == NULL)
     return FALSE;
   if (dom->config == NULL)

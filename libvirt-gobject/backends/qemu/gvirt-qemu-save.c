@@ -173,7 +173,7 @@ gvirt_qemu_backend_domain_save (GVirtBackend  *backend,
   gboolean was_running;
   int fd;
 
-  mon = _gvirt_qemu_active_mon (self, uuid, TRUE, error);
+  mon = _gvirt_qemu_active_mon (self, uuid, error);
   if (mon == NULL)
     return FALSE;
   g_mutex_lock (&self->lock);
@@ -283,7 +283,7 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
   char *uuid;
   gboolean created = FALSE;
 
-  if (!_gvirt_qemu_check_writable (self, error) || !read_save_file (path, &header, &config, error))
+  if (!read_save_file (path, &header, &config, error))
     return NULL;
   if (!_gvirt_qemu_prepare_config (config, error))
     return NULL;
