@@ -25,6 +25,7 @@
 #include "gvirt-qemu-command-private.h"
 #include "gvirt-qemu-monitor-client-private.h"
 #include "gvirt-qemu-protocol-private.h"
+#include "gvirt-event-queue-private.h"
 
 G_BEGIN_DECLS
 
@@ -60,6 +61,7 @@ struct _GVirtQemuBackend
 
   GHashTable    *domains;        /* uuid → QemuDomain (owned) */
   GHashTable    *names;          /* name → QemuDomain */
+  GVirtEventQueue *events;       /* guarded by lock; emitted after it */
   GVirtCapabilities *caps;
 
   GMainContext  *context;
@@ -82,15 +84,14 @@ typedef struct {
 const char *_gvirt_qemu_domain_name (const QemuDomain *dom);
 gboolean _gvirt_qemu_domain_active (const QemuDomain *dom);
 GVirtDomainRecord *_gvirt_qemu_domain_record (const QemuDomain *dom);
-void _gvirt_qemu_queue_event (GPtrArray *events, gint kind, gint reason, const QemuDomain *dom);
-GPtrArray *_gvirt_qemu_events_new (void);
-void _gvirt_qemu_unlock_and_emit (GVirtQemuBackend *self, GPtrArray *events);
+void _gvirt_qemu_queue_event (GVirtQemuBackend *self, gint kind, gint reason, const QemuDomain *dom);
+void _gvirt_qemu_flush_events (GVirtQemuBackend *self);
 QemuDomain *_gvirt_qemu_add_domain (GVirtQemuBackend *self, const char *uuid, const char *name);
 void _gvirt_qemu_remove_domain (GVirtQemuBackend *self, QemuDomain *dom);
 QemuDomain *_gvirt_qemu_lookup_domain (GVirtQemuBackend *self, const char *uuid, GError **error);
 QemuDomain *_gvirt_qemu_lock_entry (GVirtQemuBackend *self, const char *uuid, GError **error);
 GVirtQemuMonitorClient *_gvirt_qemu_active_mon (GVirtQemuBackend *self, const char *uuid, GError **error);
-void _gvirt_qemu_domain_stopped (GVirtQemuBackend *self, QemuDomain *dom, const char *reason, GPtrArray *events);
+void _gvirt_qemu_domain_stopped (GVirtQemuBackend *self, QemuDomain *dom, const char *reason, gboolean report);
 void _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon, const char *event, JsonObject *data, gpointer user_data);
 
 /* gvirt-qemu-definitions.c */
@@ -111,7 +112,7 @@ gboolean _gvirt_qemu_unexpected_answer (const char *command, GError **error);
 JsonObject *_gvirt_qemu_element_object (JsonArray *array, guint i);
 gboolean _gvirt_qemu_launch (GVirtQemuBackend *self, GVirtDomainConfig *config, gboolean incoming, Launched *out, GError **error);
 gboolean _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon, gint reason, GError **error);
-void _gvirt_qemu_attach (GVirtQemuBackend *self, QemuDomain *dom, Launched *l, GVirtDomainState state, gint started_reason, GPtrArray *events);
+void _gvirt_qemu_attach (GVirtQemuBackend *self, QemuDomain *dom, Launched *l, GVirtDomainState state, gint started_reason, gboolean report);
 void _gvirt_qemu_launched_clear (Launched *l);
 void _gvirt_qemu_launched_destroy (Launched *l);
 void _gvirt_qemu_attach_running (GVirtQemuBackend *self, const char *json_path, gboolean emit);

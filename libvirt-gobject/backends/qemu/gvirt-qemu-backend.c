@@ -37,12 +37,6 @@
  * emitted after it is released.
  */
 
-typedef struct {
-  gint               kind;
-  gint               reason;
-  GVirtDomainRecord *record;
-} PendingEvent;
-
 static void gvirt_qemu_backend_iface_init (GVirtBackendInterface *iface);
 
 G_DEFINE_DYNAMIC_TYPE_EXTENDED (GVirtQemuBackend, gvirt_qemu_backend, G_TYPE_OBJECT,
@@ -93,48 +87,23 @@ _gvirt_qemu_domain_record (const QemuDomain *dom)
   return r;
 }
 
+/* Lock held: reports @kind for @dom once the lock is released. */
 void
-_gvirt_qemu_queue_event (GPtrArray        *events,
+_gvirt_qemu_queue_event (GVirtQemuBackend *self,
                          gint              kind,
                          gint              reason,
                          const QemuDomain *dom)
 {
-  PendingEvent *ev = g_new0 (PendingEvent, 1);
-
-  ev->kind = kind;
-  ev->reason = reason;
-  ev->record = _gvirt_qemu_domain_record (dom);
-  g_ptr_array_add (events, ev);
+  _gvirt_event_queue_add_domain (self->events, kind, reason, _gvirt_qemu_domain_record (dom));
 }
 
-static void
-pending_event_free (gpointer data)
-{
-  PendingEvent *ev = data;
-
-  gvirt_domain_record_free (ev->record);
-  g_free (ev);
-}
-
-GPtrArray *
-_gvirt_qemu_events_new (void)
-{
-  return g_ptr_array_new_with_free_func (pending_event_free);
-}
-
-/* Releases the lock, then reports the events in order. */
+/* Returns once every event queued so far was reported: a command whose
+ * effect comes back as a QMP event (stop → STOP) returns after it. */
 void
-_gvirt_qemu_unlock_and_emit (GVirtQemuBackend *self,
-                             GPtrArray        *events)
+_gvirt_qemu_flush_events (GVirtQemuBackend *self)
 {
-  g_mutex_unlock (&self->lock);
-  for (guint i = 0; events != NULL && i < events->len; i++)
-    {
-      PendingEvent *ev = g_ptr_array_index (events, i);
-      gvirt_backend_emit_domain_event (GVIRT_BACKEND (self), ev->kind, ev->reason, ev->record);
-    }
-  if (events != NULL)
-    g_ptr_array_unref (events);
+  g_mutex_lock (&self->lock);
+  _gvirt_event_queue_unlock_and_emit (self->events);
 }
 
 /* Lock held: a new, inactive entry, indexed by UUID and name. */
@@ -236,17 +205,19 @@ void
 _gvirt_qemu_domain_stopped (GVirtQemuBackend *self,
                             QemuDomain       *dom,
                             const char       *reason,
-                            GPtrArray        *events)
+                            gboolean          report)
 {
   GVirtQemuMonitorClient *mon = g_steal_pointer (&dom->mon);
 
   dom->state = GVIRT_DOMAIN_STATE_SHUTOFF;
   dom->id = -1;
   dom->saving = FALSE;
-  _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_STOPPED, stopped_reason (reason), dom);
+  if (report)
+    _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_STOPPED, stopped_reason (reason), dom);
   if (dom->config == NULL)
     {
-      _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_UNDEFINED, 0, dom);
+      if (report)
+        _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UNDEFINED, 0, dom);
       _gvirt_qemu_remove_domain (self, dom);
     }
   else
@@ -266,7 +237,6 @@ _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon,
                           gpointer      user_data)
 {
   GVirtQemuBackend *self = user_data;
-  g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
   QemuDomain *dom;
 
   g_mutex_lock (&self->lock);
@@ -283,7 +253,7 @@ _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon,
       if (!dom->saving && dom->state != GVIRT_DOMAIN_STATE_PAUSED)
         {
           dom->state = GVIRT_DOMAIN_STATE_PAUSED;
-          _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_SUSPENDED, GVIRT_DOMAIN_SUSPENDED_PAUSED, dom);
+          _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_SUSPENDED, GVIRT_DOMAIN_SUSPENDED_PAUSED, dom);
         }
     }
   else if (g_str_equal (event, "RESUME"))
@@ -291,13 +261,13 @@ _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon,
       if (dom->state != GVIRT_DOMAIN_STATE_RUNNING)
         {
           dom->state = GVIRT_DOMAIN_STATE_RUNNING;
-          _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_RESUMED, GVIRT_DOMAIN_RESUMED_UNPAUSED, dom);
+          _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_RESUMED, GVIRT_DOMAIN_RESUMED_UNPAUSED, dom);
         }
     }
   else if (g_str_equal (event, "POWERDOWN"))
     {
       dom->state = GVIRT_DOMAIN_STATE_SHUTDOWN;
-      _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
+      _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
     }
   else if (g_str_equal (event, "BALLOON_CHANGE") && dom->live != NULL)
     {
@@ -309,9 +279,9 @@ _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon,
     {
       _gvirt_qemu_domain_stopped (self, dom,
                       json_object_get_string_member_with_default (data, "reason", "crashed"),
-                      events);
+                                  TRUE);
     }
-  _gvirt_qemu_unlock_and_emit (self, g_steal_pointer (&events));
+  _gvirt_event_queue_unlock_and_emit_nowait (self->events);
 }
 
 /* ---- Open / close ----------------------------------------------------------- */
@@ -565,6 +535,7 @@ gvirt_qemu_backend_close (GVirtBackend *backend)
   g_thread_join (g_steal_pointer (&self->thread));
 
   g_mutex_lock (&self->lock);
+  _gvirt_event_queue_drop (self->events);   /* a closed backend reports nothing more */
   g_hash_table_remove_all (self->names);
   g_hash_table_remove_all (self->domains);
   g_mutex_unlock (&self->lock);
@@ -646,6 +617,7 @@ gvirt_qemu_backend_finalize (GObject *object)
   gvirt_qemu_backend_close (GVIRT_BACKEND (self));
   g_hash_table_unref (self->names);
   g_hash_table_unref (self->domains);
+  _gvirt_event_queue_free (self->events);
   g_clear_object (&self->caps);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->config_dir);
@@ -664,6 +636,7 @@ gvirt_qemu_backend_init (GVirtQemuBackend *self)
   g_mutex_init (&self->lock);
   self->domains = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, qemu_domain_free);
   self->names = g_hash_table_new (g_str_hash, g_str_equal);   /* keys: the entries' own names */
+  self->events = _gvirt_event_queue_new (GVIRT_BACKEND (self), &self->lock);
 }
 
 static void

@@ -82,7 +82,6 @@ _gvirt_qemu_sync_config_file (GVirtQemuBackend *self,
                               const char       *path,
                               gboolean          emit)
 {
-  g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
   g_autoptr(GVirtDomainConfig) config = NULL;
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *name = g_strndup (base, strlen (base) - strlen (".xml"));
@@ -116,7 +115,7 @@ _gvirt_qemu_sync_config_file (GVirtQemuBackend *self,
       dom->autostart = g_file_test (link, G_FILE_TEST_EXISTS);
       dom->announced = TRUE;
       if (emit)
-        _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
+        _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
     }
   else if (g_str_equal (dom->name, name) &&
            (dom->config == NULL || !gvirt_domain_config_equal (dom->config, config)))
@@ -125,9 +124,9 @@ _gvirt_qemu_sync_config_file (GVirtQemuBackend *self,
 
       g_set_object (&dom->config, config);
       if (emit)
-        _gvirt_qemu_queue_event (events, was_persistent ? GVIRT_DOMAIN_EVENT_UPDATED : GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
+        _gvirt_qemu_queue_event (self, was_persistent ? GVIRT_DOMAIN_EVENT_UPDATED : GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
     }
-  _gvirt_qemu_unlock_and_emit (self, g_steal_pointer (&events));
+  _gvirt_event_queue_unlock_and_emit_nowait (self->events);
 }
 
 /* A definition file went away. */
@@ -135,7 +134,6 @@ static void
 config_file_gone (GVirtQemuBackend *self,
                   const char       *path)
 {
-  g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *name = g_strndup (base, strlen (base) - strlen (".xml"));
   QemuDomain *dom;
@@ -148,21 +146,20 @@ config_file_gone (GVirtQemuBackend *self,
       g_clear_object (&dom->config);
       dom->autostart = FALSE;
       if (_gvirt_qemu_domain_active (dom))
-        _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
+        _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
       else
         {
-          _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_UNDEFINED, 0, dom);
+          _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UNDEFINED, 0, dom);
           _gvirt_qemu_remove_domain (self, dom);
         }
     }
-  _gvirt_qemu_unlock_and_emit (self, g_steal_pointer (&events));
+  _gvirt_event_queue_unlock_and_emit_nowait (self->events);
 }
 
 static void
 sync_autostart (GVirtQemuBackend *self,
                 const char       *path)
 {
-  g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *name = g_strndup (base, strlen (base) - strlen (".xml"));
   gboolean on;
@@ -174,9 +171,9 @@ sync_autostart (GVirtQemuBackend *self,
   if (dom != NULL && dom->config != NULL && dom->autostart != on)
     {
       dom->autostart = on;
-      _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
+      _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
     }
-  _gvirt_qemu_unlock_and_emit (self, g_steal_pointer (&events));
+  _gvirt_event_queue_unlock_and_emit_nowait (self->events);
 }
 
 void
@@ -310,7 +307,6 @@ gvirt_qemu_backend_define_domain (GVirtBackend       *backend,
 {
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
   g_autoptr(GVirtDomainConfig) config = gvirt_domain_config_copy (in_config);
-  g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
   GVirtDomainRecord *record;
   QemuDomain *dom;
   const char *name;
@@ -346,9 +342,9 @@ gvirt_qemu_backend_define_domain (GVirtBackend       *backend,
     }
   else
     g_set_object (&dom->config, config);
-  _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
+  _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
   record = _gvirt_qemu_domain_record (dom);
-  _gvirt_qemu_unlock_and_emit (self, g_steal_pointer (&events));
+  _gvirt_event_queue_unlock_and_emit (self->events);
   return record;
 }
 
@@ -359,7 +355,6 @@ gvirt_qemu_backend_domain_undefine (GVirtBackend  *backend,
                                     GError       **error)
 {
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
-  g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
   g_autofree char *path = NULL;
   g_autofree char *link = NULL;
   QemuDomain *dom;
@@ -387,13 +382,13 @@ gvirt_qemu_backend_domain_undefine (GVirtBackend  *backend,
   g_clear_object (&dom->config);
   dom->autostart = FALSE;
   if (_gvirt_qemu_domain_active (dom) || dom->busy)
-    _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
+    _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
   else
     {
-      _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_UNDEFINED, 0, dom);
+      _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UNDEFINED, 0, dom);
       _gvirt_qemu_remove_domain (self, dom);
     }
-  _gvirt_qemu_unlock_and_emit (self, g_steal_pointer (&events));
+  _gvirt_event_queue_unlock_and_emit (self->events);
   return TRUE;
 }
 

@@ -603,7 +603,7 @@ _gvirt_qemu_attach (GVirtQemuBackend *self,
                     Launched         *l,
                     GVirtDomainState  state,
                     gint              started_reason,
-                    GPtrArray        *events)
+                    gboolean          report)
 {
   g_autofree char *reason = NULL;
 
@@ -615,11 +615,13 @@ _gvirt_qemu_attach (GVirtQemuBackend *self,
   if (!dom->announced)
     {
       dom->announced = TRUE;
-      _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
+      if (report)
+        _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
     }
-  _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_STARTED, started_reason, dom);
+  if (report)
+    _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_STARTED, started_reason, dom);
   if (gvirt_qemu_monitor_client_has_exited (l->mon, &reason))
-    _gvirt_qemu_domain_stopped (self, dom, reason, events);
+    _gvirt_qemu_domain_stopped (self, dom, reason, report);
 }
 
 void
@@ -639,13 +641,12 @@ _gvirt_qemu_launched_destroy (Launched *l)
   gvirt_qemu_monitor_client_close (l->mon);
 }
 
-/* Re-_gvirt_qemu_attach to a VM another process (or an earlier run) started. @emit: report it. */
+/* Re-attach to a VM another process (or an earlier run) started. @emit: report it. */
 void
 _gvirt_qemu_attach_running (GVirtQemuBackend *self,
                             const char       *json_path,
                             gboolean          emit)
 {
-  g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
   g_autofree char *base = g_path_get_basename (json_path);
   g_autofree char *name = g_strndup (base, strlen (base) - strlen (".json"));
   g_autofree char *xml_path = _gvirt_qemu_runtime_path (self, name, ".xml");
@@ -696,11 +697,9 @@ _gvirt_qemu_attach_running (GVirtQemuBackend *self,
       dom = _gvirt_qemu_add_domain (self, st.uuid, name);
       dom->announced = !emit;
     }
-  _gvirt_qemu_attach (self, dom, &l, state, st.start_reason, events);
+  _gvirt_qemu_attach (self, dom, &l, state, st.start_reason, emit);
   attached = TRUE;
-  if (!emit)
-    g_ptr_array_set_size (events, 0);
-  _gvirt_qemu_unlock_and_emit (self, g_steal_pointer (&events));
+  _gvirt_event_queue_unlock_and_emit_nowait (self->events);
 
 out:
   if (l.mon != NULL && !attached)

@@ -19,7 +19,6 @@ _gvirt_qemu_start_domain (GVirtQemuBackend  *self,
                           GCancellable      *cancellable,
                           GError           **error)
 {
-  g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
   g_autoptr(GVirtDomainConfig) config = NULL;
   Launched l = { 0 };
   GVirtDomainState state = GVIRT_DOMAIN_STATE_RUNNING;
@@ -70,9 +69,9 @@ _gvirt_qemu_start_domain (GVirtQemuBackend  *self,
       g_mutex_unlock (&self->lock);
       return FALSE;
     }
-  _gvirt_qemu_attach (self, dom, &l, state, GVIRT_DOMAIN_STARTED_BOOTED, events);
+  _gvirt_qemu_attach (self, dom, &l, state, GVIRT_DOMAIN_STARTED_BOOTED, TRUE);
   _gvirt_qemu_launched_clear (&l);
-  _gvirt_qemu_unlock_and_emit (self, g_steal_pointer (&events));
+  _gvirt_event_queue_unlock_and_emit (self->events);
   return TRUE;
 }
 
@@ -178,6 +177,7 @@ simple_command (GVirtQemuBackend *self,
     }
   g_mutex_unlock (&self->lock);
   ret = gvirt_qemu_monitor_client_command (mon, execute, NULL, NULL, 10000, cancellable, error);
+  _gvirt_qemu_flush_events (self);
   return ret != NULL;
 }
 
@@ -235,6 +235,7 @@ gvirt_qemu_backend_domain_destroy (GVirtBackend *backend, const char *uuid,
                    _("The QEMU process of the domain did not exit."));
       return FALSE;
     }
+  _gvirt_qemu_flush_events (self);
   return TRUE;
 }
 

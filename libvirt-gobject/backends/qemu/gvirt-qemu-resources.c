@@ -342,7 +342,6 @@ gvirt_qemu_backend_domain_set_autostart (GVirtBackend *backend, const char *uuid
                                          GCancellable *cancellable, GError **error)
 {
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
-  g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
   g_autofree char *link = NULL;
   g_autofree char *target = NULL;
   QemuDomain *dom;
@@ -372,9 +371,9 @@ gvirt_qemu_backend_domain_set_autostart (GVirtBackend *backend, const char *uuid
   if (dom->autostart != autostart)
     {
       dom->autostart = autostart;
-      _gvirt_qemu_queue_event (events, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
+      _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
     }
-  _gvirt_qemu_unlock_and_emit (self, g_steal_pointer (&events));
+  _gvirt_event_queue_unlock_and_emit (self->events);
   return TRUE;
 }
 

@@ -244,6 +244,7 @@ gvirt_qemu_backend_domain_save (GVirtBackend  *backend,
   close (fd);
   r3 = gvirt_qemu_monitor_client_command (mon, "quit", NULL, GVIRT_QEMU_EXIT_SAVED, 5000, NULL, NULL);
   gvirt_qemu_monitor_client_wait_exit (mon, 10000, NULL, NULL);
+  _gvirt_qemu_flush_events (self);
   return TRUE;
 
 fail_file:
@@ -272,7 +273,6 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
   g_autofree char *path = g_canonicalize_filename (given_path, NULL);
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
   g_autoptr(GVirtDomainConfig) config = NULL;
-  g_autoptr(GPtrArray) events = _gvirt_qemu_events_new ();
   g_autoptr(JsonNode) r3 = NULL;
   g_autofree char *status = NULL;
   GVirtDomainRecord *record;
@@ -326,11 +326,11 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
 
   g_mutex_lock (&self->lock);
   dom = g_hash_table_lookup (self->domains, uuid);
-  _gvirt_qemu_attach (self, dom, &l, state, GVIRT_DOMAIN_STARTED_RESTORED, events);
+  _gvirt_qemu_attach (self, dom, &l, state, GVIRT_DOMAIN_STARTED_RESTORED, TRUE);
   record = _gvirt_qemu_domain_record (dom);
   _gvirt_qemu_launched_clear (&l);
   g_free (uuid);
-  _gvirt_qemu_unlock_and_emit (self, g_steal_pointer (&events));
+  _gvirt_event_queue_unlock_and_emit (self->events);
   return record;
 
 fail_vm:
