@@ -177,3 +177,25 @@ def test_read_only_open_of_an_empty_node_creates_nothing(guest):
     assert conn.get_domains().get_n_items() == 0
     conn.close()
     assert not os.path.exists(root)
+
+
+def test_open_removes_stale_temp_files(node):
+    # A process that died between writing NAME.xml.XXXXXX and renaming it
+    # leaves the temp file; the next open removes it once it is old enough
+    # to be nobody's write in progress, and keeps a young one.
+    conn = node.connect()
+    conn.define_domain_sync(node.config(name='kept'), None)
+    node.close()
+    config = os.path.join(node.root, 'config')
+    stale = os.path.join(config, 'kept.xml.AbC123')
+    young = os.path.join(config, 'kept.xml.XyZ789')
+    for path in (stale, young):
+        with open(path, 'w') as f:
+            f.write('<domain')   # torn
+    old = os.stat(stale).st_mtime - 3600
+    os.utime(stale, (old, old))
+    conn = node.connect()
+    assert not os.path.exists(stale)
+    assert os.path.exists(young)
+    assert [d.props.name for d in conn.get_domains()] == ['kept']
+    os.unlink(young)

@@ -25,6 +25,9 @@
 #include "gvirt-qemu-command-private.h"
 #include "gvirt-qemu-monitor-client-private.h"
 #include "gvirt-qemu-protocol-private.h"
+#include "gvirt-atomic-file-private.h"
+#include "gvirt-backend-dirs-private.h"
+#include "gvirt-backend-names-private.h"
 #include "gvirt-event-queue-private.h"
 
 G_BEGIN_DECLS
@@ -51,10 +54,8 @@ struct _GVirtQemuBackend
   GMutex         lock;
   gboolean       is_open;
   gboolean       read_only;
-  char          *config_dir;
+  GVirtBackendDirs dirs;         /* config, runtime, state */
   char          *autostart_dir;
-  char          *runtime_dir;
-  char          *state_dir;
   char          *emulator;
   char          *monitor_path;
   gboolean       kvm;
@@ -98,7 +99,6 @@ void _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon, const char *event, J
 char *_gvirt_qemu_config_path (GVirtQemuBackend *self, const char *name);
 char *_gvirt_qemu_autostart_path (GVirtQemuBackend *self, const char *name);
 char *_gvirt_qemu_runtime_path (GVirtQemuBackend *self, const char *name, const char *ext);
-gboolean _gvirt_qemu_write_file (const char *path, const char *text, gboolean durable, GError **error);
 GVirtDomainConfig *_gvirt_qemu_load_config_file (const char *path, GError **error);
 void _gvirt_qemu_sync_config_file (GVirtQemuBackend *self, const char *path, gboolean emit);
 void _gvirt_qemu_on_dir_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event, gpointer user_data);

@@ -343,7 +343,7 @@ run_autostart (GVirtQemuBackend *self)
 {
   g_autofree char *boot_id = NULL;
   g_autofree char *marker = NULL;
-  g_autofree char *stamp = g_build_filename (self->runtime_dir, "boot-id", NULL);
+  g_autofree char *stamp = g_build_filename (self->dirs.runtime_dir, "boot-id", NULL);
   g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
   GHashTableIter iter;
   gpointer value;
@@ -360,7 +360,7 @@ run_autostart (GVirtQemuBackend *self)
   if (fd < 0)
     return;
   close (fd);
-  _gvirt_qemu_write_file (stamp, boot_id, FALSE, NULL);
+  _gvirt_backend_write_file (stamp, boot_id, -1, 0600, GVIRT_BACKEND_SYNC_NONE, NULL);
 
   g_mutex_lock (&self->lock);
   g_hash_table_iter_init (&iter, self->domains);
@@ -426,23 +426,9 @@ gvirt_qemu_backend_open (GVirtBackend          *backend,
     }
 
   if (g_strcmp0 (path, "/session") == 0)
-    {
-      if (root == NULL)
-        {
-          self->config_dir = g_build_filename (g_get_user_config_dir (), "gvirt", "qemu", NULL);
-          self->runtime_dir = g_build_filename (g_get_user_runtime_dir (), "gvirt", "qemu", NULL);
-          self->state_dir = g_build_filename (g_get_user_cache_dir (), "gvirt", "qemu", NULL);
-        }
-    }
+    _gvirt_backend_dirs_init (&self->dirs, "qemu", GVIRT_BACKEND_NODE_SESSION, root);
   else if (g_strcmp0 (path, "/system") == 0)
-    {
-      if (root == NULL)
-        {
-          self->config_dir = g_strdup ("/etc/gvirt/qemu");
-          self->runtime_dir = g_strdup ("/run/gvirt/qemu");
-          self->state_dir = g_strdup ("/var/lib/gvirt/qemu");
-        }
-    }
+    _gvirt_backend_dirs_init (&self->dirs, "qemu", GVIRT_BACKEND_NODE_SYSTEM, root);
   else
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_URI,
@@ -450,13 +436,7 @@ gvirt_qemu_backend_open (GVirtBackend          *backend,
                    path);
       return FALSE;
     }
-  if (root != NULL)
-    {
-      self->config_dir = g_build_filename (root, "config", NULL);
-      self->runtime_dir = g_build_filename (root, "run", NULL);
-      self->state_dir = g_build_filename (root, "lib", NULL);
-    }
-  self->autostart_dir = g_build_filename (self->config_dir, "autostart", NULL);
+  self->autostart_dir = g_build_filename (self->dirs.config_dir, "autostart", NULL);
 
   emulators = gvirt_qemu_find_emulators ();
   if (emulators[0] == NULL)
@@ -476,30 +456,30 @@ gvirt_qemu_backend_open (GVirtBackend          *backend,
   self->kvm = gvirt_qemu_kvm_available ();
   self->read_only = (flags & GVIRT_CONNECTION_READ_ONLY) != 0;
 
-  for (const char *const *d = (const char *const[]) { self->config_dir, self->autostart_dir,
-                                                      self->runtime_dir, self->state_dir, NULL };
-       *d != NULL; d++)
-    /* A read-only connection looks; it does not make a node where there is none. */
-    if (!self->read_only && g_mkdir_with_parents (*d, 0700) < 0)
-      {
-        g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
-                     _("Cannot create the directory “%s”: %s"), *d, g_strerror (errno));
+  /* A read-only connection looks; it does not make a node where there is none. */
+  if (!self->read_only)
+    {
+      if (!_gvirt_backend_dirs_make (&self->dirs, error) ||
+          !_gvirt_backend_make_dir (self->autostart_dir, error))
         return FALSE;
-      }
+      /* Left by a process that died mid-write; a young one may be another's write. */
+      _gvirt_backend_remove_stale_temp_files (self->dirs.config_dir, ".xml", 60, NULL);
+      _gvirt_backend_remove_stale_temp_files (self->dirs.runtime_dir, ".xml", 60, NULL);
+    }
 
   self->context = g_main_context_new ();
   self->attach_pool = g_thread_pool_new (attach_pool_func, self, 1, FALSE, NULL);
   /* The file monitors deliver on the context that is thread-default when they are made. */
   g_main_context_push_thread_default (self->context);
-  self->config_monitor = watch_dir (self, self->config_dir);
+  self->config_monitor = watch_dir (self, self->dirs.config_dir);
   self->autostart_monitor = watch_dir (self, self->autostart_dir);
-  self->runtime_monitor = watch_dir (self, self->runtime_dir);
+  self->runtime_monitor = watch_dir (self, self->dirs.runtime_dir);
   g_main_context_pop_thread_default (self->context);
   self->thread = g_thread_new ("gvirt-qemu", context_thread, self);
   self->is_open = TRUE;
 
-  scan_dir (self, self->config_dir, ".xml", sync_config_file_cb);
-  scan_dir (self, self->runtime_dir, ".json", attach_running_cb);
+  scan_dir (self, self->dirs.config_dir, ".xml", sync_config_file_cb);
+  scan_dir (self, self->dirs.runtime_dir, ".json", attach_running_cb);
   run_autostart (self);
   return TRUE;
 }
@@ -556,7 +536,7 @@ gvirt_qemu_backend_get_capabilities (GVirtBackend  *backend,
   g_mutex_unlock (&self->lock);
   if (caps == NULL)
     {
-      caps = gvirt_qemu_probe_capabilities (self->state_dir, error);
+      caps = gvirt_qemu_probe_capabilities (self->dirs.state_dir, error);
       if (caps == NULL)
         return NULL;
       g_mutex_lock (&self->lock);
@@ -620,10 +600,8 @@ gvirt_qemu_backend_finalize (GObject *object)
   _gvirt_event_queue_free (self->events);
   g_clear_object (&self->caps);
   g_clear_pointer (&self->context, g_main_context_unref);
-  g_free (self->config_dir);
+  _gvirt_backend_dirs_clear (&self->dirs);
   g_free (self->autostart_dir);
-  g_free (self->runtime_dir);
-  g_free (self->state_dir);
   g_free (self->emulator);
   g_free (self->monitor_path);
   g_mutex_clear (&self->lock);

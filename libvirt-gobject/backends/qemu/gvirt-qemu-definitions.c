@@ -15,54 +15,24 @@
 char *
 _gvirt_qemu_config_path (GVirtQemuBackend *self, const char *name)
 {
-  g_autofree char *file = g_strconcat (name, ".xml", NULL);
-  return g_build_filename (self->config_dir, file, NULL);
+  return _gvirt_backend_file_path (self->dirs.config_dir, name, ".xml");
 }
 
 char *
 _gvirt_qemu_autostart_path (GVirtQemuBackend *self, const char *name)
 {
-  g_autofree char *file = g_strconcat (name, ".xml", NULL);
-  return g_build_filename (self->autostart_dir, file, NULL);
+  return _gvirt_backend_file_path (self->autostart_dir, name, ".xml");
 }
 
 char *
 _gvirt_qemu_runtime_path (GVirtQemuBackend *self, const char *name, const char *ext)
 {
-  g_autofree char *file = g_strconcat (name, ext, NULL);
-  return g_build_filename (self->runtime_dir, file, NULL);
+  return _gvirt_backend_file_path (self->dirs.runtime_dir, name, ext);
 }
 
 /* Temp file + rename: a crash leaves the old or the new file, never a torn
  * one. @durable adds the fsync()s that make it survive a power cut too, for
  * definitions; runtime files die with the boot anyway. */
-gboolean
-_gvirt_qemu_write_file (const char *path,
-                        const char *text,
-                        gboolean    durable,
-                        GError    **error)
-{
-  g_autoptr(GError) local = NULL;
-  GFileSetContentsFlags flags = G_FILE_SET_CONTENTS_CONSISTENT;
-
-  if (durable)
-    flags |= G_FILE_SET_CONTENTS_DURABLE;
-  if (!g_file_set_contents_full (path, text, -1, flags, 0600, &local))
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
-                   _("Cannot write “%s”: %s"), path, local->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-valid_name (const char *name)
-{
-  return name != NULL && *name != '\0' && *name != '.' && strchr (name, '/') == NULL &&
-         strlen (name) < 80;
-}
-
 GVirtDomainConfig *
 _gvirt_qemu_load_config_file (const char *path,
                               GError    **error)
@@ -228,12 +198,8 @@ _gvirt_qemu_prepare_config (GVirtDomainConfig *config,
   const char *name = gvirt_domain_config_get_name (config);
   const char *type = gvirt_domain_config_get_domain_type (config);
 
-  if (!valid_name (name))
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a valid domain name."), name != NULL ? name : "");
-      return FALSE;
-    }
+  if (!_gvirt_backend_check_name (name, error))
+    return FALSE;
   if (type != NULL && !g_str_equal (type, "qemu") && !g_str_equal (type, "kvm"))
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
@@ -282,7 +248,7 @@ save_config (GVirtQemuBackend  *self,
   g_autofree char *xml = gvirt_domain_config_to_xml (config);
   g_autofree char *path = _gvirt_qemu_config_path (self, gvirt_domain_config_get_name (config));
 
-  return _gvirt_qemu_write_file (path, xml, TRUE, error);
+  return _gvirt_backend_write_file (path, xml, -1, 0600, GVIRT_BACKEND_SYNC_DURABLE, error);
 }
 
 /* Lock held: stores @changed as the definition of @dom; on failure the

@@ -404,7 +404,7 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
   ctx.emulator = gvirt_domain_config_get_emulator (config) != NULL ?
                  gvirt_domain_config_get_emulator (config) : self->emulator;
   ctx.qmp_fd = 3;
-  ctx.runtime_dir = self->runtime_dir;
+  ctx.runtime_dir = self->dirs.runtime_dir;
   ctx.kvm_available = self->kvm;
   ctx.incoming_defer = incoming;
   ctx.start_paused = incoming;
@@ -451,7 +451,7 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
     if (strlen (sock_path) >= sizeof caddr.sun_path)
       {
         g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
-                     _("The runtime directory path “%s” is too long for a socket."), self->runtime_dir);
+                     _("The runtime directory path “%s” is too long for a socket."), self->dirs.runtime_dir);
         goto fail;
       }
     strcpy (caddr.sun_path, sock_path);
@@ -465,7 +465,7 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
     goto sys_error;
 
   live_xml = gvirt_domain_config_to_xml (live);
-  if (!_gvirt_qemu_write_file (xml_path, live_xml, FALSE, error))
+  if (!_gvirt_backend_write_file (xml_path, live_xml, -1, 0600, GVIRT_BACKEND_SYNC_NONE, error))
     goto fail;
 
   argv = g_ptr_array_new ();
@@ -555,7 +555,7 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
     {
       g_free (live_xml);
       live_xml = gvirt_domain_config_to_xml (live);
-      _gvirt_qemu_write_file (xml_path, live_xml, FALSE, NULL);
+      _gvirt_backend_write_file (xml_path, live_xml, -1, 0600, GVIRT_BACKEND_SYNC_NONE, NULL);
     }
   out->live = g_steal_pointer (&live);
   return TRUE;
