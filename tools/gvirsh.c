@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "gvirsh.h"
+#include "gvirsh-i18n.h"
 
 const GvirshGroup gvirsh_groups[] = {
   { "Domain Management", "domain", gvirsh_domain_cmds },
@@ -775,6 +776,17 @@ const GvirshCmd gvirsh_shell_cmds[] = {
 
 /* main */
 
+void
+gvirsh_i18n_init (void)
+{
+  const char *dir = g_getenv ("GVIRSH_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GVIRSH_GETTEXT_PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+  bind_textdomain_codeset (GVIRSH_GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GVIRSH_GETTEXT_PACKAGE);
+}
+
 static void
 usage (FILE *out)
 {
@@ -805,7 +817,7 @@ main (int argc, char **argv)
   int i;
   int status;
 
-  setlocale (LC_ALL, "");
+  gvirsh_i18n_init ();
 
   for (i = 1; i < argc; i++)
     {
