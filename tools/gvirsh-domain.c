@@ -2,6 +2,7 @@
 /* gvirsh: the domain commands (list, dominfo, lifecycle, memory, vCPUs, XML). */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -148,7 +149,8 @@ cmd_dominfo (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   info = gvirt_domain_get_info_sync (dom, NULL, error);
   if (info == NULL)
     {
-      gvirsh_prefix_error (error, "failed to get information of domain '%s'", gvirt_domain_get_name (dom));
+      gvirsh_rephrase_error (error, "failed to get information of domain '%s': %s",
+                             gvirt_domain_get_name (dom), gvirsh_error_reason (error));
       return FALSE;
     }
   config = gvirt_domain_get_config_sync (dom, GVIRT_DOMAIN_XML_NONE, NULL, NULL);
@@ -292,7 +294,8 @@ cmd_dumpxml (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   xml = gvirt_domain_get_xml_sync (dom, flags, NULL, error);
   if (xml == NULL)
     {
-      gvirsh_prefix_error (error, "failed to get the XML of domain '%s'", gvirt_domain_get_name (dom));
+      gvirsh_rephrase_error (error, "failed to get the XML of domain '%s': %s",
+                             gvirt_domain_get_name (dom), gvirsh_error_reason (error));
       return FALSE;
     }
   g_print ("%s%s", xml, g_str_has_suffix (xml, "\n") ? "" : "\n");
@@ -301,25 +304,35 @@ cmd_dumpxml (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 
 /* create, define, undefine */
 
+/* @create: for `create`, else for `define` (each has its own sentence) */
 static GVirtDomainConfig *
-read_config (GvirshArgs *args, const char *purpose, GError **error)
+read_config (GvirshArgs *args, gboolean create, GError **error)
 {
   const char *file = gvirsh_args_get_string (args, "file");
   g_autofree char *xml = NULL;
   GVirtDomainConfig *config;
 
-  if (!gvirsh_read_file (file, purpose, &xml, error))
-    return NULL;
+  if (!gvirsh_read_file (file, &xml, error))
+    {
+      if (create)
+        gvirsh_rephrase_error (error, "failed to read file '%s' to create a domain: %s",
+                               file, gvirsh_error_reason (error));
+      else
+        gvirsh_rephrase_error (error, "failed to read file '%s' to define a domain: %s",
+                               file, gvirsh_error_reason (error));
+      return NULL;
+    }
   config = gvirt_domain_config_new_from_xml (xml, error);
   if (config == NULL)
-    gvirsh_prefix_error (error, "'%s' is not a valid domain description", file);
+    gvirsh_rephrase_error (error, "'%s' is not a valid domain description: %s",
+                           file, gvirsh_error_reason (error));
   return config;
 }
 
 static gboolean
 cmd_define (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 {
-  g_autoptr(GVirtDomainConfig) config = read_config (args, "to define a domain", error);
+  g_autoptr(GVirtDomainConfig) config = read_config (args, FALSE, error);
   g_autoptr(GVirtDomain) dom = NULL;
 
   if (config == NULL)
@@ -327,7 +340,8 @@ cmd_define (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   dom = gvirt_connection_define_domain_sync (ctl->conn, config, NULL, error);
   if (dom == NULL)
     {
-      gvirsh_prefix_error (error, "failed to define domain from %s", gvirsh_args_get_string (args, "file"));
+      gvirsh_rephrase_error (error, "failed to define domain from %s: %s",
+                             gvirsh_args_get_string (args, "file"), gvirsh_error_reason (error));
       return FALSE;
     }
   gvirsh_print_info (ctl, "Domain '%s' defined from %s",
@@ -338,7 +352,7 @@ cmd_define (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 static gboolean
 cmd_create (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 {
-  g_autoptr(GVirtDomainConfig) config = read_config (args, "to create a domain", error);
+  g_autoptr(GVirtDomainConfig) config = read_config (args, TRUE, error);
   g_autoptr(GVirtDomain) dom = NULL;
 
   if (config == NULL)
@@ -346,12 +360,14 @@ cmd_create (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   dom = gvirt_connection_create_domain_sync (ctl->conn, config, NULL, error);
   if (dom == NULL)
     {
-      gvirsh_prefix_error (error, "failed to create domain from %s", gvirsh_args_get_string (args, "file"));
+      gvirsh_rephrase_error (error, "failed to create domain from %s: %s",
+                             gvirsh_args_get_string (args, "file"), gvirsh_error_reason (error));
       return FALSE;
     }
   if (gvirsh_args_get_bool (args, "paused") && !gvirt_domain_suspend_sync (dom, NULL, error))
     {
-      gvirsh_prefix_error (error, "domain '%s' was created but could not be paused", gvirt_domain_get_name (dom));
+      gvirsh_rephrase_error (error, "domain '%s' was created but could not be paused: %s",
+                             gvirt_domain_get_name (dom), gvirsh_error_reason (error));
       return FALSE;
     }
   gvirsh_print_info (ctl, "Domain '%s' created from %s",
@@ -366,18 +382,25 @@ typedef gboolean (*DomainAction) (GVirtDomain *, GCancellable *, GError **);
 typedef struct {
   const char  *name;
   DomainAction action;
-  const char  *failed;   /* "Failed to start domain '%s'" */
+  const char  *failed;   /* "failed to start domain '%s': %s", the name and the reason */
   const char  *done;     /* "Domain '%s' started" */
 } LifecycleAction;
 
 static const LifecycleAction lifecycle_actions[] = {
-  { "start", gvirt_domain_start_sync, "failed to start domain '%s'", "Domain '%s' started" },
-  { "shutdown", gvirt_domain_shutdown_sync, "failed to shutdown domain '%s'", "Domain '%s' is being shutdown" },
-  { "reboot", gvirt_domain_reboot_sync, "failed to reboot domain '%s'", "Domain '%s' is being rebooted" },
-  { "destroy", gvirt_domain_destroy_sync, "failed to destroy domain '%s'", "Domain '%s' destroyed" },
-  { "suspend", gvirt_domain_suspend_sync, "failed to suspend domain '%s'", "Domain '%s' suspended" },
-  { "resume", gvirt_domain_resume_sync, "failed to resume domain '%s'", "Domain '%s' resumed" },
-  { "undefine", gvirt_domain_undefine_sync, "failed to undefine domain '%s'", "Domain '%s' has been undefined" },
+  { "start", gvirt_domain_start_sync,
+    "failed to start domain '%s': %s", "Domain '%s' started" },
+  { "shutdown", gvirt_domain_shutdown_sync,
+    "failed to shutdown domain '%s': %s", "Domain '%s' is being shutdown" },
+  { "reboot", gvirt_domain_reboot_sync,
+    "failed to reboot domain '%s': %s", "Domain '%s' is being rebooted" },
+  { "destroy", gvirt_domain_destroy_sync,
+    "failed to destroy domain '%s': %s", "Domain '%s' destroyed" },
+  { "suspend", gvirt_domain_suspend_sync,
+    "failed to suspend domain '%s': %s", "Domain '%s' suspended" },
+  { "resume", gvirt_domain_resume_sync,
+    "failed to resume domain '%s': %s", "Domain '%s' resumed" },
+  { "undefine", gvirt_domain_undefine_sync,
+    "failed to undefine domain '%s': %s", "Domain '%s' has been undefined" },
 };
 
 static gboolean
@@ -398,7 +421,7 @@ cmd_lifecycle (GvirshCtl *ctl, GvirshArgs *args, GError **error)
         continue;
       if (!a->action (dom, NULL, error))
         {
-          gvirsh_prefix_error (error, a->failed, name);
+          gvirsh_rephrase_error (error, a->failed, name, gvirsh_error_reason (error));
           return FALSE;
         }
       gvirsh_print_info (ctl, a->done, name);
@@ -417,7 +440,8 @@ cmd_save (GvirshCtl *ctl, GvirshArgs *args, GError **error)
     return FALSE;
   if (!gvirt_domain_save_sync (dom, file, NULL, error))
     {
-      gvirsh_prefix_error (error, "failed to save domain '%s' to %s", gvirt_domain_get_name (dom), file);
+      gvirsh_rephrase_error (error, "failed to save domain '%s' to %s: %s",
+                             gvirt_domain_get_name (dom), file, gvirsh_error_reason (error));
       return FALSE;
     }
   gvirsh_print_info (ctl, "Domain '%s' saved to %s", gvirt_domain_get_name (dom), file);
@@ -432,7 +456,7 @@ cmd_restore (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 
   if (dom == NULL)
     {
-      gvirsh_prefix_error (error, "failed to restore domain from %s", file);
+      gvirsh_rephrase_error (error, "failed to restore domain from %s: %s", file, gvirsh_error_reason (error));
       return FALSE;
     }
   gvirsh_print_info (ctl, "Domain '%s' restored from %s", gvirt_domain_get_name (dom), file);
@@ -449,7 +473,8 @@ cmd_dump (GvirshCtl *ctl, GvirshArgs *args, GError **error)
     return FALSE;
   if (!gvirt_domain_core_dump_sync (dom, file, NULL, error))
     {
-      gvirsh_prefix_error (error, "failed to core dump domain '%s' to %s", gvirt_domain_get_name (dom), file);
+      gvirsh_rephrase_error (error, "failed to core dump domain '%s' to %s: %s",
+                             gvirt_domain_get_name (dom), file, gvirsh_error_reason (error));
       return FALSE;
     }
   gvirsh_print_info (ctl, "Domain '%s' dumped to %s", gvirt_domain_get_name (dom), file);
@@ -472,9 +497,12 @@ cmd_setmem (GvirshCtl *ctl, GvirshArgs *args, GError **error)
     ok = gvirt_domain_set_max_memory_sync (dom, kib, NULL, error);
   else
     ok = gvirt_domain_set_memory_sync (dom, kib, NULL, error);
-  if (!ok)
-    gvirsh_prefix_error (error, "failed to set the %smemory of domain '%s' to %" G_GUINT64_FORMAT " KiB",
-                         max ? "maximum " : "", gvirt_domain_get_name (dom), kib);
+  if (!ok && max)
+    gvirsh_rephrase_error (error, "failed to set the maximum memory of domain '%s' to %" PRIu64 " KiB: %s",
+                           gvirt_domain_get_name (dom), (uint64_t) kib, gvirsh_error_reason (error));
+  else if (!ok)
+    gvirsh_rephrase_error (error, "failed to set the memory of domain '%s' to %" PRIu64 " KiB: %s",
+                           gvirt_domain_get_name (dom), (uint64_t) kib, gvirsh_error_reason (error));
   return ok;
 }
 
@@ -488,8 +516,8 @@ cmd_setvcpus (GvirshCtl *ctl, GvirshArgs *args, GError **error)
     return FALSE;
   if (!gvirt_domain_set_vcpus_sync (dom, (guint) count, NULL, error))
     {
-      gvirsh_prefix_error (error, "failed to set %" G_GINT64_FORMAT " vCPUs on domain '%s'",
-                           count, gvirt_domain_get_name (dom));
+      gvirsh_rephrase_error (error, "failed to set %" PRId64 " vCPUs on domain '%s': %s",
+                             (int64_t) count, gvirt_domain_get_name (dom), gvirsh_error_reason (error));
       return FALSE;
     }
   return TRUE;
@@ -573,7 +601,8 @@ get_vcpu_info (GVirtDomain *dom, GError **error)
   GPtrArray *infos = gvirt_domain_get_vcpu_info_sync (dom, NULL, error);
 
   if (infos == NULL)
-    gvirsh_prefix_error (error, "failed to get the vCPUs of domain '%s'", gvirt_domain_get_name (dom));
+    gvirsh_rephrase_error (error, "failed to get the vCPUs of domain '%s': %s",
+                           gvirt_domain_get_name (dom), gvirsh_error_reason (error));
   return infos;
 }
 
@@ -691,8 +720,8 @@ cmd_vcpupin (GvirshCtl *ctl, GvirshArgs *args, GError **error)
         return FALSE;
       if (!gvirt_domain_pin_vcpu_sync (dom, (guint) vcpu, (const guint *) cpus->data, cpus->len, NULL, error))
         {
-          gvirsh_prefix_error (error, "failed to pin vCPU %" G_GINT64_FORMAT " of domain '%s'",
-                               vcpu, gvirt_domain_get_name (dom));
+          gvirsh_rephrase_error (error, "failed to pin vCPU %" PRId64 " of domain '%s': %s",
+                                 (int64_t) vcpu, gvirt_domain_get_name (dom), gvirsh_error_reason (error));
           return FALSE;
         }
       return TRUE;
@@ -705,8 +734,8 @@ cmd_vcpupin (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   if (vcpu >= infos->len)
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                   "domain '%s' has no vCPU %" G_GINT64_FORMAT " (it has %u)",
-                   gvirt_domain_get_name (dom), vcpu, infos->len);
+                   "domain '%s' has no vCPU %" PRId64 " (it has %u)",
+                   gvirt_domain_get_name (dom), (int64_t) vcpu, infos->len);
       return FALSE;
     }
   table = gvirsh_table_new ("VCPU", "CPU Affinity", NULL);
@@ -739,12 +768,18 @@ cmd_autostart (GvirshCtl *ctl, GvirshArgs *args, GError **error)
     return FALSE;
   if (!gvirt_domain_set_autostart_sync (dom, enable, NULL, error))
     {
-      gvirsh_prefix_error (error, "failed to %smark domain '%s' as autostarted",
-                           enable ? "" : "un", gvirt_domain_get_name (dom));
+      if (enable)
+        gvirsh_rephrase_error (error, "failed to mark domain '%s' as autostarted: %s",
+                               gvirt_domain_get_name (dom), gvirsh_error_reason (error));
+      else
+        gvirsh_rephrase_error (error, "failed to unmark domain '%s' as autostarted: %s",
+                               gvirt_domain_get_name (dom), gvirsh_error_reason (error));
       return FALSE;
     }
-  gvirsh_print_info (ctl, "Domain '%s' %s as autostarted",
-                     gvirt_domain_get_name (dom), enable ? "marked" : "unmarked");
+  if (enable)
+    gvirsh_print_info (ctl, "Domain '%s' marked as autostarted", gvirt_domain_get_name (dom));
+  else
+    gvirsh_print_info (ctl, "Domain '%s' unmarked as autostarted", gvirt_domain_get_name (dom));
   return TRUE;
 }
 

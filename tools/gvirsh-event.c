@@ -51,21 +51,19 @@ event_watch_free (EventWatch *w)
   g_free (w);
 }
 
-/* Ends the watch: @why is NULL (enough events), "timed out" or "interrupted". */
+/* Ends the watch, saying why unless it had its events. */
 static void
-finish (EventWatch *w, const char *why)
+finish (EventWatch *w, GvirshEventEnd why)
 {
   g_autofree char *summary = g_strdup_printf ("events received: %u", w->count);
 
   if (w->finished)
     return;
   w->finished = TRUE;
-  if (why != NULL)
-    {
-      g_autofree char *line = g_strdup_printf ("event loop %s", why);
-
-      emit_line (w, line);
-    }
+  if (why == GVIRSH_EVENT_END_TIMED_OUT)
+    emit_line (w, "event loop timed out");
+  else if (why == GVIRSH_EVENT_END_INTERRUPTED)
+    emit_line (w, "event loop interrupted");
   emit_line (w, summary);
   if (w->wait_loop != NULL)
     g_main_loop_quit (w->wait_loop);
@@ -97,7 +95,7 @@ report (EventWatch *w, GVirtDomain *dom, const char *event, const char *detail)
   w->count++;
   emit_line (w, line->str);
   if (!w->loop)
-    finish (w, NULL);
+    finish (w, GVIRSH_EVENT_END_DONE);
 }
 
 /* virsh's words for the events and their details */
@@ -169,7 +167,7 @@ on_timeout (gpointer data)
   EventWatch *w = data;
 
   w->timeout_id = 0;
-  finish (w, "timed out");
+  finish (w, GVIRSH_EVENT_END_TIMED_OUT);
   return G_SOURCE_REMOVE;
 }
 
@@ -179,12 +177,12 @@ on_sigint (gpointer data)
   EventWatch *w = data;
 
   w->sigint_id = 0;
-  finish (w, "interrupted");
+  finish (w, GVIRSH_EVENT_END_INTERRUPTED);
   return G_SOURCE_REMOVE;
 }
 
 void
-gvirsh_event_stop (GvirshCtl *ctl, const char *why)
+gvirsh_event_stop (GvirshCtl *ctl, GvirshEventEnd why)
 {
   if (ctl->event_watch != NULL)
     finish (ctl->event_watch, why);

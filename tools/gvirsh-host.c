@@ -38,7 +38,7 @@ cmd_hostname (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   if (name == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
-      gvirsh_prefix_error (error, "failed to get hostname");
+      gvirsh_rephrase_error (error, "failed to get hostname: %s", gvirsh_error_reason (error));
       return FALSE;
     }
   g_print ("%s\n", name);
@@ -65,7 +65,7 @@ cmd_nodeinfo (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 
   if (info == NULL)
     {
-      gvirsh_prefix_error (error, "failed to get node information");
+      gvirsh_rephrase_error (error, "failed to get node information: %s", gvirsh_error_reason (error));
       return FALSE;
     }
   if (gvirsh_args_get_bool (args, "json"))
@@ -112,7 +112,7 @@ cmd_capabilities (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 
   if (caps == NULL)
     {
-      gvirsh_prefix_error (error, "failed to get capabilities");
+      gvirsh_rephrase_error (error, "failed to get capabilities: %s", gvirsh_error_reason (error));
       return FALSE;
     }
   xml = gvirt_capabilities_to_xml (caps);

@@ -88,7 +88,7 @@ on_sigint (gpointer data)
 
   if (ctl->event_watch != NULL)
     {
-      gvirsh_event_stop (ctl, "interrupted");
+      gvirsh_event_stop (ctl, GVIRSH_EVENT_END_INTERRUPTED);
       return G_SOURCE_CONTINUE;
     }
   /* drop the line being typed, as a shell does */
@@ -203,7 +203,7 @@ gvirsh_interactive (GvirshCtl *ctl)
     rl_callback_handler_remove ();
   g_source_remove (stdin_id);
   g_source_remove (sigint_id);
-  gvirsh_event_stop (ctl, NULL);
+  gvirsh_event_stop (ctl, GVIRSH_EVENT_END_DONE);
   g_clear_pointer (&ctl->loop, g_main_loop_unref);
   g_clear_pointer (&matches, g_strfreev);
   return 0;

@@ -142,7 +142,8 @@ cmd_net_dumpxml (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   xml = gvirt_network_get_xml_sync (net, NULL, error);
   if (xml == NULL)
     {
-      gvirsh_prefix_error (error, "failed to get the XML of network '%s'", gvirt_network_get_name (net));
+      gvirsh_rephrase_error (error, "failed to get the XML of network '%s': %s",
+                             gvirt_network_get_name (net), gvirsh_error_reason (error));
       return FALSE;
     }
   g_print ("%s%s", xml, g_str_has_suffix (xml, "\n") ? "" : "\n");
@@ -158,26 +159,38 @@ cmd_net_define (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   g_autoptr(GVirtNetworkConfig) config = NULL;
   g_autoptr(GVirtNetwork) net = NULL;
 
-  if (!gvirsh_read_file (file, create ? "to create a network" : "to define a network", &xml, error))
-    return FALSE;
+  if (!gvirsh_read_file (file, &xml, error))
+    {
+      if (create)
+        gvirsh_rephrase_error (error, "failed to read file '%s' to create a network: %s",
+                               file, gvirsh_error_reason (error));
+      else
+        gvirsh_rephrase_error (error, "failed to read file '%s' to define a network: %s",
+                               file, gvirsh_error_reason (error));
+      return FALSE;
+    }
   config = gvirt_network_config_new_from_xml (xml, error);
   if (config == NULL)
     {
-      gvirsh_prefix_error (error, "'%s' is not a valid network description", file);
+      gvirsh_rephrase_error (error, "'%s' is not a valid network description: %s",
+                             file, gvirsh_error_reason (error));
       return FALSE;
     }
   if (create)
     net = gvirt_connection_create_network_sync (ctl->conn, config, NULL, error);
   else
     net = gvirt_connection_define_network_sync (ctl->conn, config, NULL, error);
+  if (net == NULL && create)
+    gvirsh_rephrase_error (error, "failed to create network from %s: %s", file, gvirsh_error_reason (error));
+  else if (net == NULL)
+    gvirsh_rephrase_error (error, "failed to define network from %s: %s", file, gvirsh_error_reason (error));
   if (net == NULL)
-    {
-      gvirsh_prefix_error (error, "failed to %s network from %s", create ? "create" : "define", file);
-      return FALSE;
-    }
+    return FALSE;
   /* virsh writes network names without quotes in its messages */
-  gvirsh_print_info (ctl, "Network %s %s from %s",
-                     gvirt_network_get_name (net), create ? "created" : "defined", file);
+  if (create)
+    gvirsh_print_info (ctl, "Network %s created from %s", gvirt_network_get_name (net), file);
+  else
+    gvirsh_print_info (ctl, "Network %s defined from %s", gvirt_network_get_name (net), file);
   return TRUE;
 }
 
@@ -186,12 +199,15 @@ typedef gboolean (*NetworkAction) (GVirtNetwork *, GCancellable *, GError **);
 static const struct {
   const char   *name;
   NetworkAction action;
-  const char   *verb;
+  const char   *failed;  /* the name and the reason */
   const char   *done;
 } net_actions[] = {
-  { "net-start", gvirt_network_start_sync, "start", "Network %s started" },
-  { "net-destroy", gvirt_network_destroy_sync, "destroy", "Network %s destroyed" },
-  { "net-undefine", gvirt_network_undefine_sync, "undefine", "Network %s has been undefined" },
+  { "net-start", gvirt_network_start_sync,
+    "failed to start network '%s': %s", "Network %s started" },
+  { "net-destroy", gvirt_network_destroy_sync,
+    "failed to destroy network '%s': %s", "Network %s destroyed" },
+  { "net-undefine", gvirt_network_undefine_sync,
+    "failed to undefine network '%s': %s", "Network %s has been undefined" },
 };
 
 static gboolean
@@ -210,7 +226,7 @@ cmd_net_action (GvirshCtl *ctl, GvirshArgs *args, GError **error)
         continue;
       if (!net_actions[i].action (net, NULL, error))
         {
-          gvirsh_prefix_error (error, "failed to %s network '%s'", net_actions[i].verb, name);
+          gvirsh_rephrase_error (error, net_actions[i].failed, name, gvirsh_error_reason (error));
           return FALSE;
         }
       gvirsh_print_info (ctl, net_actions[i].done, name);
@@ -229,12 +245,18 @@ cmd_net_autostart (GvirshCtl *ctl, GvirshArgs *args, GError **error)
     return FALSE;
   if (!gvirt_network_set_autostart_sync (net, enable, NULL, error))
     {
-      gvirsh_prefix_error (error, "failed to %smark network '%s' as autostarted",
-                           enable ? "" : "un", gvirt_network_get_name (net));
+      if (enable)
+        gvirsh_rephrase_error (error, "failed to mark network '%s' as autostarted: %s",
+                               gvirt_network_get_name (net), gvirsh_error_reason (error));
+      else
+        gvirsh_rephrase_error (error, "failed to unmark network '%s' as autostarted: %s",
+                               gvirt_network_get_name (net), gvirsh_error_reason (error));
       return FALSE;
     }
-  gvirsh_print_info (ctl, "Network %s %s as autostarted",
-                     gvirt_network_get_name (net), enable ? "marked" : "unmarked");
+  if (enable)
+    gvirsh_print_info (ctl, "Network %s marked as autostarted", gvirt_network_get_name (net));
+  else
+    gvirsh_print_info (ctl, "Network %s unmarked as autostarted", gvirt_network_get_name (net));
   return TRUE;
 }
 

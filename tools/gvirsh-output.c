@@ -302,30 +302,32 @@ gvirsh_parse_size_kib (const char *text, guint64 *kib, GError **error)
   return FALSE;
 }
 
+/* The caller says what the file was for, in a whole sentence (see
+ * gvirsh_rephrase_error()). */
 gboolean
-gvirsh_read_file (const char *path, const char *purpose, char **contents, GError **error)
+gvirsh_read_file (const char *path, char **contents, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  return g_file_get_contents (path, contents, NULL, error);
+}
 
-  if (!g_file_get_contents (path, contents, NULL, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "failed to read file '%s' %s: %s", path, purpose, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+const char *
+gvirsh_error_reason (GError **error)
+{
+  return error != NULL && *error != NULL ? (*error)->message : "";
 }
 
 void
-gvirsh_prefix_error (GError **error, const char *format, ...)
+gvirsh_rephrase_error (GError **error, const char *format, ...)
 {
-  g_autofree char *prefix = NULL;
+  char *message;
   va_list ap;
 
   if (error == NULL || *error == NULL)
     return;
+  /* the arguments may hold the old message: format before freeing it */
   va_start (ap, format);
-  prefix = g_strdup_vprintf (format, ap);
+  message = g_strdup_vprintf (format, ap);
   va_end (ap);
-  g_prefix_error (error, "%s: ", prefix);
+  g_free ((*error)->message);
+  (*error)->message = message;
 }

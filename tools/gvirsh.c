@@ -2,6 +2,7 @@
 /* gvirsh: global options, the command-string parser, dispatch, help and completion. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -116,8 +117,12 @@ gvirsh_split_line (const char *line, GError **error)
         {
           if (c == '\0')
             {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "missing closing %s quote in '%s'", quote == '"' ? "double" : "single", line);
+              if (quote == '"')
+                g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             "missing closing double quote in '%s'", line);
+              else
+                g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             "missing closing single quote in '%s'", line);
               return NULL;
             }
           if (c == quote)
@@ -218,8 +223,8 @@ gvirsh_args_get_int (GvirshArgs  *args,
   if (!g_ascii_string_to_signed (text, 10, min, max, value, NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "Numeric value '%s' for <%s> option is malformed or out of range (%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")",
-                   text, name, min, max);
+                   "Numeric value '%s' for <%s> option is malformed or out of range (%" PRId64 "–%" PRId64 ")",
+                   text, name, (int64_t) min, (int64_t) max);
       return FALSE;
     }
   return TRUE;
@@ -278,9 +283,12 @@ parse_args (const GvirshCmd *cmd, char **words, GError **error)
               value = words[++i];
               if (value == NULL)
                 {
+                  /* the syntax is a value: as in the synopsis, not translated */
+                  g_autofree char *syntax = g_strdup_printf ("--%s <%s>", opt->name,
+                                                             opt->type == GVIRSH_OPT_INT ? "number" : "string");
+
                   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                               "expected syntax: --%s <%s>", opt->name,
-                               opt->type == GVIRSH_OPT_INT ? "number" : "string");
+                               "expected syntax: %s", syntax);
                   return NULL;
                 }
             }

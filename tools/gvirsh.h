@@ -126,12 +126,19 @@ gboolean         gvirsh_args_get_int     (GvirshArgs  *args,
 const GvirshCmd *gvirsh_args_get_cmd     (GvirshArgs  *args);
 
 /* gvirsh-event.c */
+/* Why an event watch ends: each has its own sentence. */
+typedef enum {
+  GVIRSH_EVENT_END_DONE,         /* enough events, or the shell quits */
+  GVIRSH_EVENT_END_TIMED_OUT,
+  GVIRSH_EVENT_END_INTERRUPTED,
+} GvirshEventEnd;
+
 extern const GvirshOpt gvirsh_event_opts[];
 gboolean         gvirsh_cmd_event        (GvirshCtl   *ctl,
                                           GvirshArgs  *args,
                                           GError     **error);
-void             gvirsh_event_stop       (GvirshCtl   *ctl,
-                                          const char  *why);
+void             gvirsh_event_stop       (GvirshCtl     *ctl,
+                                          GvirshEventEnd why);
 
 /* gvirsh-interactive.c */
 int              gvirsh_interactive      (GvirshCtl   *ctl);
@@ -178,10 +185,15 @@ gboolean         gvirsh_parse_size_kib   (const char  *text,
                                           guint64     *kib,
                                           GError     **error);
 gboolean         gvirsh_read_file        (const char  *path,
-                                          const char  *purpose,
                                           char       **contents,
                                           GError     **error);
-void             gvirsh_prefix_error     (GError     **error,
+/* Errors as whole sentences: gvirsh_rephrase_error() replaces the message
+ * of *error (keeping its domain and code) by @format, a whole sentence that
+ * usually quotes the old message, given by gvirsh_error_reason(), as its
+ * last placeholder: "failed to start domain '%s': %s". Never build a message
+ * by gluing a prefix to the reason: translations need the whole sentence. */
+const char      *gvirsh_error_reason     (GError     **error);
+void             gvirsh_rephrase_error   (GError     **error,
                                           const char  *format,
                                           ...) G_GNUC_PRINTF (2, 3);
 
