@@ -12,6 +12,7 @@
 #include <readline/history.h>
 
 #include "gvirsh.h"
+#include "gvirsh-i18n.h"
 
 #define PROMPT "gvirsh # "
 
@@ -177,12 +178,12 @@ gvirsh_interactive (GvirshCtl *ctl)
   the_ctl = ctl;
   ctl->interactive = TRUE;
   if (!ctl->quiet)
-    g_print ("Welcome to gvirsh, the virtualization interactive terminal.\n\n"
-             "Type:  'help' for help with commands\n"
-             "       'quit' to quit\n\n");
+    g_print (_("Welcome to gvirsh, the virtualization interactive terminal.\n\n"
+               "Type:  'help' for help with commands\n"
+               "       'quit' to quit\n\n"));
   /* connect now, so that a bad URI is said at once; the shell still runs */
   if (gvirsh_connection (ctl, &error) == NULL)
-    g_printerr ("error: %s\n", error->message);
+    gvirsh_print_error (error->message);
   fflush (stdout);
 
   rl_readline_name = "gvirsh";

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gvirsh.h"
+#include "gvirsh-i18n.h"
 
 /* Tables, laid out as virsh's vsh-table: a leading space, columns three
  * spaces apart, a dashed line under the header, the last column unpadded. */
@@ -105,17 +106,34 @@ gvirsh_table_free (GvirshTable *table)
   g_free (table);
 }
 
-/* "Name:           value", as virsh's "%-15s %s" */
+/* "Name:           value", as virsh's "%-15s %s", padding by characters */
+static void
+print_field_valist (guint width, const char *label, const char *format, va_list ap)
+{
+  g_autofree char *value = g_strdup_vprintf (format, ap);
+  glong len = g_utf8_strlen (label, -1);
+
+  g_print ("%s%*s %s\n", label, len < (glong) width ? (int) (width - len) : 0, "", value);
+}
+
 void
 gvirsh_print_field (const char *label, const char *format, ...)
 {
-  g_autofree char *value = NULL;
   va_list ap;
 
   va_start (ap, format);
-  value = g_strdup_vprintf (format, ap);
+  print_field_valist (15, label, format, ap);
   va_end (ap);
-  g_print ("%-15s %s\n", label, value);
+}
+
+void
+gvirsh_print_field_width (guint width, const char *label, const char *format, ...)
+{
+  va_list ap;
+
+  va_start (ap, format);
+  print_field_valist (width, label, format, ap);
+  va_end (ap);
 }
 
 void
@@ -132,7 +150,8 @@ gvirsh_print_info (GvirshCtl *ctl, const char *format, ...)
   g_print ("%s\n", text);
 }
 
-/* The words virsh prints for a state (virshDomainStateToString). */
+/* The words virsh prints for a state (virshDomainStateToString). Not
+ * translated: scripts parse `list` and `domstate` for them. */
 const char *
 gvirsh_domain_state_string (GVirtDomainState state)
 {
@@ -238,8 +257,8 @@ gvirsh_lookup_domain (GvirshCtl *ctl, const char *what, GError **error)
     dom = gvirt_connection_find_domain_by_name (conn, what);
   if (dom == NULL)
     g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_NO_DOMAIN,
-                 "failed to get domain '%s': no domain has this name, id or UUID on %s "
-                 "(see 'list --all')", what, gvirt_connection_get_uri (conn));
+                 _("failed to get domain '%s': no domain has this name, id or UUID on %s "
+                   "(see 'list --all')"), what, gvirt_connection_get_uri (conn));
   return dom;
 }
 
@@ -261,8 +280,8 @@ gvirsh_lookup_network (GvirshCtl *ctl, const char *what, GError **error)
     net = gvirt_connection_find_network_by_name (conn, what);
   if (net == NULL)
     g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_NO_NETWORK,
-                 "failed to get network '%s': no network has this name or UUID on %s "
-                 "(see 'net-list --all')", what, gvirt_connection_get_uri (conn));
+                 _("failed to get network '%s': no network has this name or UUID on %s "
+                   "(see 'net-list --all')"), what, gvirt_connection_get_uri (conn));
   return net;
 }
 
@@ -297,7 +316,7 @@ gvirsh_parse_size_kib (const char *text, guint64 *kib, GError **error)
             }
     }
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               "invalid size '%s': give a whole number of KiB, or a number with a unit such as 512M or 2GiB",
+               _("invalid size '%s': give a whole number of KiB, or a number with a unit such as 512M or 2GiB"),
                text);
   return FALSE;
 }

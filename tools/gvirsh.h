@@ -91,6 +91,8 @@ struct _GvirshCtl {
 };
 
 /* gvirsh.c */
+/* "error: MESSAGE" on stderr, after what stdout holds. */
+void             gvirsh_print_error      (const char  *message);
 const char      *gvirsh_default_uri      (void);
 GVirtConnection *gvirsh_connection       (GvirshCtl   *ctl,
                                           GError     **error);
@@ -159,9 +161,15 @@ void             gvirsh_table_print      (GvirshCtl   *ctl,
 void             gvirsh_table_free       (GvirshTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GvirshTable, gvirsh_table_free)
 
+/* "Label:         value": the label padded to 15 characters (not bytes:
+ * translated labels may not be ASCII), or to @width. */
 void             gvirsh_print_field      (const char  *label,
                                           const char  *format,
                                           ...) G_GNUC_PRINTF (2, 3);
+void             gvirsh_print_field_width (guint       width,
+                                          const char  *label,
+                                          const char  *format,
+                                          ...) G_GNUC_PRINTF (3, 4);
 /* One informational line ("Domain 'test' suspended"), left out with -q as
  * virsh's vshPrintExtra(); the results a command was asked for use g_print(). */
 void             gvirsh_print_info       (GvirshCtl   *ctl,
