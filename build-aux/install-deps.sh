@@ -12,6 +12,8 @@ packages=(
   gobject-introspection libgirepository1.0-dev valac libreadline-dev python3-docutils
   # tests: bindings, schemas, sanitizers
   python3 python3-gi python3-pytest gjs libxml2-utils valgrind tmux bash-completion
+  # tests: msgfmt, for the catalogue tests/gvirsh/test_i18n.py compiles
+  gettext
   # tests: QEMU backend (real guests under TCG, the guest's initramfs)
   qemu-system-x86 qemu-utils cpio
   # docs

@@ -2,19 +2,21 @@
 /* gvirsh: the domain commands (list, dominfo, lifecycle, memory, vCPUs, XML). */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "gvirsh.h"
+#include "gvirsh-i18n.h"
 
 #define DOMAIN_OPT \
   { "domain", GVIRSH_OPT_STRING, GVIRSH_OPT_FLAG_REQUIRED | GVIRSH_OPT_FLAG_POSITIONAL, \
-    GVIRSH_COMPLETE_DOMAIN, "domain name, id or uuid" }
+    GVIRSH_COMPLETE_DOMAIN, N_("domain name, id or uuid") }
 #define FILE_OPT(help) \
   { "file", GVIRSH_OPT_STRING, GVIRSH_OPT_FLAG_REQUIRED | GVIRSH_OPT_FLAG_POSITIONAL, \
     GVIRSH_COMPLETE_FILE, help }
 #define JSON_OPT \
-  { "json", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "print JSON for scripts" }
+  { "json", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("print JSON for scripts") }
 
 static GVirtDomain *
 get_domain (GvirshCtl *ctl, GvirshArgs *args, GError **error)
@@ -51,7 +53,7 @@ cmd_list (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   if (all && inactive)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           "options --all and --inactive are mutually exclusive");
+                           _("options --all and --inactive are mutually exclusive"));
       return FALSE;
     }
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -116,7 +118,7 @@ cmd_list (GvirshCtl *ctl, GvirshArgs *args, GError **error)
     }
 
   {
-    g_autoptr(GvirshTable) table = gvirsh_table_new ("Id", "Name", "State", NULL);
+    g_autoptr(GvirshTable) table = gvirsh_table_new (_("Id"), _("Name"), _("State"), NULL);
 
     for (guint i = 0; i < doms->len; i++)
       {
@@ -148,7 +150,8 @@ cmd_dominfo (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   info = gvirt_domain_get_info_sync (dom, NULL, error);
   if (info == NULL)
     {
-      gvirsh_prefix_error (error, "failed to get information of domain '%s'", gvirt_domain_get_name (dom));
+      gvirsh_rephrase_error (error, _("failed to get information of domain '%s': %s"),
+                             gvirt_domain_get_name (dom), gvirsh_error_reason (error));
       return FALSE;
     }
   config = gvirt_domain_get_config_sync (dom, GVIRT_DOMAIN_XML_NONE, NULL, NULL);
@@ -191,23 +194,25 @@ cmd_dominfo (GvirshCtl *ctl, GvirshArgs *args, GError **error)
     }
 
   if (id >= 0)
-    gvirsh_print_field ("Id:", "%d", id);
+    gvirsh_print_field (_("Id:"), "%d", id);
   else
-    gvirsh_print_field ("Id:", "-");
-  gvirsh_print_field ("Name:", "%s", gvirt_domain_get_name (dom));
-  gvirsh_print_field ("UUID:", "%s", gvirt_domain_get_uuid (dom));
-  gvirsh_print_field ("OS Type:", "%s", os_type != NULL ? os_type : "unknown");
-  gvirsh_print_field ("State:", "%s", gvirsh_domain_state_string (info->state));
-  gvirsh_print_field ("CPU(s):", "%u", info->n_vcpus);
+    gvirsh_print_field (_("Id:"), "-");
+  gvirsh_print_field (_("Name:"), "%s", gvirt_domain_get_name (dom));
+  gvirsh_print_field (_("UUID:"), "%s", gvirt_domain_get_uuid (dom));
+  /* The values of these fields (states, "yes"/"no", "enable"/"disable", the
+   * OS type) are virsh's fixed words, which scripts compare: not translated. */
+  gvirsh_print_field (_("OS Type:"), "%s", os_type != NULL ? os_type : "unknown");
+  gvirsh_print_field (_("State:"), "%s", gvirsh_domain_state_string (info->state));
+  gvirsh_print_field (_("CPU(s):"), "%u", info->n_vcpus);
   if (info->cpu_time != 0)
-    gvirsh_print_field ("CPU time:", "%.1lfs", info->cpu_time / 1e9);
+    gvirsh_print_field (_("CPU time:"), "%.1lfs", info->cpu_time / 1e9);
   if (info->max_memory != 0)
-    gvirsh_print_field ("Max memory:", "%" G_GUINT64_FORMAT " KiB", info->max_memory);
+    gvirsh_print_field (_("Max memory:"), "%" G_GUINT64_FORMAT " KiB", info->max_memory);
   else
-    gvirsh_print_field ("Max memory:", "no limit");
-  gvirsh_print_field ("Used memory:", "%" G_GUINT64_FORMAT " KiB", info->memory);
-  gvirsh_print_field ("Persistent:", "%s", gvirt_domain_get_persistent (dom) ? "yes" : "no");
-  gvirsh_print_field ("Autostart:", "%s", gvirt_domain_get_autostart (dom) ? "enable" : "disable");
+    gvirsh_print_field (_("Max memory:"), "%s", _("no limit"));
+  gvirsh_print_field (_("Used memory:"), "%" G_GUINT64_FORMAT " KiB", info->memory);
+  gvirsh_print_field (_("Persistent:"), "%s", gvirt_domain_get_persistent (dom) ? "yes" : "no");
+  gvirsh_print_field (_("Autostart:"), "%s", gvirt_domain_get_autostart (dom) ? "enable" : "disable");
   return TRUE;
 }
 
@@ -233,7 +238,8 @@ cmd_domstate (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       gvirsh_json_print (b);
     }
   else if (gvirsh_args_get_bool (args, "reason"))
-    /* GVirt does not keep the reason of the current state: virsh's word for that */
+    /* GVirt does not keep the reason of the current state: virsh's word for
+     * that; machine-readable like the state, so not translated */
     g_print ("%s (unknown)\n", gvirsh_domain_state_string (state));
   else
     g_print ("%s\n", gvirsh_domain_state_string (state));
@@ -292,7 +298,8 @@ cmd_dumpxml (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   xml = gvirt_domain_get_xml_sync (dom, flags, NULL, error);
   if (xml == NULL)
     {
-      gvirsh_prefix_error (error, "failed to get the XML of domain '%s'", gvirt_domain_get_name (dom));
+      gvirsh_rephrase_error (error, _("failed to get the XML of domain '%s': %s"),
+                             gvirt_domain_get_name (dom), gvirsh_error_reason (error));
       return FALSE;
     }
   g_print ("%s%s", xml, g_str_has_suffix (xml, "\n") ? "" : "\n");
@@ -301,25 +308,35 @@ cmd_dumpxml (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 
 /* create, define, undefine */
 
+/* @create: for `create`, else for `define` (each has its own sentence) */
 static GVirtDomainConfig *
-read_config (GvirshArgs *args, const char *purpose, GError **error)
+read_config (GvirshArgs *args, gboolean create, GError **error)
 {
   const char *file = gvirsh_args_get_string (args, "file");
   g_autofree char *xml = NULL;
   GVirtDomainConfig *config;
 
-  if (!gvirsh_read_file (file, purpose, &xml, error))
-    return NULL;
+  if (!gvirsh_read_file (file, &xml, error))
+    {
+      if (create)
+        gvirsh_rephrase_error (error, _("failed to read file '%s' to create a domain: %s"),
+                               file, gvirsh_error_reason (error));
+      else
+        gvirsh_rephrase_error (error, _("failed to read file '%s' to define a domain: %s"),
+                               file, gvirsh_error_reason (error));
+      return NULL;
+    }
   config = gvirt_domain_config_new_from_xml (xml, error);
   if (config == NULL)
-    gvirsh_prefix_error (error, "'%s' is not a valid domain description", file);
+    gvirsh_rephrase_error (error, _("'%s' is not a valid domain description: %s"),
+                           file, gvirsh_error_reason (error));
   return config;
 }
 
 static gboolean
 cmd_define (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 {
-  g_autoptr(GVirtDomainConfig) config = read_config (args, "to define a domain", error);
+  g_autoptr(GVirtDomainConfig) config = read_config (args, FALSE, error);
   g_autoptr(GVirtDomain) dom = NULL;
 
   if (config == NULL)
@@ -327,10 +344,11 @@ cmd_define (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   dom = gvirt_connection_define_domain_sync (ctl->conn, config, NULL, error);
   if (dom == NULL)
     {
-      gvirsh_prefix_error (error, "failed to define domain from %s", gvirsh_args_get_string (args, "file"));
+      gvirsh_rephrase_error (error, _("failed to define domain from %s: %s"),
+                             gvirsh_args_get_string (args, "file"), gvirsh_error_reason (error));
       return FALSE;
     }
-  gvirsh_print_info (ctl, "Domain '%s' defined from %s",
+  gvirsh_print_info (ctl, _("Domain '%s' defined from %s"),
                      gvirt_domain_get_name (dom), gvirsh_args_get_string (args, "file"));
   return TRUE;
 }
@@ -338,7 +356,7 @@ cmd_define (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 static gboolean
 cmd_create (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 {
-  g_autoptr(GVirtDomainConfig) config = read_config (args, "to create a domain", error);
+  g_autoptr(GVirtDomainConfig) config = read_config (args, TRUE, error);
   g_autoptr(GVirtDomain) dom = NULL;
 
   if (config == NULL)
@@ -346,15 +364,17 @@ cmd_create (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   dom = gvirt_connection_create_domain_sync (ctl->conn, config, NULL, error);
   if (dom == NULL)
     {
-      gvirsh_prefix_error (error, "failed to create domain from %s", gvirsh_args_get_string (args, "file"));
+      gvirsh_rephrase_error (error, _("failed to create domain from %s: %s"),
+                             gvirsh_args_get_string (args, "file"), gvirsh_error_reason (error));
       return FALSE;
     }
   if (gvirsh_args_get_bool (args, "paused") && !gvirt_domain_suspend_sync (dom, NULL, error))
     {
-      gvirsh_prefix_error (error, "domain '%s' was created but could not be paused", gvirt_domain_get_name (dom));
+      gvirsh_rephrase_error (error, _("domain '%s' was created but could not be paused: %s"),
+                             gvirt_domain_get_name (dom), gvirsh_error_reason (error));
       return FALSE;
     }
-  gvirsh_print_info (ctl, "Domain '%s' created from %s",
+  gvirsh_print_info (ctl, _("Domain '%s' created from %s"),
                      gvirt_domain_get_name (dom), gvirsh_args_get_string (args, "file"));
   return TRUE;
 }
@@ -366,18 +386,27 @@ typedef gboolean (*DomainAction) (GVirtDomain *, GCancellable *, GError **);
 typedef struct {
   const char  *name;
   DomainAction action;
-  const char  *failed;   /* "Failed to start domain '%s'" */
+  const char  *failed;   /* "failed to start domain '%s': %s", the name and the reason */
   const char  *done;     /* "Domain '%s' started" */
 } LifecycleAction;
 
+/* In the "failed to …" messages, the last %s is the reason (the library's
+ * message), as everywhere in gvirsh. */
 static const LifecycleAction lifecycle_actions[] = {
-  { "start", gvirt_domain_start_sync, "failed to start domain '%s'", "Domain '%s' started" },
-  { "shutdown", gvirt_domain_shutdown_sync, "failed to shutdown domain '%s'", "Domain '%s' is being shutdown" },
-  { "reboot", gvirt_domain_reboot_sync, "failed to reboot domain '%s'", "Domain '%s' is being rebooted" },
-  { "destroy", gvirt_domain_destroy_sync, "failed to destroy domain '%s'", "Domain '%s' destroyed" },
-  { "suspend", gvirt_domain_suspend_sync, "failed to suspend domain '%s'", "Domain '%s' suspended" },
-  { "resume", gvirt_domain_resume_sync, "failed to resume domain '%s'", "Domain '%s' resumed" },
-  { "undefine", gvirt_domain_undefine_sync, "failed to undefine domain '%s'", "Domain '%s' has been undefined" },
+  { "start", gvirt_domain_start_sync,
+    N_("failed to start domain '%s': %s"), N_("Domain '%s' started") },
+  { "shutdown", gvirt_domain_shutdown_sync,
+    N_("failed to shutdown domain '%s': %s"), N_("Domain '%s' is being shutdown") },
+  { "reboot", gvirt_domain_reboot_sync,
+    N_("failed to reboot domain '%s': %s"), N_("Domain '%s' is being rebooted") },
+  { "destroy", gvirt_domain_destroy_sync,
+    N_("failed to destroy domain '%s': %s"), N_("Domain '%s' destroyed") },
+  { "suspend", gvirt_domain_suspend_sync,
+    N_("failed to suspend domain '%s': %s"), N_("Domain '%s' suspended") },
+  { "resume", gvirt_domain_resume_sync,
+    N_("failed to resume domain '%s': %s"), N_("Domain '%s' resumed") },
+  { "undefine", gvirt_domain_undefine_sync,
+    N_("failed to undefine domain '%s': %s"), N_("Domain '%s' has been undefined") },
 };
 
 static gboolean
@@ -398,10 +427,10 @@ cmd_lifecycle (GvirshCtl *ctl, GvirshArgs *args, GError **error)
         continue;
       if (!a->action (dom, NULL, error))
         {
-          gvirsh_prefix_error (error, a->failed, name);
+          gvirsh_rephrase_error (error, _(a->failed), name, gvirsh_error_reason (error));
           return FALSE;
         }
-      gvirsh_print_info (ctl, a->done, name);
+      gvirsh_print_info (ctl, _(a->done), name);
       return TRUE;
     }
   g_assert_not_reached ();
@@ -417,10 +446,11 @@ cmd_save (GvirshCtl *ctl, GvirshArgs *args, GError **error)
     return FALSE;
   if (!gvirt_domain_save_sync (dom, file, NULL, error))
     {
-      gvirsh_prefix_error (error, "failed to save domain '%s' to %s", gvirt_domain_get_name (dom), file);
+      gvirsh_rephrase_error (error, _("failed to save domain '%s' to %s: %s"),
+                             gvirt_domain_get_name (dom), file, gvirsh_error_reason (error));
       return FALSE;
     }
-  gvirsh_print_info (ctl, "Domain '%s' saved to %s", gvirt_domain_get_name (dom), file);
+  gvirsh_print_info (ctl, _("Domain '%s' saved to %s"), gvirt_domain_get_name (dom), file);
   return TRUE;
 }
 
@@ -432,10 +462,10 @@ cmd_restore (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 
   if (dom == NULL)
     {
-      gvirsh_prefix_error (error, "failed to restore domain from %s", file);
+      gvirsh_rephrase_error (error, _("failed to restore domain from %s: %s"), file, gvirsh_error_reason (error));
       return FALSE;
     }
-  gvirsh_print_info (ctl, "Domain '%s' restored from %s", gvirt_domain_get_name (dom), file);
+  gvirsh_print_info (ctl, _("Domain '%s' restored from %s"), gvirt_domain_get_name (dom), file);
   return TRUE;
 }
 
@@ -449,10 +479,11 @@ cmd_dump (GvirshCtl *ctl, GvirshArgs *args, GError **error)
     return FALSE;
   if (!gvirt_domain_core_dump_sync (dom, file, NULL, error))
     {
-      gvirsh_prefix_error (error, "failed to core dump domain '%s' to %s", gvirt_domain_get_name (dom), file);
+      gvirsh_rephrase_error (error, _("failed to core dump domain '%s' to %s: %s"),
+                             gvirt_domain_get_name (dom), file, gvirsh_error_reason (error));
       return FALSE;
     }
-  gvirsh_print_info (ctl, "Domain '%s' dumped to %s", gvirt_domain_get_name (dom), file);
+  gvirsh_print_info (ctl, _("Domain '%s' dumped to %s"), gvirt_domain_get_name (dom), file);
   return TRUE;
 }
 
@@ -472,9 +503,12 @@ cmd_setmem (GvirshCtl *ctl, GvirshArgs *args, GError **error)
     ok = gvirt_domain_set_max_memory_sync (dom, kib, NULL, error);
   else
     ok = gvirt_domain_set_memory_sync (dom, kib, NULL, error);
-  if (!ok)
-    gvirsh_prefix_error (error, "failed to set the %smemory of domain '%s' to %" G_GUINT64_FORMAT " KiB",
-                         max ? "maximum " : "", gvirt_domain_get_name (dom), kib);
+  if (!ok && max)
+    gvirsh_rephrase_error (error, _("failed to set the maximum memory of domain '%s' to %" PRIu64 " KiB: %s"),
+                           gvirt_domain_get_name (dom), (uint64_t) kib, gvirsh_error_reason (error));
+  else if (!ok)
+    gvirsh_rephrase_error (error, _("failed to set the memory of domain '%s' to %" PRIu64 " KiB: %s"),
+                           gvirt_domain_get_name (dom), (uint64_t) kib, gvirsh_error_reason (error));
   return ok;
 }
 
@@ -488,8 +522,10 @@ cmd_setvcpus (GvirshCtl *ctl, GvirshArgs *args, GError **error)
     return FALSE;
   if (!gvirt_domain_set_vcpus_sync (dom, (guint) count, NULL, error))
     {
-      gvirsh_prefix_error (error, "failed to set %" G_GINT64_FORMAT " vCPUs on domain '%s'",
-                           count, gvirt_domain_get_name (dom));
+      gvirsh_rephrase_error (error, ngettext ("failed to set %" PRId64 " vCPU on domain '%s': %s",
+                                              "failed to set %" PRId64 " vCPUs on domain '%s': %s",
+                                              (gulong) count),
+                             (int64_t) count, gvirt_domain_get_name (dom), gvirsh_error_reason (error));
       return FALSE;
     }
   return TRUE;
@@ -545,7 +581,7 @@ parse_cpulist (const char *text, GError **error)
           (range[1] != NULL && !g_ascii_string_to_unsigned (range[1], 10, lo, 65535, &hi, NULL)))
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       "invalid CPU list '%s': write CPUs like 0-3,^2,5", text);
+                       _("invalid CPU list '%s': write CPUs like 0-3,^2,5"), text);
           return NULL;
         }
       if (range[1] == NULL)
@@ -560,7 +596,7 @@ parse_cpulist (const char *text, GError **error)
   if (cpus->len == 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "CPU list '%s' names no CPU", text);
+                   _("CPU list '%s' names no CPU"), text);
       return NULL;
     }
   g_array_sort (cpus, compare_uint);
@@ -573,10 +609,12 @@ get_vcpu_info (GVirtDomain *dom, GError **error)
   GPtrArray *infos = gvirt_domain_get_vcpu_info_sync (dom, NULL, error);
 
   if (infos == NULL)
-    gvirsh_prefix_error (error, "failed to get the vCPUs of domain '%s'", gvirt_domain_get_name (dom));
+    gvirsh_rephrase_error (error, _("failed to get the vCPUs of domain '%s': %s"),
+                           gvirt_domain_get_name (dom), gvirsh_error_reason (error));
   return infos;
 }
 
+/* virsh's fixed words, which scripts compare: not translated */
 static const char *
 vcpu_state_string (GVirtVcpuState state)
 {
@@ -647,14 +685,14 @@ cmd_vcpuinfo (GvirshCtl *ctl, GvirshArgs *args, GError **error)
             map[aff[k]] = 'y';
         if (i > 0)
           g_print ("\n");
-        gvirsh_print_field ("VCPU:", "%u", gvirt_vcpu_info_get_number (info));
+        gvirsh_print_field (_("VCPU:"), "%u", gvirt_vcpu_info_get_number (info));
         if (cpu >= 0)
-          gvirsh_print_field ("CPU:", "%d", cpu);
+          gvirsh_print_field (_("CPU:"), "%d", cpu);
         else
-          gvirsh_print_field ("CPU:", "-");
-        gvirsh_print_field ("State:", "%s", vcpu_state_string (gvirt_vcpu_info_get_state (info)));
-        gvirsh_print_field ("CPU time:", "%.1lfs", gvirt_vcpu_info_get_cpu_time (info) / 1e9);
-        gvirsh_print_field ("CPU Affinity:", "%s", map);
+          gvirsh_print_field (_("CPU:"), "-");
+        gvirsh_print_field (_("State:"), "%s", vcpu_state_string (gvirt_vcpu_info_get_state (info)));
+        gvirsh_print_field (_("CPU time:"), "%.1lfs", gvirt_vcpu_info_get_cpu_time (info) / 1e9);
+        gvirsh_print_field (_("CPU Affinity:"), "%s", map);
       }
     }
   if (json)
@@ -683,7 +721,7 @@ cmd_vcpupin (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       if (vcpu < 0)
         {
           g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                               "a CPU list needs the vCPU it applies to: vcpupin DOMAIN VCPU CPULIST");
+                               _("a CPU list needs the vCPU it applies to: vcpupin DOMAIN VCPU CPULIST"));
           return FALSE;
         }
       cpus = parse_cpulist (cpulist, error);
@@ -691,8 +729,8 @@ cmd_vcpupin (GvirshCtl *ctl, GvirshArgs *args, GError **error)
         return FALSE;
       if (!gvirt_domain_pin_vcpu_sync (dom, (guint) vcpu, (const guint *) cpus->data, cpus->len, NULL, error))
         {
-          gvirsh_prefix_error (error, "failed to pin vCPU %" G_GINT64_FORMAT " of domain '%s'",
-                               vcpu, gvirt_domain_get_name (dom));
+          gvirsh_rephrase_error (error, _("failed to pin vCPU %" PRId64 " of domain '%s': %s"),
+                                 (int64_t) vcpu, gvirt_domain_get_name (dom), gvirsh_error_reason (error));
           return FALSE;
         }
       return TRUE;
@@ -705,11 +743,12 @@ cmd_vcpupin (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   if (vcpu >= infos->len)
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                   "domain '%s' has no vCPU %" G_GINT64_FORMAT " (it has %u)",
-                   gvirt_domain_get_name (dom), vcpu, infos->len);
+                   ngettext ("domain '%s' has no vCPU %" PRId64 " (it has %u)",
+                             "domain '%s' has no vCPU %" PRId64 " (it has %u)", infos->len),
+                   gvirt_domain_get_name (dom), (int64_t) vcpu, infos->len);
       return FALSE;
     }
-  table = gvirsh_table_new ("VCPU", "CPU Affinity", NULL);
+  table = gvirsh_table_new (_("VCPU"), _("CPU Affinity"), NULL);
   for (guint i = 0; i < infos->len; i++)
     {
       GVirtVcpuInfo *info = g_ptr_array_index (infos, i);
@@ -739,12 +778,18 @@ cmd_autostart (GvirshCtl *ctl, GvirshArgs *args, GError **error)
     return FALSE;
   if (!gvirt_domain_set_autostart_sync (dom, enable, NULL, error))
     {
-      gvirsh_prefix_error (error, "failed to %smark domain '%s' as autostarted",
-                           enable ? "" : "un", gvirt_domain_get_name (dom));
+      if (enable)
+        gvirsh_rephrase_error (error, _("failed to mark domain '%s' as autostarted: %s"),
+                               gvirt_domain_get_name (dom), gvirsh_error_reason (error));
+      else
+        gvirsh_rephrase_error (error, _("failed to unmark domain '%s' as autostarted: %s"),
+                               gvirt_domain_get_name (dom), gvirsh_error_reason (error));
       return FALSE;
     }
-  gvirsh_print_info (ctl, "Domain '%s' %s as autostarted",
-                     gvirt_domain_get_name (dom), enable ? "marked" : "unmarked");
+  if (enable)
+    gvirsh_print_info (ctl, _("Domain '%s' marked as autostarted"), gvirt_domain_get_name (dom));
+  else
+    gvirsh_print_info (ctl, _("Domain '%s' unmarked as autostarted"), gvirt_domain_get_name (dom));
   return TRUE;
 }
 
@@ -780,7 +825,7 @@ cmd_ttyconsole (GvirshCtl *ctl, GvirshArgs *args, GError **error)
           }
       }
   g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
-               "domain '%s' has no console on a pseudo-terminal (no <console tty=…> in 'dumpxml %s')",
+               _("domain '%s' has no console on a pseudo-terminal (no <console tty=…> in 'dumpxml %s')"),
                gvirt_domain_get_name (dom), gvirt_domain_get_name (dom));
   return FALSE;
 }
@@ -788,10 +833,10 @@ cmd_ttyconsole (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 /* The tables */
 
 static const GvirshOpt list_opts[] = {
-  { "all", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "list inactive & active domains" },
-  { "inactive", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "list inactive domains" },
-  { "name", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "list domain names only" },
-  { "uuid", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "list uuid's only" },
+  { "all", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list inactive & active domains") },
+  { "inactive", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list inactive domains") },
+  { "name", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list domain names only") },
+  { "uuid", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list uuid's only") },
   JSON_OPT,
   { NULL }
 };
@@ -799,129 +844,129 @@ static const GvirshOpt domain_opts[] = { DOMAIN_OPT, { NULL } };
 static const GvirshOpt domain_json_opts[] = { DOMAIN_OPT, JSON_OPT, { NULL } };
 static const GvirshOpt domstate_opts[] = {
   DOMAIN_OPT,
-  { "reason", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "also print reason for the state" },
+  { "reason", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("also print reason for the state") },
   JSON_OPT,
   { NULL }
 };
 static const GvirshOpt dumpxml_opts[] = {
   DOMAIN_OPT,
-  { "inactive", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "show inactive defined XML" },
-  { "security-info", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "include security sensitive information in XML dump" },
+  { "inactive", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("show inactive defined XML") },
+  { "security-info", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("include security sensitive information in XML dump") },
   { NULL }
 };
-static const GvirshOpt define_opts[] = { FILE_OPT ("file containing an XML domain description"), { NULL } };
+static const GvirshOpt define_opts[] = { FILE_OPT (N_("file containing an XML domain description")), { NULL } };
 static const GvirshOpt create_opts[] = {
-  FILE_OPT ("file containing an XML domain description"),
-  { "paused", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "leave the guest paused after creation" },
+  FILE_OPT (N_("file containing an XML domain description")),
+  { "paused", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("leave the guest paused after creation") },
   { NULL }
 };
-static const GvirshOpt save_opts[] = { DOMAIN_OPT, FILE_OPT ("where to save the data"), { NULL } };
-static const GvirshOpt restore_opts[] = { FILE_OPT ("the state to restore"), { NULL } };
-static const GvirshOpt dump_opts[] = { DOMAIN_OPT, FILE_OPT ("where to dump the core"), { NULL } };
+static const GvirshOpt save_opts[] = { DOMAIN_OPT, FILE_OPT (N_("where to save the data")), { NULL } };
+static const GvirshOpt restore_opts[] = { FILE_OPT (N_("the state to restore")), { NULL } };
+static const GvirshOpt dump_opts[] = { DOMAIN_OPT, FILE_OPT (N_("where to dump the core")), { NULL } };
 static const GvirshOpt setmem_opts[] = {
   DOMAIN_OPT,
   { "size", GVIRSH_OPT_STRING, GVIRSH_OPT_FLAG_REQUIRED | GVIRSH_OPT_FLAG_POSITIONAL, GVIRSH_COMPLETE_NONE,
-    "new memory size, as scaled integer (default KiB)" },
+    N_("new memory size, as scaled integer (default KiB)") },
   { NULL }
 };
 static const GvirshOpt setvcpus_opts[] = {
   DOMAIN_OPT,
   { "count", GVIRSH_OPT_INT, GVIRSH_OPT_FLAG_REQUIRED | GVIRSH_OPT_FLAG_POSITIONAL, GVIRSH_COMPLETE_NONE,
-    "number of virtual CPUs" },
+    N_("number of virtual CPUs") },
   { NULL }
 };
 static const GvirshOpt vcpupin_opts[] = {
   DOMAIN_OPT,
-  { "vcpu", GVIRSH_OPT_INT, GVIRSH_OPT_FLAG_POSITIONAL, GVIRSH_COMPLETE_NONE, "vcpu number" },
+  { "vcpu", GVIRSH_OPT_INT, GVIRSH_OPT_FLAG_POSITIONAL, GVIRSH_COMPLETE_NONE, N_("vcpu number") },
   { "cpulist", GVIRSH_OPT_STRING, GVIRSH_OPT_FLAG_POSITIONAL, GVIRSH_COMPLETE_NONE,
-    "host cpu number(s) to set, e.g. 0-3,^2,5; omit to query" },
+    N_("host cpu number(s) to set, e.g. 0-3,^2,5; omit to query") },
   { NULL }
 };
 static const GvirshOpt autostart_opts[] = {
   DOMAIN_OPT,
-  { "disable", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "disable autostarting" },
+  { "disable", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("disable autostarting") },
   { NULL }
 };
 
 const GvirshCmd gvirsh_domain_cmds[] = {
-  { "autostart", autostart_opts, cmd_autostart, "autostart a domain",
-    "Configures a domain to be started automatically when the host boots; --disable undoes it.",
+  { "autostart", autostart_opts, cmd_autostart, N_("autostart a domain"),
+    N_("Configures a domain to be started automatically when the host boots; --disable undoes it."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_SET_AUTOSTART) },
-  { "create", create_opts, cmd_create, "create a domain from an XML file",
-    "Creates and starts a transient domain from an XML file; it disappears when it stops.",
+  { "create", create_opts, cmd_create, N_("create a domain from an XML file"),
+    N_("Creates and starts a transient domain from an XML file; it disappears when it stops."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (CREATE_DOMAIN) },
-  { "define", define_opts, cmd_define, "define (but don't start) a domain from an XML file",
-    "Defines a persistent domain from an XML file, or updates the domain with that name and UUID.",
+  { "define", define_opts, cmd_define, N_("define (but don't start) a domain from an XML file"),
+    N_("Defines a persistent domain from an XML file, or updates the domain with that name and UUID."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DEFINE_DOMAIN) },
-  { "destroy", domain_opts, cmd_lifecycle, "destroy (stop) a domain",
-    "Stops a running or paused domain at once, as pulling the power cord.",
+  { "destroy", domain_opts, cmd_lifecycle, N_("destroy (stop) a domain"),
+    N_("Stops a running or paused domain at once, as pulling the power cord."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_DESTROY) },
-  { "domid", domain_opts, cmd_domid, "convert a domain name or UUID to domain id",
-    "Prints the id of a domain, or - when it is not running." },
-  { "dominfo", domain_json_opts, cmd_dominfo, "domain information",
-    "Prints the id, name, UUID, OS type, state, vCPUs, CPU time, memory, persistence and autostart of a domain.",
+  { "domid", domain_opts, cmd_domid, N_("convert a domain name or UUID to domain id"),
+    N_("Prints the id of a domain, or - when it is not running.") },
+  { "dominfo", domain_json_opts, cmd_dominfo, N_("domain information"),
+    N_("Prints the id, name, UUID, OS type, state, vCPUs, CPU time, memory, persistence and autostart of a domain."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_GET_INFO) },
-  { "domname", domain_opts, cmd_domname, "convert a domain id or UUID to domain name",
-    "Prints the name of a domain." },
-  { "domstate", domstate_opts, cmd_domstate, "domain state",
-    "Prints the state of a domain: running, idle, paused, in shutdown, shut off, crashed or pmsuspended. "
-    "GVirt does not record why a domain is in its state, so --reason prints (unknown)." },
-  { "domuuid", domain_opts, cmd_domuuid, "convert a domain name or id to domain UUID",
-    "Prints the UUID of a domain." },
-  { "dump", dump_opts, cmd_dump, "dump the core of a domain to a file for analysis",
-    "Writes a core dump of an active domain to a file; the domain keeps running.",
+  { "domname", domain_opts, cmd_domname, N_("convert a domain id or UUID to domain name"),
+    N_("Prints the name of a domain.") },
+  { "domstate", domstate_opts, cmd_domstate, N_("domain state"),
+    N_("Prints the state of a domain: running, idle, paused, in shutdown, shut off, crashed or pmsuspended. "
+    "GVirt does not record why a domain is in its state, so --reason prints (unknown).") },
+  { "domuuid", domain_opts, cmd_domuuid, N_("convert a domain name or id to domain UUID"),
+    N_("Prints the UUID of a domain.") },
+  { "dump", dump_opts, cmd_dump, N_("dump the core of a domain to a file for analysis"),
+    N_("Writes a core dump of an active domain to a file; the domain keeps running."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_CORE_DUMP) },
-  { "dumpxml", dumpxml_opts, cmd_dumpxml, "domain information in XML",
-    "Prints the domain XML: the live configuration of an active domain, or with --inactive the one of its next boot.",
+  { "dumpxml", dumpxml_opts, cmd_dumpxml, N_("domain information in XML"),
+    N_("Prints the domain XML: the live configuration of an active domain, or with --inactive the one of its next boot."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_GET_XML) },
-  { "event", gvirsh_event_opts, gvirsh_cmd_event, "Domain Events",
-    "Prints lifecycle events of domains as they happen, whichever client causes them: one event "
+  { "event", gvirsh_event_opts, gvirsh_cmd_event, N_("Domain Events"),
+    N_("Prints lifecycle events of domains as they happen, whichever client causes them: one event "
     "with --all or --event lifecycle (one of them, or --loop, is required), or with --loop every "
     "event until --timeout seconds pass or Ctrl-C. In the interactive shell "
     "the command runs in the background and the prompt stays usable, so the changes made in the "
-    "same session are reported too." },
-  { "list", list_opts, cmd_list, "list domains",
-    "Lists the running and paused domains, or with --all every domain, active ones by id then inactive ones by name." },
-  { "reboot", domain_opts, cmd_lifecycle, "reboot a domain",
-    "Reboots a running domain; it keeps its id.",
+    "same session are reported too.") },
+  { "list", list_opts, cmd_list, N_("list domains"),
+    N_("Lists the running and paused domains, or with --all every domain, active ones by id then inactive ones by name.") },
+  { "reboot", domain_opts, cmd_lifecycle, N_("reboot a domain"),
+    N_("Reboots a running domain; it keeps its id."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_REBOOT) },
-  { "restore", restore_opts, cmd_restore, "restore a domain from a saved state in a file",
-    "Starts a domain again from a file written by save, in the state it was saved in.",
+  { "restore", restore_opts, cmd_restore, N_("restore a domain from a saved state in a file"),
+    N_("Starts a domain again from a file written by save, in the state it was saved in."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (RESTORE_DOMAIN) },
-  { "resume", domain_opts, cmd_lifecycle, "resume a domain",
-    "Resumes a paused domain.",
+  { "resume", domain_opts, cmd_lifecycle, N_("resume a domain"),
+    N_("Resumes a paused domain."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_RESUME) },
-  { "save", save_opts, cmd_save, "save a domain state to a file",
-    "Saves the memory and state of an active domain to a file and stops it; restore starts it again.",
+  { "save", save_opts, cmd_save, N_("save a domain state to a file"),
+    N_("Saves the memory and state of an active domain to a file and stops it; restore starts it again."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_SAVE) },
-  { "setmaxmem", setmem_opts, cmd_setmem, "change maximum memory limit",
-    "Changes the maximum memory of an inactive domain (default unit KiB; suffixes b, K, KiB, KB, M, MiB, MB, G, GiB, GB, T).",
+  { "setmaxmem", setmem_opts, cmd_setmem, N_("change maximum memory limit"),
+    N_("Changes the maximum memory of an inactive domain (default unit KiB; suffixes b, K, KiB, KB, M, MiB, MB, G, GiB, GB, T)."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_SET_MAX_MEMORY) },
-  { "setmem", setmem_opts, cmd_setmem, "change memory allocation",
-    "Changes the current memory of a domain, up to its maximum (default unit KiB). "
-    "On an active domain the change applies until it stops.",
+  { "setmem", setmem_opts, cmd_setmem, N_("change memory allocation"),
+    N_("Changes the current memory of a domain, up to its maximum (default unit KiB). "
+    "On an active domain the change applies until it stops."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_SET_MEMORY) },
-  { "setvcpus", setvcpus_opts, cmd_setvcpus, "change number of virtual CPUs",
-    "Changes the number of vCPUs of a domain, from 1 to the host's CPU count.",
+  { "setvcpus", setvcpus_opts, cmd_setvcpus, N_("change number of virtual CPUs"),
+    N_("Changes the number of vCPUs of a domain, from 1 to the host's CPU count."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_SET_VCPUS) },
-  { "shutdown", domain_opts, cmd_lifecycle, "gracefully shutdown a domain",
-    "Asks a running or paused domain to shut down.",
+  { "shutdown", domain_opts, cmd_lifecycle, N_("gracefully shutdown a domain"),
+    N_("Asks a running or paused domain to shut down."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_SHUTDOWN) },
-  { "start", domain_opts, cmd_lifecycle, "start a (previously defined) inactive domain",
-    "Boots an inactive persistent domain.",
+  { "start", domain_opts, cmd_lifecycle, N_("start a (previously defined) inactive domain"),
+    N_("Boots an inactive persistent domain."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_START) },
-  { "suspend", domain_opts, cmd_lifecycle, "suspend a domain",
-    "Pauses a running domain: it keeps its memory but its vCPUs stop.",
+  { "suspend", domain_opts, cmd_lifecycle, N_("suspend a domain"),
+    N_("Pauses a running domain: it keeps its memory but its vCPUs stop."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_SUSPEND) },
-  { "ttyconsole", domain_opts, cmd_ttyconsole, "tty console",
-    "Prints the pseudo-terminal of the domain's console (or first serial port)." },
-  { "undefine", domain_opts, cmd_lifecycle, "undefine a domain",
-    "Removes the configuration of an inactive domain; an active one becomes transient and goes away when it stops.",
+  { "ttyconsole", domain_opts, cmd_ttyconsole, N_("tty console"),
+    N_("Prints the pseudo-terminal of the domain's console (or first serial port).") },
+  { "undefine", domain_opts, cmd_lifecycle, N_("undefine a domain"),
+    N_("Removes the configuration of an inactive domain; an active one becomes transient and goes away when it stops."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_UNDEFINE) },
-  { "vcpuinfo", domain_json_opts, cmd_vcpuinfo, "detailed domain vcpu information",
-    "Prints the number, host CPU, state, CPU time and affinity (y per usable host CPU) of each vCPU.",
+  { "vcpuinfo", domain_json_opts, cmd_vcpuinfo, N_("detailed domain vcpu information"),
+    N_("Prints the number, host CPU, state, CPU time and affinity (y per usable host CPU) of each vCPU."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_GET_VCPU_INFO) },
-  { "vcpupin", vcpupin_opts, cmd_vcpupin, "control or query domain vcpu affinity",
-    "Pins a vCPU to a list of host CPUs, or without a CPU list prints the affinity of each vCPU." },
+  { "vcpupin", vcpupin_opts, cmd_vcpupin, N_("control or query domain vcpu affinity"),
+    N_("Pins a vCPU to a list of host CPUs, or without a CPU list prints the affinity of each vCPU.") },
   { NULL }
 };

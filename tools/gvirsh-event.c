@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "gvirsh.h"
+#include "gvirsh-i18n.h"
 
 typedef struct {
   GvirshCtl       *ctl;
@@ -51,21 +52,21 @@ event_watch_free (EventWatch *w)
   g_free (w);
 }
 
-/* Ends the watch: @why is NULL (enough events), "timed out" or "interrupted". */
+/* Ends the watch, saying why unless it had its events. */
 static void
-finish (EventWatch *w, const char *why)
+finish (EventWatch *w, GvirshEventEnd why)
 {
-  g_autofree char *summary = g_strdup_printf ("events received: %u", w->count);
+  /* the same English for one and many, but other languages need the forms */
+  g_autofree char *summary = g_strdup_printf (ngettext ("events received: %u", "events received: %u", w->count),
+                                              w->count);
 
   if (w->finished)
     return;
   w->finished = TRUE;
-  if (why != NULL)
-    {
-      g_autofree char *line = g_strdup_printf ("event loop %s", why);
-
-      emit_line (w, line);
-    }
+  if (why == GVIRSH_EVENT_END_TIMED_OUT)
+    emit_line (w, _("event loop timed out"));
+  else if (why == GVIRSH_EVENT_END_INTERRUPTED)
+    emit_line (w, _("event loop interrupted"));
   emit_line (w, summary);
   if (w->wait_loop != NULL)
     g_main_loop_quit (w->wait_loop);
@@ -92,12 +93,14 @@ report (EventWatch *w, GVirtDomain *dom, const char *event, const char *detail)
 
       g_string_append_printf (line, "%s.%03d+0000: ", stamp, g_date_time_get_microsecond (now) / 1000);
     }
+  /* virsh's event line, which scripts parse: its layout and its event and
+   * detail words are fixed, not translated */
   g_string_append_printf (line, "event 'lifecycle' for domain '%s': %s %s",
                           gvirt_domain_get_name (dom), event, detail);
   w->count++;
   emit_line (w, line->str);
   if (!w->loop)
-    finish (w, NULL);
+    finish (w, GVIRSH_EVENT_END_DONE);
 }
 
 /* virsh's words for the events and their details */
@@ -169,7 +172,7 @@ on_timeout (gpointer data)
   EventWatch *w = data;
 
   w->timeout_id = 0;
-  finish (w, "timed out");
+  finish (w, GVIRSH_EVENT_END_TIMED_OUT);
   return G_SOURCE_REMOVE;
 }
 
@@ -179,12 +182,12 @@ on_sigint (gpointer data)
   EventWatch *w = data;
 
   w->sigint_id = 0;
-  finish (w, "interrupted");
+  finish (w, GVIRSH_EVENT_END_INTERRUPTED);
   return G_SOURCE_REMOVE;
 }
 
 void
-gvirsh_event_stop (GvirshCtl *ctl, const char *why)
+gvirsh_event_stop (GvirshCtl *ctl, GvirshEventEnd why)
 {
   if (ctl->event_watch != NULL)
     finish (ctl->event_watch, why);
@@ -209,13 +212,13 @@ gvirsh_cmd_event (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   if (event == NULL && !gvirsh_args_get_bool (args, "all") && !gvirsh_args_get_bool (args, "loop"))
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           "one of --list, --all, or --event <type> is required");
+                           _("one of --list, --all, or --event <type> is required"));
       return FALSE;
     }
   if (event != NULL && !g_str_equal (event, "lifecycle"))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "unknown event type %s: gvirsh reports 'lifecycle' events (see 'event --list')", event);
+                   _("unknown event type %s: gvirsh reports 'lifecycle' events (see 'event --list')"), event);
       return FALSE;
     }
   if (!gvirsh_args_get_int (args, "timeout", 1, G_MAXINT / 1000, &timeout, error))
@@ -223,7 +226,7 @@ gvirsh_cmd_event (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   if (ctl->interactive && ctl->event_watch != NULL)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           "an event command is already running in the background; press Ctrl-C to stop it");
+                           _("an event command is already running in the background; press Ctrl-C to stop it"));
       return FALSE;
     }
 
@@ -275,13 +278,13 @@ gvirsh_cmd_event (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 
 const GvirshOpt gvirsh_event_opts[] = {
   { "domain", GVIRSH_OPT_STRING, GVIRSH_OPT_FLAG_NONE, GVIRSH_COMPLETE_DOMAIN,
-    "filter by domain name, id or uuid" },
+    N_("filter by domain name, id or uuid") },
   { "event", GVIRSH_OPT_STRING, GVIRSH_OPT_FLAG_POSITIONAL, GVIRSH_COMPLETE_EVENT,
-    "which event type to wait for (lifecycle, the default)" },
-  { "all", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "wait for all events instead of just one type" },
-  { "loop", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "loop until timeout or interrupt, rather than one-shot" },
-  { "timeout", GVIRSH_OPT_INT, 0, GVIRSH_COMPLETE_NONE, "timeout seconds" },
-  { "list", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "list valid event types" },
-  { "timestamp", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "show timestamp for each printed event" },
+    N_("which event type to wait for (lifecycle, the default)") },
+  { "all", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("wait for all events instead of just one type") },
+  { "loop", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("loop until timeout or interrupt, rather than one-shot") },
+  { "timeout", GVIRSH_OPT_INT, 0, GVIRSH_COMPLETE_NONE, N_("timeout seconds") },
+  { "list", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list valid event types") },
+  { "timestamp", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("show timestamp for each printed event") },
   { NULL }
 };

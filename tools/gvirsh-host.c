@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "gvirsh.h"
+#include "gvirsh-i18n.h"
 
 static gboolean
 cmd_connect (GvirshCtl *ctl, GvirshArgs *args, GError **error)
@@ -38,7 +39,7 @@ cmd_hostname (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   if (name == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
-      gvirsh_prefix_error (error, "failed to get hostname");
+      gvirsh_rephrase_error (error, _("failed to get hostname: %s"), gvirsh_error_reason (error));
       return FALSE;
     }
   g_print ("%s\n", name);
@@ -50,11 +51,13 @@ cmd_version (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 {
   const char *backend = gvirt_connection_get_backend_name (ctl->conn);
 
-  g_print ("Compiled against library: gvirt %s\n", GVIRT_VERSION);
+  if (backend == NULL)
+    backend = "unknown";  /* a value, as the backend names: not translated */
+  g_print (_("Compiled against library: gvirt %s\n"), GVIRT_VERSION);
   /* GVirt has no run-time version call nor a hypervisor version: say what is known */
-  g_print ("Using library: gvirt %s\n", GVIRT_VERSION);
-  g_print ("Using API: %s\n", backend != NULL ? backend : "unknown");
-  g_print ("Running hypervisor: %s (version unknown)\n", backend != NULL ? backend : "unknown");
+  g_print (_("Using library: gvirt %s\n"), GVIRT_VERSION);
+  g_print (_("Using API: %s\n"), backend);
+  g_print (_("Running hypervisor: %s (version unknown)\n"), backend);
   return TRUE;
 }
 
@@ -65,7 +68,7 @@ cmd_nodeinfo (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 
   if (info == NULL)
     {
-      gvirsh_prefix_error (error, "failed to get node information");
+      gvirsh_rephrase_error (error, _("failed to get node information: %s"), gvirsh_error_reason (error));
       return FALSE;
     }
   if (gvirsh_args_get_bool (args, "json"))
@@ -93,14 +96,15 @@ cmd_nodeinfo (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       gvirsh_json_print (b);
       return TRUE;
     }
-  g_print ("%-20s %s\n", "CPU model:", info->model != NULL ? info->model : "unknown");
-  g_print ("%-20s %u\n", "CPU(s):", info->cpus);
-  g_print ("%-20s %u MHz\n", "CPU frequency:", info->mhz);
-  g_print ("%-20s %u\n", "CPU socket(s):", info->sockets);
-  g_print ("%-20s %u\n", "Core(s) per socket:", info->cores);
-  g_print ("%-20s %u\n", "Thread(s) per core:", info->threads);
-  g_print ("%-20s %u\n", "NUMA cell(s):", info->nodes);
-  g_print ("%-20s %" G_GUINT64_FORMAT " KiB\n", "Memory size:", info->memory);
+  /* virsh's layout: labels in a 20-character column */
+  gvirsh_print_field_width (20, _("CPU model:"), "%s", info->model != NULL ? info->model : "unknown");
+  gvirsh_print_field_width (20, _("CPU(s):"), "%u", info->cpus);
+  gvirsh_print_field_width (20, _("CPU frequency:"), "%u MHz", info->mhz);
+  gvirsh_print_field_width (20, _("CPU socket(s):"), "%u", info->sockets);
+  gvirsh_print_field_width (20, _("Core(s) per socket:"), "%u", info->cores);
+  gvirsh_print_field_width (20, _("Thread(s) per core:"), "%u", info->threads);
+  gvirsh_print_field_width (20, _("NUMA cell(s):"), "%u", info->nodes);
+  gvirsh_print_field_width (20, _("Memory size:"), "%" G_GUINT64_FORMAT " KiB", info->memory);
   return TRUE;
 }
 
@@ -112,7 +116,7 @@ cmd_capabilities (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 
   if (caps == NULL)
     {
-      gvirsh_prefix_error (error, "failed to get capabilities");
+      gvirsh_rephrase_error (error, _("failed to get capabilities: %s"), gvirsh_error_reason (error));
       return FALSE;
     }
   xml = gvirt_capabilities_to_xml (caps);
@@ -122,32 +126,32 @@ cmd_capabilities (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 
 static const GvirshOpt connect_opts[] = {
   { "name", GVIRSH_OPT_STRING, GVIRSH_OPT_FLAG_POSITIONAL, GVIRSH_COMPLETE_NONE,
-    "hypervisor connection URI" },
-  { "readonly", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "read-only connection" },
+    N_("hypervisor connection URI") },
+  { "readonly", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("read-only connection") },
   { NULL }
 };
 static const GvirshOpt nodeinfo_opts[] = {
-  { "json", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "print JSON for scripts" },
+  { "json", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("print JSON for scripts") },
   { NULL }
 };
 
 const GvirshCmd gvirsh_host_cmds[] = {
-  { "capabilities", NULL, cmd_capabilities, "capabilities",
-    "Prints the capabilities XML of the host: its CPU and the guests it can run.",
+  { "capabilities", NULL, cmd_capabilities, N_("capabilities"),
+    N_("Prints the capabilities XML of the host: its CPU and the guests it can run."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (GET_CAPABILITIES) },
-  { "connect", connect_opts, cmd_connect, "(re)connect to hypervisor",
-    "Closes the current connection and opens the given URI (or the current one again), "
-    "read-only with --readonly.",
+  { "connect", connect_opts, cmd_connect, N_("(re)connect to hypervisor"),
+    N_("Closes the current connection and opens the given URI (or the current one again), "
+    "read-only with --readonly."),
     GVIRSH_CMD_FLAG_NO_CONNECT },
-  { "hostname", NULL, cmd_hostname, "print the hypervisor hostname",
-    "Prints the host name of the node." },
-  { "nodeinfo", nodeinfo_opts, cmd_nodeinfo, "node information",
-    "Prints the CPU model, CPU count, frequency, topology, NUMA cells and memory of the node.",
+  { "hostname", NULL, cmd_hostname, N_("print the hypervisor hostname"),
+    N_("Prints the host name of the node.") },
+  { "nodeinfo", nodeinfo_opts, cmd_nodeinfo, N_("node information"),
+    N_("Prints the CPU model, CPU count, frequency, topology, NUMA cells and memory of the node."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (GET_NODE_INFO) },
-  { "uri", NULL, cmd_uri, "print the hypervisor canonical URI",
-    "Prints the URI of the connection." },
-  { "version", NULL, cmd_version, "show version",
-    "Prints the GVirt version and the backend serving the connection. GVirt does not report "
-    "hypervisor versions, so that line says 'version unknown'." },
+  { "uri", NULL, cmd_uri, N_("print the hypervisor canonical URI"),
+    N_("Prints the URI of the connection.") },
+  { "version", NULL, cmd_version, N_("show version"),
+    N_("Prints the GVirt version and the backend serving the connection. GVirt does not report "
+    "hypervisor versions, so that line says 'version unknown'.") },
   { NULL }
 };

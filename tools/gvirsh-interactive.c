@@ -12,6 +12,7 @@
 #include <readline/history.h>
 
 #include "gvirsh.h"
+#include "gvirsh-i18n.h"
 
 #define PROMPT "gvirsh # "
 
@@ -88,7 +89,7 @@ on_sigint (gpointer data)
 
   if (ctl->event_watch != NULL)
     {
-      gvirsh_event_stop (ctl, "interrupted");
+      gvirsh_event_stop (ctl, GVIRSH_EVENT_END_INTERRUPTED);
       return G_SOURCE_CONTINUE;
     }
   /* drop the line being typed, as a shell does */
@@ -177,12 +178,12 @@ gvirsh_interactive (GvirshCtl *ctl)
   the_ctl = ctl;
   ctl->interactive = TRUE;
   if (!ctl->quiet)
-    g_print ("Welcome to gvirsh, the virtualization interactive terminal.\n\n"
-             "Type:  'help' for help with commands\n"
-             "       'quit' to quit\n\n");
+    g_print (_("Welcome to gvirsh, the virtualization interactive terminal.\n\n"
+               "Type:  'help' for help with commands\n"
+               "       'quit' to quit\n\n"));
   /* connect now, so that a bad URI is said at once; the shell still runs */
   if (gvirsh_connection (ctl, &error) == NULL)
-    g_printerr ("error: %s\n", error->message);
+    gvirsh_print_error (error->message);
   fflush (stdout);
 
   rl_readline_name = "gvirsh";
@@ -203,7 +204,7 @@ gvirsh_interactive (GvirshCtl *ctl)
     rl_callback_handler_remove ();
   g_source_remove (stdin_id);
   g_source_remove (sigint_id);
-  gvirsh_event_stop (ctl, NULL);
+  gvirsh_event_stop (ctl, GVIRSH_EVENT_END_DONE);
   g_clear_pointer (&ctl->loop, g_main_loop_unref);
   g_clear_pointer (&matches, g_strfreev);
   return 0;

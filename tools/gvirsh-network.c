@@ -3,10 +3,11 @@
 #include "config.h"
 
 #include "gvirsh.h"
+#include "gvirsh-i18n.h"
 
 #define NETWORK_OPT \
   { "network", GVIRSH_OPT_STRING, GVIRSH_OPT_FLAG_REQUIRED | GVIRSH_OPT_FLAG_POSITIONAL, \
-    GVIRSH_COMPLETE_NETWORK, "network name or uuid" }
+    GVIRSH_COMPLETE_NETWORK, N_("network name or uuid") }
 
 static GVirtNetwork *
 get_network (GvirshCtl *ctl, GvirshArgs *args, GError **error)
@@ -52,7 +53,7 @@ cmd_net_list (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   if (all && inactive)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           "options --all and --inactive are mutually exclusive");
+                           _("options --all and --inactive are mutually exclusive"));
       return FALSE;
     }
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -90,7 +91,9 @@ cmd_net_list (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       return TRUE;
     }
 
-  table = gvirsh_table_new ("Name", "State", "Autostart", "Persistent", NULL);
+  /* the headings are translated, the cells are virsh's fixed words, which
+   * scripts compare */
+  table = gvirsh_table_new (_("Name"), _("State"), _("Autostart"), _("Persistent"), NULL);
   for (guint i = 0; i < nets->len; i++)
     {
       GVirtNetwork *net = g_ptr_array_index (nets, i);
@@ -121,13 +124,14 @@ cmd_net_info (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       return TRUE;
     }
   bridge = gvirt_network_get_bridge (net);
-  gvirsh_print_field ("Name:", "%s", gvirt_network_get_name (net));
-  gvirsh_print_field ("UUID:", "%s", gvirt_network_get_uuid (net));
-  gvirsh_print_field ("Active:", "%s", gvirt_network_get_active (net) ? "yes" : "no");
-  gvirsh_print_field ("Persistent:", "%s", gvirt_network_get_persistent (net) ? "yes" : "no");
-  gvirsh_print_field ("Autostart:", "%s", gvirt_network_get_autostart (net) ? "yes" : "no");
+  /* translated labels, virsh's fixed "yes"/"no" values (scripts compare them) */
+  gvirsh_print_field (_("Name:"), "%s", gvirt_network_get_name (net));
+  gvirsh_print_field (_("UUID:"), "%s", gvirt_network_get_uuid (net));
+  gvirsh_print_field (_("Active:"), "%s", gvirt_network_get_active (net) ? "yes" : "no");
+  gvirsh_print_field (_("Persistent:"), "%s", gvirt_network_get_persistent (net) ? "yes" : "no");
+  gvirsh_print_field (_("Autostart:"), "%s", gvirt_network_get_autostart (net) ? "yes" : "no");
   if (bridge != NULL)
-    gvirsh_print_field ("Bridge:", "%s", bridge);
+    gvirsh_print_field (_("Bridge:"), "%s", bridge);
   return TRUE;
 }
 
@@ -142,7 +146,8 @@ cmd_net_dumpxml (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   xml = gvirt_network_get_xml_sync (net, NULL, error);
   if (xml == NULL)
     {
-      gvirsh_prefix_error (error, "failed to get the XML of network '%s'", gvirt_network_get_name (net));
+      gvirsh_rephrase_error (error, _("failed to get the XML of network '%s': %s"),
+                             gvirt_network_get_name (net), gvirsh_error_reason (error));
       return FALSE;
     }
   g_print ("%s%s", xml, g_str_has_suffix (xml, "\n") ? "" : "\n");
@@ -158,26 +163,38 @@ cmd_net_define (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   g_autoptr(GVirtNetworkConfig) config = NULL;
   g_autoptr(GVirtNetwork) net = NULL;
 
-  if (!gvirsh_read_file (file, create ? "to create a network" : "to define a network", &xml, error))
-    return FALSE;
+  if (!gvirsh_read_file (file, &xml, error))
+    {
+      if (create)
+        gvirsh_rephrase_error (error, _("failed to read file '%s' to create a network: %s"),
+                               file, gvirsh_error_reason (error));
+      else
+        gvirsh_rephrase_error (error, _("failed to read file '%s' to define a network: %s"),
+                               file, gvirsh_error_reason (error));
+      return FALSE;
+    }
   config = gvirt_network_config_new_from_xml (xml, error);
   if (config == NULL)
     {
-      gvirsh_prefix_error (error, "'%s' is not a valid network description", file);
+      gvirsh_rephrase_error (error, _("'%s' is not a valid network description: %s"),
+                             file, gvirsh_error_reason (error));
       return FALSE;
     }
   if (create)
     net = gvirt_connection_create_network_sync (ctl->conn, config, NULL, error);
   else
     net = gvirt_connection_define_network_sync (ctl->conn, config, NULL, error);
+  if (net == NULL && create)
+    gvirsh_rephrase_error (error, _("failed to create network from %s: %s"), file, gvirsh_error_reason (error));
+  else if (net == NULL)
+    gvirsh_rephrase_error (error, _("failed to define network from %s: %s"), file, gvirsh_error_reason (error));
   if (net == NULL)
-    {
-      gvirsh_prefix_error (error, "failed to %s network from %s", create ? "create" : "define", file);
-      return FALSE;
-    }
+    return FALSE;
   /* virsh writes network names without quotes in its messages */
-  gvirsh_print_info (ctl, "Network %s %s from %s",
-                     gvirt_network_get_name (net), create ? "created" : "defined", file);
+  if (create)
+    gvirsh_print_info (ctl, _("Network %s created from %s"), gvirt_network_get_name (net), file);
+  else
+    gvirsh_print_info (ctl, _("Network %s defined from %s"), gvirt_network_get_name (net), file);
   return TRUE;
 }
 
@@ -186,12 +203,15 @@ typedef gboolean (*NetworkAction) (GVirtNetwork *, GCancellable *, GError **);
 static const struct {
   const char   *name;
   NetworkAction action;
-  const char   *verb;
+  const char   *failed;  /* the name and the reason */
   const char   *done;
 } net_actions[] = {
-  { "net-start", gvirt_network_start_sync, "start", "Network %s started" },
-  { "net-destroy", gvirt_network_destroy_sync, "destroy", "Network %s destroyed" },
-  { "net-undefine", gvirt_network_undefine_sync, "undefine", "Network %s has been undefined" },
+  { "net-start", gvirt_network_start_sync,
+    N_("failed to start network '%s': %s"), N_("Network %s started") },
+  { "net-destroy", gvirt_network_destroy_sync,
+    N_("failed to destroy network '%s': %s"), N_("Network %s destroyed") },
+  { "net-undefine", gvirt_network_undefine_sync,
+    N_("failed to undefine network '%s': %s"), N_("Network %s has been undefined") },
 };
 
 static gboolean
@@ -210,10 +230,10 @@ cmd_net_action (GvirshCtl *ctl, GvirshArgs *args, GError **error)
         continue;
       if (!net_actions[i].action (net, NULL, error))
         {
-          gvirsh_prefix_error (error, "failed to %s network '%s'", net_actions[i].verb, name);
+          gvirsh_rephrase_error (error, _(net_actions[i].failed), name, gvirsh_error_reason (error));
           return FALSE;
         }
-      gvirsh_print_info (ctl, net_actions[i].done, name);
+      gvirsh_print_info (ctl, _(net_actions[i].done), name);
       return TRUE;
     }
   g_assert_not_reached ();
@@ -229,12 +249,18 @@ cmd_net_autostart (GvirshCtl *ctl, GvirshArgs *args, GError **error)
     return FALSE;
   if (!gvirt_network_set_autostart_sync (net, enable, NULL, error))
     {
-      gvirsh_prefix_error (error, "failed to %smark network '%s' as autostarted",
-                           enable ? "" : "un", gvirt_network_get_name (net));
+      if (enable)
+        gvirsh_rephrase_error (error, _("failed to mark network '%s' as autostarted: %s"),
+                               gvirt_network_get_name (net), gvirsh_error_reason (error));
+      else
+        gvirsh_rephrase_error (error, _("failed to unmark network '%s' as autostarted: %s"),
+                               gvirt_network_get_name (net), gvirsh_error_reason (error));
       return FALSE;
     }
-  gvirsh_print_info (ctl, "Network %s %s as autostarted",
-                     gvirt_network_get_name (net), enable ? "marked" : "unmarked");
+  if (enable)
+    gvirsh_print_info (ctl, _("Network %s marked as autostarted"), gvirt_network_get_name (net));
+  else
+    gvirsh_print_info (ctl, _("Network %s unmarked as autostarted"), gvirt_network_get_name (net));
   return TRUE;
 }
 
@@ -261,59 +287,59 @@ cmd_net_name (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 }
 
 static const GvirshOpt net_list_opts[] = {
-  { "all", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "list inactive & active networks" },
-  { "inactive", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "list inactive networks" },
-  { "name", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "list network names only" },
-  { "uuid", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "list uuids only" },
-  { "json", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "print JSON for scripts" },
+  { "all", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list inactive & active networks") },
+  { "inactive", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list inactive networks") },
+  { "name", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list network names only") },
+  { "uuid", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list uuids only") },
+  { "json", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("print JSON for scripts") },
   { NULL }
 };
 static const GvirshOpt network_opts[] = { NETWORK_OPT, { NULL } };
 static const GvirshOpt net_info_opts[] = {
   NETWORK_OPT,
-  { "json", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "print JSON for scripts" },
+  { "json", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("print JSON for scripts") },
   { NULL }
 };
 static const GvirshOpt net_file_opts[] = {
   { "file", GVIRSH_OPT_STRING, GVIRSH_OPT_FLAG_REQUIRED | GVIRSH_OPT_FLAG_POSITIONAL, GVIRSH_COMPLETE_FILE,
-    "file containing an XML network description" },
+    N_("file containing an XML network description") },
   { NULL }
 };
 static const GvirshOpt net_autostart_opts[] = {
   NETWORK_OPT,
-  { "disable", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, "disable autostarting" },
+  { "disable", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("disable autostarting") },
   { NULL }
 };
 
 const GvirshCmd gvirsh_network_cmds[] = {
-  { "net-autostart", net_autostart_opts, cmd_net_autostart, "autostart a network",
-    "Configures a persistent network to be started when the host boots; --disable undoes it.",
+  { "net-autostart", net_autostart_opts, cmd_net_autostart, N_("autostart a network"),
+    N_("Configures a persistent network to be started when the host boots; --disable undoes it."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (NETWORK_SET_AUTOSTART) },
-  { "net-create", net_file_opts, cmd_net_define, "create a network from an XML file",
-    "Creates and starts a transient network from an XML file; it disappears when destroyed.",
+  { "net-create", net_file_opts, cmd_net_define, N_("create a network from an XML file"),
+    N_("Creates and starts a transient network from an XML file; it disappears when destroyed."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (CREATE_NETWORK) },
-  { "net-define", net_file_opts, cmd_net_define, "define an inactive persistent virtual network from an XML file",
-    "Defines a persistent network from an XML file, or updates the network with that name and UUID.",
+  { "net-define", net_file_opts, cmd_net_define, N_("define an inactive persistent virtual network from an XML file"),
+    N_("Defines a persistent network from an XML file, or updates the network with that name and UUID."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DEFINE_NETWORK) },
-  { "net-destroy", network_opts, cmd_net_action, "destroy (stop) a network",
-    "Stops an active network; a transient one goes away.",
+  { "net-destroy", network_opts, cmd_net_action, N_("destroy (stop) a network"),
+    N_("Stops an active network; a transient one goes away."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (NETWORK_DESTROY) },
-  { "net-dumpxml", network_opts, cmd_net_dumpxml, "network information in XML",
-    "Prints the network XML.",
+  { "net-dumpxml", network_opts, cmd_net_dumpxml, N_("network information in XML"),
+    N_("Prints the network XML."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (NETWORK_GET_XML) },
-  { "net-info", net_info_opts, cmd_net_info, "network information",
-    "Prints the name, UUID, state, persistence, autostart and bridge of a network." },
-  { "net-list", net_list_opts, cmd_net_list, "list networks",
-    "Lists the active networks, or with --all every network, by name." },
-  { "net-name", network_opts, cmd_net_name, "convert a network UUID to network name",
-    "Prints the name of a network." },
-  { "net-start", network_opts, cmd_net_action, "start a (previously defined) inactive network",
-    "Starts an inactive persistent network.",
+  { "net-info", net_info_opts, cmd_net_info, N_("network information"),
+    N_("Prints the name, UUID, state, persistence, autostart and bridge of a network.") },
+  { "net-list", net_list_opts, cmd_net_list, N_("list networks"),
+    N_("Lists the active networks, or with --all every network, by name.") },
+  { "net-name", network_opts, cmd_net_name, N_("convert a network UUID to network name"),
+    N_("Prints the name of a network.") },
+  { "net-start", network_opts, cmd_net_action, N_("start a (previously defined) inactive network"),
+    N_("Starts an inactive persistent network."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (NETWORK_START) },
-  { "net-undefine", network_opts, cmd_net_action, "undefine a persistent network",
-    "Removes the configuration of an inactive network; an active one becomes transient.",
+  { "net-undefine", network_opts, cmd_net_action, N_("undefine a persistent network"),
+    N_("Removes the configuration of an inactive network; an active one becomes transient."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (NETWORK_UNDEFINE) },
-  { "net-uuid", network_opts, cmd_net_uuid, "convert a network name to network UUID",
-    "Prints the UUID of a network." },
+  { "net-uuid", network_opts, cmd_net_uuid, N_("convert a network name to network UUID"),
+    N_("Prints the UUID of a network.") },
   { NULL }
 };

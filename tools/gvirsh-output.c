@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gvirsh.h"
+#include "gvirsh-i18n.h"
 
 /* Tables, laid out as virsh's vsh-table: a leading space, columns three
  * spaces apart, a dashed line under the header, the last column unpadded. */
@@ -105,17 +106,34 @@ gvirsh_table_free (GvirshTable *table)
   g_free (table);
 }
 
-/* "Name:           value", as virsh's "%-15s %s" */
+/* "Name:           value", as virsh's "%-15s %s", padding by characters */
+static void
+print_field_valist (guint width, const char *label, const char *format, va_list ap)
+{
+  g_autofree char *value = g_strdup_vprintf (format, ap);
+  glong len = g_utf8_strlen (label, -1);
+
+  g_print ("%s%*s %s\n", label, len < (glong) width ? (int) (width - len) : 0, "", value);
+}
+
 void
 gvirsh_print_field (const char *label, const char *format, ...)
 {
-  g_autofree char *value = NULL;
   va_list ap;
 
   va_start (ap, format);
-  value = g_strdup_vprintf (format, ap);
+  print_field_valist (15, label, format, ap);
   va_end (ap);
-  g_print ("%-15s %s\n", label, value);
+}
+
+void
+gvirsh_print_field_width (guint width, const char *label, const char *format, ...)
+{
+  va_list ap;
+
+  va_start (ap, format);
+  print_field_valist (width, label, format, ap);
+  va_end (ap);
 }
 
 void
@@ -132,7 +150,8 @@ gvirsh_print_info (GvirshCtl *ctl, const char *format, ...)
   g_print ("%s\n", text);
 }
 
-/* The words virsh prints for a state (virshDomainStateToString). */
+/* The words virsh prints for a state (virshDomainStateToString). Not
+ * translated: scripts parse `list` and `domstate` for them. */
 const char *
 gvirsh_domain_state_string (GVirtDomainState state)
 {
@@ -238,8 +257,8 @@ gvirsh_lookup_domain (GvirshCtl *ctl, const char *what, GError **error)
     dom = gvirt_connection_find_domain_by_name (conn, what);
   if (dom == NULL)
     g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_NO_DOMAIN,
-                 "failed to get domain '%s': no domain has this name, id or UUID on %s "
-                 "(see 'list --all')", what, gvirt_connection_get_uri (conn));
+                 _("failed to get domain '%s': no domain has this name, id or UUID on %s "
+                   "(see 'list --all')"), what, gvirt_connection_get_uri (conn));
   return dom;
 }
 
@@ -261,8 +280,8 @@ gvirsh_lookup_network (GvirshCtl *ctl, const char *what, GError **error)
     net = gvirt_connection_find_network_by_name (conn, what);
   if (net == NULL)
     g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_NO_NETWORK,
-                 "failed to get network '%s': no network has this name or UUID on %s "
-                 "(see 'net-list --all')", what, gvirt_connection_get_uri (conn));
+                 _("failed to get network '%s': no network has this name or UUID on %s "
+                   "(see 'net-list --all')"), what, gvirt_connection_get_uri (conn));
   return net;
 }
 
@@ -297,35 +316,37 @@ gvirsh_parse_size_kib (const char *text, guint64 *kib, GError **error)
             }
     }
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               "invalid size '%s': give a whole number of KiB, or a number with a unit such as 512M or 2GiB",
+               _("invalid size '%s': give a whole number of KiB, or a number with a unit such as 512M or 2GiB"),
                text);
   return FALSE;
 }
 
+/* The caller says what the file was for, in a whole sentence (see
+ * gvirsh_rephrase_error()). */
 gboolean
-gvirsh_read_file (const char *path, const char *purpose, char **contents, GError **error)
+gvirsh_read_file (const char *path, char **contents, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  return g_file_get_contents (path, contents, NULL, error);
+}
 
-  if (!g_file_get_contents (path, contents, NULL, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "failed to read file '%s' %s: %s", path, purpose, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+const char *
+gvirsh_error_reason (GError **error)
+{
+  return error != NULL && *error != NULL ? (*error)->message : "";
 }
 
 void
-gvirsh_prefix_error (GError **error, const char *format, ...)
+gvirsh_rephrase_error (GError **error, const char *format, ...)
 {
-  g_autofree char *prefix = NULL;
+  char *message;
   va_list ap;
 
   if (error == NULL || *error == NULL)
     return;
+  /* the arguments may hold the old message: format before freeing it */
   va_start (ap, format);
-  prefix = g_strdup_vprintf (format, ap);
+  message = g_strdup_vprintf (format, ap);
   va_end (ap);
-  g_prefix_error (error, "%s: ", prefix);
+  g_free ((*error)->message);
+  (*error)->message = message;
 }

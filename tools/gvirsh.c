@@ -2,18 +2,20 @@
 /* gvirsh: global options, the command-string parser, dispatch, help and completion. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "gvirsh.h"
+#include "gvirsh-i18n.h"
 
 const GvirshGroup gvirsh_groups[] = {
-  { "Domain Management", "domain", gvirsh_domain_cmds },
-  { "Host and Hypervisor", "host", gvirsh_host_cmds },
-  { "Networking", "network", gvirsh_network_cmds },
-  { "Gvirsh itself", "gvirsh", gvirsh_shell_cmds },
+  { N_("Domain Management"), "domain", gvirsh_domain_cmds },
+  { N_("Host and Hypervisor"), "host", gvirsh_host_cmds },
+  { N_("Networking"), "network", gvirsh_network_cmds },
+  { N_("Gvirsh itself"), "gvirsh", gvirsh_shell_cmds },
   { NULL },
 };
 
@@ -44,7 +46,7 @@ gvirsh_connect (GvirshCtl   *ctl,
   if (conn == NULL)
     {
       g_set_error (error, GVIRT_ERROR, local_error->code,
-                   "failed to connect to the hypervisor at '%s': %s", uri, local_error->message);
+                   _("failed to connect to the hypervisor at '%s': %s"), uri, local_error->message);
       return FALSE;
     }
   g_clear_object (&ctl->conn);
@@ -115,8 +117,12 @@ gvirsh_split_line (const char *line, GError **error)
         {
           if (c == '\0')
             {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "missing closing %s quote in '%s'", quote == '"' ? "double" : "single", line);
+              if (quote == '"')
+                g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             _("missing closing double quote in '%s'"), line);
+              else
+                g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             _("missing closing single quote in '%s'"), line);
               return NULL;
             }
           if (c == quote)
@@ -217,8 +223,8 @@ gvirsh_args_get_int (GvirshArgs  *args,
   if (!g_ascii_string_to_signed (text, 10, min, max, value, NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "Numeric value '%s' for <%s> option is malformed or out of range (%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")",
-                   text, name, min, max);
+                   _("Numeric value '%s' for <%s> option is malformed or out of range (%" PRId64 "–%" PRId64 ")"),
+                   text, name, (int64_t) min, (int64_t) max);
       return FALSE;
     }
   return TRUE;
@@ -258,7 +264,7 @@ parse_args (const GvirshCmd *cmd, char **words, GError **error)
           if (opt == NULL)
             {
               g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION,
-                           "command '%s' doesn't support option --%s; see 'help %s'",
+                           _("command '%s' doesn't support option --%s; see 'help %s'"),
                            cmd->name, name, cmd->name);
               return NULL;
             }
@@ -267,7 +273,7 @@ parse_args (const GvirshCmd *cmd, char **words, GError **error)
               if (value != NULL)
                 {
                   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                               "option --%s of command '%s' takes no value", opt->name, cmd->name);
+                               _("option --%s of command '%s' takes no value"), opt->name, cmd->name);
                   return NULL;
                 }
               value = "";
@@ -277,16 +283,19 @@ parse_args (const GvirshCmd *cmd, char **words, GError **error)
               value = words[++i];
               if (value == NULL)
                 {
+                  /* the syntax is a value: as in the synopsis, not translated */
+                  g_autofree char *syntax = g_strdup_printf ("--%s <%s>", opt->name,
+                                                             opt->type == GVIRSH_OPT_INT ? "number" : "string");
+
                   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                               "expected syntax: --%s <%s>", opt->name,
-                               opt->type == GVIRSH_OPT_INT ? "number" : "string");
+                               _("expected syntax: %s"), syntax);
                   return NULL;
                 }
             }
           if (g_hash_table_contains (args->values, opt->name))
             {
               g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           "option --%s already seen", opt->name);
+                           _("option --%s already seen"), opt->name);
               return NULL;
             }
           g_hash_table_insert (args->values, (gpointer) opt->name, g_strdup (value));
@@ -303,7 +312,7 @@ parse_args (const GvirshCmd *cmd, char **words, GError **error)
       if (opt == NULL)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                       "unexpected data '%s' for command '%s'; see 'help %s'", w, cmd->name, cmd->name);
+                       _("unexpected data '%s' for command '%s'; see 'help %s'"), w, cmd->name, cmd->name);
           return NULL;
         }
       g_hash_table_insert (args->values, (gpointer) opt->name, g_strdup (w));
@@ -313,17 +322,18 @@ parse_args (const GvirshCmd *cmd, char **words, GError **error)
     if ((o->flags & GVIRSH_OPT_FLAG_REQUIRED) && !g_hash_table_contains (args->values, o->name))
       {
         g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                     "command '%s' requires <%s> option; see 'help %s'", cmd->name, o->name, cmd->name);
+                     _("command '%s' requires <%s> option; see 'help %s'"), cmd->name, o->name, cmd->name);
         return NULL;
       }
   return g_steal_pointer (&args);
 }
 
-static void
-print_error (GError *error)
+void
+gvirsh_print_error (const char *message)
 {
   fflush (stdout);
-  g_printerr ("error: %s\n", error->message);
+  /* TRANSLATORS: the %s is a whole sentence, the error itself */
+  g_printerr (_("error: %s\n"), message);
 }
 
 /* Runs one command given as words; prints its error. */
@@ -337,8 +347,10 @@ run_cmd (GvirshCtl *ctl, char **words)
 
   if (cmd == NULL)
     {
-      fflush (stdout);
-      g_printerr ("error: unknown command: '%s'; see 'help' for the list of commands\n", words[0]);
+      g_autofree char *message = g_strdup_printf (_("unknown command: '%s'; see 'help' for the list of commands"),
+                                                  words[0]);
+
+      gvirsh_print_error (message);
       return FALSE;
     }
   args = parse_args (cmd, words + 1, &error);
@@ -352,8 +364,8 @@ run_cmd (GvirshCtl *ctl, char **words)
   if (!ok)
     {
       if (error == NULL)
-        g_set_error (&error, GVIRT_ERROR, GVIRT_ERROR_FAILED, "command '%s' failed", cmd->name);
-      print_error (error);
+        g_set_error (&error, GVIRT_ERROR, GVIRT_ERROR_FAILED, _("command '%s' failed"), cmd->name);
+      gvirsh_print_error (error->message);
     }
   /* virsh ends the output of every command with an empty line */
   if (!ctl->quiet && !(cmd->flags & GVIRSH_CMD_FLAG_NO_TRAILER))
@@ -385,7 +397,7 @@ gvirsh_run_line (GvirshCtl *ctl, const char *line)
 
   if (cmds == NULL)
     {
-      print_error (error);
+      gvirsh_print_error (error->message);
       return FALSE;
     }
   return run_cmds (ctl, cmds);
@@ -584,6 +596,8 @@ done:
 /* The shell's own commands: help, quit, exit, and the hidden helpers for
  * the bash completion script and the man page. */
 
+/* The synopsis and option labels are syntax ("--domain <string>"), the same
+ * in every language: not translated. */
 static void
 print_synopsis (GString *s, const GvirshCmd *cmd)
 {
@@ -623,17 +637,18 @@ print_cmd_help (const GvirshCmd *cmd)
   g_autoptr(GString) synopsis = g_string_new (NULL);
 
   print_synopsis (synopsis, cmd);
-  g_print ("  NAME\n    %s - %s\n\n", cmd->name, cmd->summary);
-  g_print ("  SYNOPSIS\n    %s\n\n", synopsis->str);
-  g_print ("  DESCRIPTION\n    %s\n", cmd->description);
+  /* the headings of virsh's help, as in a man page */
+  g_print ("  %s\n    %s - %s\n\n", _("NAME"), cmd->name, _(cmd->summary));
+  g_print ("  %s\n    %s\n\n", _("SYNOPSIS"), synopsis->str);
+  g_print ("  %s\n    %s\n", _("DESCRIPTION"), _(cmd->description));
   if (cmd->opts != NULL && cmd->opts[0].name != NULL)
     {
-      g_print ("\n  OPTIONS\n");
+      g_print ("\n  %s\n", _("OPTIONS"));
       for (const GvirshOpt *o = cmd->opts; o->name != NULL; o++)
         {
           g_autofree char *label = opt_label (o);
 
-          g_print ("    %-15s  %s\n", label, o->help);
+          g_print ("    %-15s  %s\n", label, _(o->help));
         }
     }
 }
@@ -641,10 +656,13 @@ print_cmd_help (const GvirshCmd *cmd)
 static void
 print_group (const GvirshGroup *g)
 {
-  g_print (" %s (help keyword '%s'):\n", g->name, g->keyword);
+  /* TRANSLATORS: a command group's name (translated), its keyword (not) */
+  g_autofree char *heading = g_strdup_printf (_("%s (help keyword '%s'):"), _(g->name), g->keyword);
+
+  g_print (" %s\n", heading);
   for (const GvirshCmd *c = g->cmds; c->name != NULL; c++)
     if (!(c->flags & GVIRSH_CMD_FLAG_HIDDEN))
-      g_print ("    %-30s %s\n", c->name, c->summary);
+      g_print ("    %-30s %s\n", c->name, _(c->summary));
   g_print ("\n");
 }
 
@@ -657,7 +675,7 @@ cmd_help (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 
   if (what == NULL)
     {
-      g_print ("Grouping of commands:\n\n");
+      g_print ("%s\n\n", _("Grouping of commands:"));
       for (const GvirshGroup *g = gvirsh_groups; g->name != NULL; g++)
         print_group (g);
       return TRUE;
@@ -673,7 +691,7 @@ cmd_help (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       return TRUE;
     }
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-               "command or command group '%s' doesn't exist; 'help' lists them", what);
+               _("command or command group '%s' doesn't exist; 'help' lists them"), what);
   return FALSE;
 }
 
@@ -714,7 +732,9 @@ cmd_complete (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   return TRUE;
 }
 
-/* reST for docs/gvirsh.rst: the COMMANDS section, from this table. */
+/* reST for docs/gvirsh.rst: the COMMANDS section, from this table. In
+ * English whatever the locale: it regenerates the page in the source tree,
+ * and tests/gvirsh compares the two. */
 static gboolean
 cmd_man (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 {
@@ -744,42 +764,52 @@ cmd_man (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 
 static const GvirshOpt help_opts[] = {
   { "command", GVIRSH_OPT_STRING, GVIRSH_OPT_FLAG_POSITIONAL, GVIRSH_COMPLETE_COMMAND,
-    "a command or a command group keyword" },
+    N_("a command or a command group keyword") },
   { NULL }
 };
 
 static const GvirshOpt complete_opts[] = {
   { "words", GVIRSH_OPT_STRING, GVIRSH_OPT_FLAG_POSITIONAL, GVIRSH_COMPLETE_NONE,
-    "the words before the cursor, one a line, the last one partial" },
+    N_("the words before the cursor, one a line, the last one partial") },
   { NULL }
 };
 
 const GvirshCmd gvirsh_shell_cmds[] = {
-  { "help", help_opts, cmd_help, "print help",
-    "Prints the list of commands by group, or the help of one command or group.",
+  { "help", help_opts, cmd_help, N_("print help"),
+    N_("Prints the list of commands by group, or the help of one command or group."),
     GVIRSH_CMD_FLAG_NO_CONNECT },
-  { "quit", NULL, cmd_quit, "quit this interactive terminal",
-    "Leaves the interactive shell; in a command chain, skips the commands after it.",
+  { "quit", NULL, cmd_quit, N_("quit this interactive terminal"),
+    N_("Leaves the interactive shell; in a command chain, skips the commands after it."),
     GVIRSH_CMD_FLAG_NO_CONNECT | GVIRSH_CMD_FLAG_NO_TRAILER },
-  { "exit", NULL, cmd_quit, "quit this interactive terminal",
-    "The same as quit.",
+  { "exit", NULL, cmd_quit, N_("quit this interactive terminal"),
+    N_("The same as quit."),
     GVIRSH_CMD_FLAG_NO_CONNECT | GVIRSH_CMD_FLAG_NO_TRAILER },
-  { "complete", complete_opts, cmd_complete, "completion candidates",
-    "Prints the completions of a partial command line, for the bash completion script.",
+  { "complete", complete_opts, cmd_complete, N_("completion candidates"),
+    N_("Prints the completions of a partial command line, for the bash completion script."),
     GVIRSH_CMD_FLAG_NO_CONNECT | GVIRSH_CMD_FLAG_HIDDEN | GVIRSH_CMD_FLAG_NO_TRAILER },
-  { "_man", NULL, cmd_man, "man page commands",
-    "Prints the COMMANDS section of docs/gvirsh.rst in reStructuredText.",
+  { "_man", NULL, cmd_man, N_("man page commands"),
+    N_("Prints the COMMANDS section of docs/gvirsh.rst in reStructuredText."),
     GVIRSH_CMD_FLAG_NO_CONNECT | GVIRSH_CMD_FLAG_HIDDEN | GVIRSH_CMD_FLAG_NO_TRAILER },
   { NULL }
 };
 
 /* main */
 
+void
+gvirsh_i18n_init (void)
+{
+  const char *dir = g_getenv ("GVIRSH_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GVIRSH_GETTEXT_PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+  bind_textdomain_codeset (GVIRSH_GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GVIRSH_GETTEXT_PACKAGE);
+}
+
 static void
 usage (FILE *out)
 {
-  fprintf (out,
-           "\ngvirsh [options]... [<command_string>]\n"
+  fputs (_("\ngvirsh [options]... [<command_string>]\n"
            "gvirsh [options]... <command> [args...]\n\n"
            "  options:\n"
            "    -c | --connect=URI      hypervisor connection URI (default: $GVIRSH_DEFAULT_CONNECT_URI,\n"
@@ -789,13 +819,13 @@ usage (FILE *out)
            "                            no blank line after each command, no banner\n"
            "    -r | --readonly         connect readonly\n"
            "    -v | --version          program version\n\n"
-           "  commands (non interactive mode):\n\n");
+           "  commands (non interactive mode):\n\n"), out);
   fflush (out);
   if (out == stdout)
     for (const GvirshGroup *g = gvirsh_groups; g->name != NULL; g++)
       print_group (g);
-  fprintf (out, "  (specify help <group> for details about the commands in the group)\n\n"
-                "  (specify help <command> for details about the command)\n\n");
+  fputs (_("  (specify help <group> for details about the commands in the group)\n\n"
+           "  (specify help <command> for details about the command)\n\n"), out);
 }
 
 int
@@ -805,7 +835,7 @@ main (int argc, char **argv)
   int i;
   int status;
 
-  setlocale (LC_ALL, "");
+  gvirsh_i18n_init ();
 
   for (i = 1; i < argc; i++)
     {
@@ -815,7 +845,9 @@ main (int argc, char **argv)
         {
           if (i + 1 >= argc)
             {
-              g_printerr ("error: option %s needs a URI, e.g. -c test:///default\n", a);
+              g_autofree char *message = g_strdup_printf (_("option %s needs a URI, e.g. -c test:///default"), a);
+
+              gvirsh_print_error (message);
               return 1;
             }
           g_free (ctl.uri);
@@ -847,7 +879,9 @@ main (int argc, char **argv)
         }
       else if (a[0] == '-' && a[1] != '\0')
         {
-          g_printerr ("error: unsupported option '%s'. See --help.\n", a);
+          g_autofree char *message = g_strdup_printf (_("unsupported option '%s'. See --help."), a);
+
+          gvirsh_print_error (message);
           return 1;
         }
       else

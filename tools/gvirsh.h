@@ -91,6 +91,8 @@ struct _GvirshCtl {
 };
 
 /* gvirsh.c */
+/* "error: MESSAGE" on stderr, after what stdout holds. */
+void             gvirsh_print_error      (const char  *message);
 const char      *gvirsh_default_uri      (void);
 GVirtConnection *gvirsh_connection       (GvirshCtl   *ctl,
                                           GError     **error);
@@ -126,12 +128,19 @@ gboolean         gvirsh_args_get_int     (GvirshArgs  *args,
 const GvirshCmd *gvirsh_args_get_cmd     (GvirshArgs  *args);
 
 /* gvirsh-event.c */
+/* Why an event watch ends: each has its own sentence. */
+typedef enum {
+  GVIRSH_EVENT_END_DONE,         /* enough events, or the shell quits */
+  GVIRSH_EVENT_END_TIMED_OUT,
+  GVIRSH_EVENT_END_INTERRUPTED,
+} GvirshEventEnd;
+
 extern const GvirshOpt gvirsh_event_opts[];
 gboolean         gvirsh_cmd_event        (GvirshCtl   *ctl,
                                           GvirshArgs  *args,
                                           GError     **error);
-void             gvirsh_event_stop       (GvirshCtl   *ctl,
-                                          const char  *why);
+void             gvirsh_event_stop       (GvirshCtl     *ctl,
+                                          GvirshEventEnd why);
 
 /* gvirsh-interactive.c */
 int              gvirsh_interactive      (GvirshCtl   *ctl);
@@ -152,9 +161,15 @@ void             gvirsh_table_print      (GvirshCtl   *ctl,
 void             gvirsh_table_free       (GvirshTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GvirshTable, gvirsh_table_free)
 
+/* "Label:         value": the label padded to 15 characters (not bytes:
+ * translated labels may not be ASCII), or to @width. */
 void             gvirsh_print_field      (const char  *label,
                                           const char  *format,
                                           ...) G_GNUC_PRINTF (2, 3);
+void             gvirsh_print_field_width (guint       width,
+                                          const char  *label,
+                                          const char  *format,
+                                          ...) G_GNUC_PRINTF (3, 4);
 /* One informational line ("Domain 'test' suspended"), left out with -q as
  * virsh's vshPrintExtra(); the results a command was asked for use g_print(). */
 void             gvirsh_print_info       (GvirshCtl   *ctl,
@@ -178,10 +193,15 @@ gboolean         gvirsh_parse_size_kib   (const char  *text,
                                           guint64     *kib,
                                           GError     **error);
 gboolean         gvirsh_read_file        (const char  *path,
-                                          const char  *purpose,
                                           char       **contents,
                                           GError     **error);
-void             gvirsh_prefix_error     (GError     **error,
+/* Errors as whole sentences: gvirsh_rephrase_error() replaces the message
+ * of *error (keeping its domain and code) by @format, a whole sentence that
+ * usually quotes the old message, given by gvirsh_error_reason(), as its
+ * last placeholder: "failed to start domain '%s': %s". Never build a message
+ * by gluing a prefix to the reason: translations need the whole sentence. */
+const char      *gvirsh_error_reason     (GError     **error);
+void             gvirsh_rephrase_error   (GError     **error,
                                           const char  *format,
                                           ...) G_GNUC_PRINTF (2, 3);
 

@@ -10,6 +10,8 @@ def pytest_addoption(parser):
     parser.addoption("--gvirsh", required=True, help="the gvirsh executable to test")
     parser.addoption("--man", default=None,
                      help="the man page the build made (build/tools/gvirsh.1), when rst2man was found")
+    parser.addoption("--gettext-package", default="gvirsh",
+                     help="gvirsh's gettext domain, the name of its .mo files (tools/meson.build)")
 
 
 class Result:
@@ -40,6 +42,11 @@ class Gvirsh:
         argv += list(args)
         full_env = dict(os.environ)
         full_env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
+        # gvirsh's messages are translated: the tests expect the English ones,
+        # whatever the locale of whoever runs them (test_i18n sets its own)
+        for var in ("LANGUAGE", "LC_MESSAGES", "GVIRSH_LOCALEDIR"):
+            full_env.pop(var, None)
+        full_env["LC_ALL"] = "C.UTF-8"
         full_env.update(env or {})
         proc = subprocess.run(argv, input=stdin, capture_output=True, text=True,
                               env=full_env, timeout=timeout)
@@ -61,6 +68,11 @@ class Gvirsh:
         lines = res.err.splitlines()
         assert len(lines) == 1 and lines[0].startswith("error: "), res
         return lines[0][len("error: "):]
+
+
+@pytest.fixture(scope="session")
+def gettext_package(request):
+    return request.config.getoption("--gettext-package")
 
 
 @pytest.fixture(scope="session")
