@@ -79,7 +79,10 @@ typedef struct {
   GVirtQemuMonitorClient *mon;
   GVirtDomainConfig      *live;
   pid_t                   qemu_pid;
+  int                     status_fd;  /* the monitor's status pipe, open until the VM is announced */
 } Launched;
+
+#define GVIRT_QEMU_LAUNCHED_INIT { .status_fd = -1 }
 
 /* gvirt-qemu-backend.c */
 const char *_gvirt_qemu_domain_name (const QemuDomain *dom);
@@ -114,6 +117,7 @@ gboolean _gvirt_qemu_launch (GVirtQemuBackend *self, GVirtDomainConfig *config, 
 gboolean _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon, gint reason, GError **error);
 void _gvirt_qemu_attach (GVirtQemuBackend *self, QemuDomain *dom, Launched *l, GVirtDomainState state, gint started_reason, gboolean report);
 void _gvirt_qemu_launched_clear (Launched *l);
+gboolean _gvirt_qemu_clean_if_stale (GVirtQemuBackend *self, const char *name);
 void _gvirt_qemu_launched_destroy (Launched *l);
 void _gvirt_qemu_attach_running (GVirtQemuBackend *self, const char *json_path, gboolean emit);
 

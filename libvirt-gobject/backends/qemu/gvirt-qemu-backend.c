@@ -391,6 +391,16 @@ attach_running_cb (GVirtQemuBackend *self, const char *path, gboolean emit)
   _gvirt_qemu_attach_running (self, path, emit);
 }
 
+/* A lock nobody holds: a starter that died before its monitor took over. */
+static void
+clean_stale_lock_cb (GVirtQemuBackend *self, const char *path, gboolean emit)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  base[strlen (base) - strlen (".lock")] = '\0';
+  _gvirt_qemu_clean_if_stale (self, base);
+}
+
 static gboolean
 gvirt_qemu_backend_open (GVirtBackend          *backend,
                          GUri                  *uri,
@@ -480,6 +490,8 @@ gvirt_qemu_backend_open (GVirtBackend          *backend,
 
   scan_dir (self, self->dirs.config_dir, ".xml", sync_config_file_cb);
   scan_dir (self, self->dirs.runtime_dir, ".json", attach_running_cb);
+  if (!self->read_only)
+    scan_dir (self, self->dirs.runtime_dir, ".lock", clean_stale_lock_cb);
   run_autostart (self);
   return TRUE;
 }

@@ -183,9 +183,9 @@ unlock_domain (GVirtQemuBackend *self,
 
 /* Removes the runtime files of @name if no monitor holds its lock; returns
  * whether it was stale. */
-static gboolean
-clean_if_stale (GVirtQemuBackend *self,
-                const char       *name)
+gboolean
+_gvirt_qemu_clean_if_stale (GVirtQemuBackend *self,
+                            const char       *name)
 {
   gboolean held;
   int fd = lock_domain (self, name, &held, NULL);
@@ -506,9 +506,10 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
   /* The monitor forks once more and exits: reap that first process now. */
   g_subprocess_wait (proc, NULL, NULL);
 
-  /* "READY <pid>" or "FAILED <message>", or end of file if the monitor died. */
+  /* "READY <pid>" or "FAILED <message>" (one line), or end of file if the
+   * monitor died. */
   deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  for (;;)
+  while (strchr (status->str, '\n') == NULL)
     {
       char buf[512];
       ssize_t n;
@@ -524,8 +525,6 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
         break;
       g_string_append_len (status, buf, n);
     }
-  close (pipefd[0]);
-  pipefd[0] = -1;
 
   if (!g_str_has_prefix (status->str, "READY "))
     {
@@ -536,11 +535,16 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
       else
         g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
                      _("Domain “%s” did not start: its monitor process gave no answer."), name);
+      close (pipefd[0]);
       /* A monitor that failed cleans up after itself; one that died cannot. */
-      clean_if_stale (self, name);
+      _gvirt_qemu_clean_if_stale (self, name);
       return FALSE;
     }
   out->qemu_pid = atoi (status->str + strlen ("READY "));
+  /* Held until the VM is announced: if this process dies first, the
+   * monitor sees the pipe close and takes QEMU down. */
+  out->status_fd = pipefd[0];
+  pipefd[0] = -1;
 
   out->mon = gvirt_qemu_monitor_client_connect (sock_path, uuid, self->context, _gvirt_qemu_on_mon_event, self, error);
   if (out->mon == NULL)
@@ -630,6 +634,9 @@ _gvirt_qemu_launched_clear (Launched *l)
   if (l->mon != NULL)
     gvirt_qemu_monitor_client_unref (l->mon);
   g_clear_object (&l->live);
+  if (l->status_fd >= 0)
+    close (l->status_fd);
+  l->status_fd = -1;
 }
 
 /* Kills a launched VM that we will not keep (a failed restore). */
@@ -651,7 +658,7 @@ _gvirt_qemu_attach_running (GVirtQemuBackend *self,
   g_autofree char *name = g_strndup (base, strlen (base) - strlen (".json"));
   g_autofree char *xml_path = _gvirt_qemu_runtime_path (self, name, ".xml");
   g_autoptr(GError) error = NULL;
-  Launched l = { 0 };
+  Launched l = GVIRT_QEMU_LAUNCHED_INIT;
   RuntimeState st;
   QemuDomain *dom;
   GVirtDomainState state = GVIRT_DOMAIN_STATE_NOSTATE;
@@ -670,7 +677,7 @@ _gvirt_qemu_attach_running (GVirtQemuBackend *self,
     return;   /* gone already */
   /* The lock tells whether a monitor still lives; the pid must still be
    * that domain's QEMU, not a recycled one. */
-  if (clean_if_stale (self, name) || !pid_is_qemu_for (st.qemu_pid, st.uuid))
+  if (_gvirt_qemu_clean_if_stale (self, name) || !pid_is_qemu_for (st.qemu_pid, st.uuid))
     goto out;
   l.mon = gvirt_qemu_monitor_client_connect (st.socket, st.uuid, self->context, _gvirt_qemu_on_mon_event, self, &error);
   if (l.mon == NULL)

@@ -20,7 +20,7 @@ _gvirt_qemu_start_domain (GVirtQemuBackend  *self,
                           GError           **error)
 {
   g_autoptr(GVirtDomainConfig) config = NULL;
-  Launched l = { 0 };
+  Launched l = GVIRT_QEMU_LAUNCHED_INIT;
   GVirtDomainState state = GVIRT_DOMAIN_STATE_RUNNING;
   QemuDomain *dom;
   gboolean ok;

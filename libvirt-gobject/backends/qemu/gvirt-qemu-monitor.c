@@ -44,7 +44,9 @@
  *
  * The first client is the starter. The runtime state file, which other
  * clients find the VM by, is written when the starter says gvirt-started;
- * a starter that goes away before that takes the VM with it.
+ * a starter that goes away before that takes the VM with it. The starter
+ * keeps its end of the status pipe open until then, so its death is seen
+ * even before it connected (the pipe's write end reports an error).
  */
 
 typedef struct {
@@ -63,6 +65,7 @@ static struct {
   int         qmp_fd;
   GString    *qmp_in;
   int         status_fd;
+  guint       status_watch; /* the starter's end of the status pipe, until gvirt-started */
   int         listen_fd;
   int         pidfd;
   pid_t       qemu_pid;
@@ -287,6 +290,7 @@ terminate_qemu (const char *reason)
 }
 
 static gboolean write_state_file (void);
+static void close_status (void);
 
 /* One line from a client: a command for QMP or for the monitor itself. */
 static void
@@ -337,6 +341,7 @@ client_line (Client *c, const char *line)
                                    json_object_get_string_member_with_default (args, "reason", "booted") :
                                    "booted");
       mon.starter = NULL;
+      close_status ();
       if (!mon.announced && !write_state_file ())
         {
           reply_error (c, id, "Cannot write the runtime state file.");
@@ -442,20 +447,65 @@ static void
 write_status (const char *fmt, ...) G_GNUC_PRINTF (1, 2);
 
 static void
+close_status (void)
+{
+  if (mon.status_watch != 0)
+    g_source_remove (mon.status_watch);
+  mon.status_watch = 0;
+  if (mon.status_fd >= 0)
+    close (mon.status_fd);
+  mon.status_fd = -1;
+}
+
+/* Writes a status line; FALSE when the starter is gone (EPIPE: SIGPIPE is ignored). */
+static gboolean
+write_status_text (const char *msg)
+{
+  if (mon.status_fd < 0)
+    return FALSE;
+  return write (mon.status_fd, msg, strlen (msg)) == (ssize_t) strlen (msg);
+}
+
+/* A final status ("FAILED …"): the starter learns it and the pipe closes. */
+static void
 write_status (const char *fmt, ...)
 {
   va_list ap;
   g_autofree char *msg = NULL;
 
-  if (mon.status_fd < 0)
-    return;
   va_start (ap, fmt);
   msg = g_strdup_vprintf (fmt, ap);
   va_end (ap);
-  if (write (mon.status_fd, msg, strlen (msg)) < 0)
-    { /* the starter went away; nothing to tell */ }
-  close (mon.status_fd);
-  mon.status_fd = -1;
+  write_status_text (msg);
+  close_status ();
+}
+
+/* The starter's end of the pipe closed before it announced the VM: it died
+ * (or gave up) between READY and gvirt-started, so nobody could know the VM. */
+static gboolean
+status_closed_cb (int fd, GIOCondition cond, gpointer data)
+{
+  mon.status_watch = 0;
+  close_status ();
+  if (!mon.announced)
+    terminate_qemu (GVIRT_QEMU_EXIT_FAILED);
+  return G_SOURCE_REMOVE;
+}
+
+/* READY: the pipe stays open, watched, until the starter announces the VM. */
+static void
+write_ready (void)
+{
+  g_autofree char *msg = g_strdup_printf ("READY %d\n", (int) mon.qemu_pid);
+
+  if (!write_status_text (msg))
+    {
+      close_status ();
+      terminate_qemu (GVIRT_QEMU_EXIT_FAILED);   /* the starter died before READY */
+      return;
+    }
+  /* A pipe's write end reports G_IO_ERR once the read end is closed. */
+  mon.status_watch = g_unix_fd_add (mon.status_fd, G_IO_ERR | G_IO_HUP, status_closed_cb, NULL);
 }
 
 /* Temp file + rename: a reader sees the whole file or none. */
@@ -493,7 +543,7 @@ qmp_message (const char *line)
         {
           mon.ready = TRUE;
           mon.started = g_get_real_time ();
-          write_status ("READY %d\n", (int) mon.qemu_pid);
+          write_ready ();
         }
       return;
     }

@@ -277,7 +277,7 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
   g_autofree char *status = NULL;
   GVirtDomainRecord *record;
   SaveHeader header;
-  Launched l = { 0 };
+  Launched l = GVIRT_QEMU_LAUNCHED_INIT;
   GVirtDomainState state = GVIRT_DOMAIN_STATE_RUNNING;
   QemuDomain *dom;
   char *uuid;
