@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # Builds GVirt and runs the whole test suite: the normal build (C, Python,
-# config, gvirsh, examples and docs suites), the QEMU backend against real
+# config, gvirsh, examples, docs and symbols suites), the QEMU backend against real
 # QEMU, the C suites under valgrind's memcheck, the config fuzzers, the C
 # suites in an ASan+UBSan build, and the API reference's coverage check in a
 # -Ddocs build. Ends with the totals as "N passed, N failed".
@@ -14,6 +14,8 @@ logs=()
 run() { echo "+ $*"; "$@" || status=1; }
 
 run build-aux/build.sh
+# Every suite but qemu: core, config, python, gvirsh, examples, docs, and
+# symbols (libgvirt exports exactly what its public headers mark).
 run meson test -C build --no-rebuild --print-errorlogs --no-suite qemu
 logs+=(build/meson-logs/testlog.json)
 

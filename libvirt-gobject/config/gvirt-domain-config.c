@@ -324,6 +324,35 @@ _gvirt_domain_config_check (GVirtDomainConfig  *self,
   return TRUE;
 }
 
+/**
+ * gvirt_domain_config_check:
+ * @self: a #GVirtDomainConfig
+ * @error: return location for a #GError
+ *
+ * Checks the values of the configuration and of its devices as
+ * [ctor@GVirt.DomainConfig.new_from_xml] checks what it parses (a valid
+ * UUID, numbers where numbers go, no two disks on one target), so that
+ * the text [method@GVirt.DomainConfig.to_xml] writes parses back. Values
+ * set through the API can break these rules; a backend that keeps a
+ * configuration as its text checks it first. Unlike
+ * [method@GVirt.DomainConfig.validate], no schema is involved.
+ *
+ * A configuration that was parsed or checked and has not changed since is
+ * not checked again.
+ *
+ * Returns: %TRUE if the values are valid, else %FALSE with @error set as
+ *   parsing would set it: the first error in document order
+ */
+gboolean
+gvirt_domain_config_check (GVirtDomainConfig  *self,
+                           GError            **error)
+{
+  g_return_val_if_fail (GVIRT_IS_DOMAIN_CONFIG (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _gvirt_domain_config_check (self, error);
+}
+
 /* What gvirt_domain_config_to_xml() gives, without keeping the text in
  * @self when it was not kept already: for a configuration a caller lent. */
 char *

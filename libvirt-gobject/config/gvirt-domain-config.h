@@ -60,6 +60,9 @@ GVIRT_AVAILABLE_IN_ALL
 gboolean           gvirt_domain_config_validate       (GVirtDomainConfig *self,
                                                        GError           **error);
 GVIRT_AVAILABLE_IN_ALL
+gboolean           gvirt_domain_config_check          (GVirtDomainConfig *self,
+                                                       GError           **error);
+GVIRT_AVAILABLE_IN_ALL
 char *gvirt_domain_config_get_metadata (GVirtDomainConfig *self,
                                        const char *uri);
 GVIRT_AVAILABLE_IN_ALL

@@ -6,7 +6,6 @@
 
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
-#include "libvirt-gobject/config/gvirt-domain-config-private.h"
 #include "gvirt-test-definition-private.h"
 #include "gvirt-test-node-private.h"
 
@@ -227,7 +226,8 @@ definition_alloc (GVirtDomainConfig *config,
  *
  * Makes the definition @config gives, normalised: a name, a canonical UUID
  * (a random one when it has none), no id, a current memory within the
- * maximum. @config itself is only read, from any thread.
+ * maximum. @config itself is not changed (it may keep the text it writes,
+ * as gvirt_domain_config_to_xml() does), and may be read from any thread.
  *
  * Returns: (transfer full): the definition, or %NULL with @error set
  */
@@ -243,12 +243,12 @@ _gvirt_test_definition_new (GVirtDomainConfig  *config,
   Figures figures;
 
   /* what the node keeps must parse back: no two disks on one target... */
-  if (!_gvirt_domain_config_check (config, error) ||
+  if (!gvirt_domain_config_check (config, error) ||
       !check_config (config, &uuid, &figures, &normal, error))
     return NULL;
   if (normal)
     {
-      xml = _gvirt_domain_config_to_xml_unkept (config);
+      xml = gvirt_domain_config_to_xml (config);
       /* an id="-1" reads as no id */
       normal = !scan_root_tag (xml, &id_at, &has_id) || !has_id;
     }

@@ -7,10 +7,8 @@
 
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
-#include "libvirt-gobject/config/gvirt-xml-private.h"
-#include "libvirt-gobject/config/gvirt-domain-config-private.h"
-#include "libvirt-gobject/config/gvirt-network-config-private.h"
 #include "gvirt-test-node-private.h"
+#include "gvirt-test-xml-private.h"
 #include "gvirt-test-resources.h"
 
 #define RESOURCE_DIR "/org/gnome/GVirt/test/"
@@ -52,13 +50,42 @@ _gvirt_test_node_free (GVirtTestNode *node)
   g_free (node);
 }
 
+/* As the config model reads a <uuid>: 32 hex digits, in any case, dashes
+ * only between the 8-4-4-4-12 groups, blanks only around. */
 char *
 _gvirt_test_uuid_canonical (const char *uuid)
 {
-  char out[37];
+  static const guint dash_after[] = { 8, 12, 16, 20 };
+  char hex[33], out[37];
+  guint n = 0, o = 0, d = 0;
 
-  if (uuid == NULL || !_gvirt_uuid_canonicalize (uuid, out))
+  if (uuid == NULL)
     return NULL;
+  for (const char *p = uuid; *p != '\0'; p++)
+    {
+      if (g_ascii_isxdigit (*p))
+        {
+          if (n == 32)
+            return NULL;
+          hex[n++] = g_ascii_tolower (*p);
+        }
+      else if (*p == '-' && (n == 8 || n == 12 || n == 16 || n == 20) && p[1] != '-')
+        continue;
+      else if (!g_ascii_isspace (*p) || (n != 0 && n != 32))
+        return NULL;
+    }
+  if (n != 32)
+    return NULL;
+  for (guint i = 0; i < 32; i++)
+    {
+      if (d < G_N_ELEMENTS (dash_after) && i == dash_after[d])
+        {
+          out[o++] = '-';
+          d++;
+        }
+      out[o++] = hex[i];
+    }
+  out[o] = '\0';
   return g_strdup (out);
 }
 
@@ -169,6 +196,53 @@ parse_cpu (const LoadCtx *ctx, xmlNodePtr cpu, GVirtNodeInfo *info, GError **err
   return TRUE;
 }
 
+/*
+ * A size with libvirt's unit= (as the config model reads <memory>), in KiB
+ * rounded up: none or k/KiB is KiB; b, byte, bytes; KB, MB… are powers of
+ * 1000, k, M, MiB… of 1024, up to E. @text is stripped already.
+ */
+static gboolean
+parse_scaled_kib (const char *text,
+                  const char *unit,
+                  guint64    *kib)
+{
+  static const char powers[] = "bkmgtpe";
+  const char *p;
+  guint64 value, base = 1024, scale = 1;
+  guint power;
+
+  if (text[0] == '\0' || text[0] == '-' || text[0] == '+' ||
+      !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &value, NULL))
+    return FALSE;
+  if (unit == NULL || *unit == '\0')
+    {
+      *kib = value;
+      return TRUE;
+    }
+  if (g_ascii_strcasecmp (unit, "bytes") == 0 || g_ascii_strcasecmp (unit, "byte") == 0)
+    power = 0;
+  else
+    {
+      p = strchr (powers, g_ascii_tolower (unit[0]));
+      if (p == NULL)
+        return FALSE;
+      power = p - powers;
+      if (unit[1] == '\0' || g_ascii_strcasecmp (unit + 1, "iB") == 0)
+        base = 1024;
+      else if (power > 0 && g_ascii_tolower (unit[1]) == 'b' && unit[2] == '\0')
+        base = 1000;
+      else
+        return FALSE;
+    }
+  for (guint i = 0; i < power; i++)
+    scale *= base;
+  if (value != 0 && scale > G_MAXUINT64 / value)
+    return FALSE;
+  value *= scale;
+  *kib = value / 1024 + (value % 1024 != 0);
+  return TRUE;
+}
+
 static gboolean
 parse_memory (const LoadCtx *ctx, xmlNodePtr mem, GVirtNodeInfo *info, GError **error)
 {
@@ -177,7 +251,7 @@ parse_memory (const LoadCtx *ctx, xmlNodePtr mem, GVirtNodeInfo *info, GError **
   g_autofree char *unit = (char *) xmlGetProp (mem, (const xmlChar *) "unit");
   guint64 kib = 0;
 
-  if (!_gvirt_parse_scaled_kib (text, unit, &kib) || kib == 0)
+  if (!parse_scaled_kib (text, unit, &kib) || kib == 0)
     {
       g_autofree char *what =
         g_strdup_printf (_("The node memory “%s” is not a positive size in KiB."), text);
@@ -239,7 +313,7 @@ resolve_element (const LoadCtx *ctx, xmlNodePtr node, const char *kind,
         }
       path = g_path_is_absolute (file) ? g_strdup (file)
                                        : g_build_filename (ctx->base_dir, file, NULL);
-      *owned = _gvirt_xml_parse_file (path, &local);
+      *owned = _gvirt_test_xml_parse_file (path, &local);
       if (*owned == NULL)
         {
           if (local->domain != GVIRT_ERROR)
@@ -268,6 +342,8 @@ resolve_element (const LoadCtx *ctx, xmlNodePtr node, const char *kind,
   *owned = xmlNewDoc ((const xmlChar *) "1.0");
   root = xmlDocCopyNode (node, *owned, 1);
   xmlDocSetRootElement (*owned, root);
+  /* keep the namespace declarations the element inherited from the node file */
+  xmlReconciliateNs (*owned, root);
   /* The node-file attributes are not part of the domain or network XML. */
   xmlUnsetProp (root, (const xmlChar *) "state");
   xmlUnsetProp (root, (const xmlChar *) "active");
@@ -293,6 +369,7 @@ parse_domain (const LoadCtx *ctx, xmlNodePtr node, GVirtTestNode *out, GError **
 {
   g_autoptr(GVirtTestNodeDomain) d = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *xml = NULL;
   xmlDocPtr owned = NULL;
   xmlNodePtr root;
   gint state, autostart;
@@ -309,8 +386,9 @@ parse_domain (const LoadCtx *ctx, xmlNodePtr node, GVirtTestNode *out, GError **
         xmlFreeDoc (owned);
       return FALSE;
     }
-  config = _gvirt_domain_config_new_from_xml_node (root, error);
+  xml = _gvirt_test_xml_element_to_string (root);
   xmlFreeDoc (owned);
+  config = gvirt_domain_config_new_from_xml (xml, error);
   if (config == NULL)
     return prefix_inline_error (ctx, node, path, error);
 
@@ -328,6 +406,7 @@ static gboolean
 parse_network (const LoadCtx *ctx, xmlNodePtr node, GVirtTestNode *out, GError **error)
 {
   g_autofree char *path = NULL;
+  g_autofree char *xml = NULL;
   xmlDocPtr owned = NULL;
   xmlNodePtr root;
   gint active, autostart;
@@ -345,8 +424,9 @@ parse_network (const LoadCtx *ctx, xmlNodePtr node, GVirtTestNode *out, GError *
         xmlFreeDoc (owned);
       return FALSE;
     }
-  config = _gvirt_network_config_new_from_xml_node (root, error);
+  xml = _gvirt_test_xml_element_to_string (root);
   xmlFreeDoc (owned);
+  config = gvirt_network_config_new_from_xml (xml, error);
   if (config == NULL)
     return prefix_inline_error (ctx, node, path, error);
 
@@ -393,7 +473,7 @@ load_doc (const LoadCtx *ctx, xmlDocPtr doc, GError **error)
       else if (xmlStrEqual (c->name, (const xmlChar *) "capabilities"))
         {
           g_free (node->capabilities_xml);
-          node->capabilities_xml = _gvirt_xml_node_to_string (c);
+          node->capabilities_xml = _gvirt_test_xml_node_to_string (c);
         }
       /* Unknown elements are ignored, as libvirt's test driver did. */
       if (!ok)
@@ -416,7 +496,7 @@ _gvirt_test_node_load_default (GError **error)
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &len);
-  doc = _gvirt_xml_parse (data, len, error);
+  doc = _gvirt_test_xml_parse (data, len, error);
   if (doc == NULL)
     return NULL;
   node = load_doc (&ctx, doc, error);
@@ -440,7 +520,7 @@ _gvirt_test_node_load_file (const char *path,
                    _("Test node file “%s” does not exist or is not a regular file."), path);
       return NULL;
     }
-  doc = _gvirt_xml_parse_file (path, &local);
+  doc = _gvirt_test_xml_parse_file (path, &local);
   if (doc == NULL)
     {
       if (local->domain != GVIRT_ERROR)

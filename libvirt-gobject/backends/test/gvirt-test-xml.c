@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* libxml2 for the test node files: safe parsing, and elements back to text for the config model. */
+#include "config.h"
+
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/xmlsave.h>
+
+#include "libvirt-gobject/gvirt-error.h"
+#include "libvirt-gobject/gvirt-i18n-private.h"
+#include "gvirt-test-xml-private.h"
+
+/*
+ * A node file is split into its elements here; the domains and networks
+ * in it are handed to the config model as text, which it parses as it
+ * parses any document. The parser is the config model's: no entity, no
+ * network, no DTD, the same messages.
+ */
+
+/* ---- Parsing ----------------------------------------------------------- */
+
+typedef struct {
+  const char *refused;
+  int         line;
+} ParseGuard;
+
+static void
+refuse (xmlParserCtxtPtr ctxt,
+        const char      *what)
+{
+  ParseGuard *guard = ctxt->_private;
+
+  if (guard->refused == NULL)
+    {
+      guard->refused = what;
+      guard->line = ctxt->input != NULL ? ctxt->input->line : 0;
+    }
+  xmlStopParser (ctxt);
+}
+
+static void
+refuse_entity_decl (void          *user_data,
+                    const xmlChar *name,
+                    int            type,
+                    const xmlChar *public_id,
+                    const xmlChar *system_id,
+                    xmlChar       *content)
+{
+  refuse (user_data, N_("entity declarations are not allowed"));
+}
+
+static void
+refuse_unparsed_entity_decl (void          *user_data,
+                             const xmlChar *name,
+                             const xmlChar *public_id,
+                             const xmlChar *system_id,
+                             const xmlChar *notation)
+{
+  refuse (user_data, N_("entity declarations are not allowed"));
+}
+
+static void
+refuse_reference (void          *user_data,
+                  const xmlChar *name)
+{
+  refuse (user_data, N_("undefined entity reference"));
+}
+
+xmlDocPtr
+_gvirt_test_xml_parse (const char *xml,
+                       gssize      length,
+                       GError    **error)
+{
+  xmlParserCtxtPtr ctxt;
+  xmlDocPtr doc;
+  ParseGuard guard = { NULL, 0 };
+  gsize len;
+
+  g_return_val_if_fail (xml != NULL, NULL);
+
+  len = length < 0 ? strlen (xml) : (gsize) length;
+  if (len > GVIRT_TEST_XML_MAX_SIZE)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
+                   _("The document is larger than %u MiB."),
+                   (guint) (GVIRT_TEST_XML_MAX_SIZE / (1024 * 1024)));
+      return NULL;
+    }
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      g_set_error_literal (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
+                           _("Could not create an XML parser."));
+      return NULL;
+    }
+  ctxt->_private = &guard;
+  ctxt->sax->entityDecl = refuse_entity_decl;
+  ctxt->sax->unparsedEntityDecl = refuse_unparsed_entity_decl;
+  ctxt->sax->reference = refuse_reference;
+
+  doc = xmlCtxtReadMemory (ctxt, xml, (int) len, NULL, NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOBLANKS |
+                           XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                           XML_PARSE_NOCDATA);
+
+  if (guard.refused != NULL)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
+                   _("line %d: %s"), guard.line, _(guard.refused));
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  else if (doc == NULL || !ctxt->wellFormed || xmlDocGetRootElement (doc) == NULL)
+    {
+      const xmlError *err = xmlCtxtGetLastError (ctxt);
+      g_autofree char *msg = NULL;
+
+      if (err != NULL && err->message != NULL)
+        msg = g_strstrip (g_strdup (err->message));
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
+                   _("line %d: %s"), err != NULL ? err->line : 0,
+                   msg != NULL ? msg : _("the document is empty"));
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+
+  ctxt->_private = NULL;
+  xmlFreeParserCtxt (ctxt);
+  return doc;
+}
+
+/* Fails in G_FILE_ERROR when the file cannot be read, else as _gvirt_test_xml_parse()
+ * with the path before the message. */
+xmlDocPtr
+_gvirt_test_xml_parse_file (const char *path,
+                            GError    **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  GError *local_error = NULL;
+  xmlDocPtr doc;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+
+  doc = _gvirt_test_xml_parse (contents, length, &local_error);
+  if (doc == NULL)
+    g_propagate_prefixed_error (error, local_error, "%s: ", path);
+  else
+    xmlNodeSetBase ((xmlNodePtr) doc, (const xmlChar *) path);
+  return doc;
+}
+
+/* ---- Elements as text, on their lines ---------------------------------- */
+
+/*
+ * The config model names the line of what it refuses. An element of a node
+ * file goes to it as text in which every element starts on the line it had
+ * in the file: blank lines go before a start tag where the parser drops
+ * them again (XML_PARSE_NOBLANKS, outside mixed content), so the config is
+ * the one the element's own tree would give.
+ */
+typedef struct {
+  GString *out;
+  long     line;   /* the line the text written so far ends on */
+} Writer;
+
+static void
+write_raw (Writer     *w,
+           const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      w->line++;
+  g_string_append (w->out, text);
+}
+
+static void
+write_escaped (Writer        *w,
+               const xmlChar *text,
+               gboolean       attr)
+{
+  if (text == NULL)
+    return;
+  for (const char *p = (const char *) text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '&':
+        g_string_append (w->out, "&amp;");
+        break;
+      case '<':
+        g_string_append (w->out, "&lt;");
+        break;
+      case '>':
+        g_string_append (w->out, attr ? ">" : "&gt;");
+        break;
+      case '"':
+        g_string_append (w->out, attr ? "&quot;" : "\"");
+        break;
+      case '\r':
+        g_string_append (w->out, "&#13;");
+        break;
+      case '\n':
+        if (attr)
+          g_string_append (w->out, "&#10;");
+        else
+          {
+            g_string_append_c (w->out, '\n');
+            w->line++;
+          }
+        break;
+      case '\t':
+        g_string_append (w->out, attr ? "&#9;" : "\t");
+        break;
+      default:
+        g_string_append_c (w->out, *p);
+      }
+}
+
+static void
+write_name (Writer        *w,
+            xmlNsPtr       ns,
+            const xmlChar *name)
+{
+  if (ns != NULL && ns->prefix != NULL)
+    {
+      g_string_append (w->out, (const char *) ns->prefix);
+      g_string_append_c (w->out, ':');
+    }
+  g_string_append (w->out, (const char *) name);
+}
+
+/* Whether blanks written before a child of @parent, after @prev, are dropped by the parser. */
+static gboolean
+blanks_dropped (xmlNodePtr parent,
+                xmlNodePtr prev)
+{
+  return (prev == NULL || prev->type != XML_TEXT_NODE) &&
+         (parent->children == NULL || parent->children->type != XML_TEXT_NODE) &&
+         xmlNodeGetSpacePreserve (parent) != 1;
+}
+
+static void
+write_node (Writer     *w,
+            xmlNodePtr  node,
+            gboolean    pad)
+{
+  switch (node->type)
+    {
+    case XML_ELEMENT_NODE:
+      {
+        long line = xmlGetLineNo (node);
+
+        if (pad)
+          for (; w->line < line; w->line++)
+            g_string_append_c (w->out, '\n');
+        g_string_append_c (w->out, '<');
+        write_name (w, node->ns, node->name);
+        for (xmlNsPtr ns = node->nsDef; ns != NULL; ns = ns->next)
+          {
+            g_string_append (w->out, " xmlns");
+            if (ns->prefix != NULL)
+              {
+                g_string_append_c (w->out, ':');
+                g_string_append (w->out, (const char *) ns->prefix);
+              }
+            g_string_append (w->out, "=\"");
+            write_escaped (w, ns->href, TRUE);
+            g_string_append_c (w->out, '"');
+          }
+        for (xmlAttrPtr a = node->properties; a != NULL; a = a->next)
+          {
+            g_autofree xmlChar *value = xmlNodeGetContent ((xmlNodePtr) a);
+
+            g_string_append_c (w->out, ' ');
+            write_name (w, a->ns, a->name);
+            g_string_append (w->out, "=\"");
+            write_escaped (w, value, TRUE);
+            g_string_append_c (w->out, '"');
+          }
+        if (node->children == NULL)
+          {
+            g_string_append (w->out, "/>");
+            break;
+          }
+        g_string_append_c (w->out, '>');
+        for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+          write_node (w, c, blanks_dropped (node, c->prev));
+        g_string_append (w->out, "</");
+        write_name (w, node->ns, node->name);
+        g_string_append_c (w->out, '>');
+        break;
+      }
+    case XML_TEXT_NODE:
+    case XML_CDATA_SECTION_NODE:
+      write_escaped (w, node->content, FALSE);
+      break;
+    case XML_COMMENT_NODE:
+      g_string_append (w->out, "<!--");
+      write_raw (w, (const char *) node->content);
+      g_string_append (w->out, "-->");
+      break;
+    case XML_PI_NODE:
+      g_string_append (w->out, "<?");
+      g_string_append (w->out, (const char *) node->name);
+      if (node->content != NULL)
+        {
+          g_string_append_c (w->out, ' ');
+          write_raw (w, (const char *) node->content);
+        }
+      g_string_append (w->out, "?>");
+      break;
+    default:
+      /* entity references cannot be: the parser refuses them */
+      break;
+    }
+}
+
+/*
+ * _gvirt_test_xml_element_to_string:
+ * @element: an element whose namespaces are declared on it or below
+ *   (xmlReconciliateNs() for a copied element)
+ *
+ * Returns: (transfer full): @element as a document, each element on the line
+ *   it was read from
+ */
+char *
+_gvirt_test_xml_element_to_string (xmlNodePtr element)
+{
+  Writer w = { g_string_sized_new (1024), 1 };
+
+  write_node (&w, element, TRUE);
+  g_string_append_c (w.out, '\n');
+  return g_string_free (w.out, FALSE);
+}
+
+/*
+ * _gvirt_test_xml_node_to_string:
+ * @node: a node
+ *
+ * Returns: (transfer full): @node and its subtree, indented as the config
+ *   model writes XML, with a final newline
+ */
+char *
+_gvirt_test_xml_node_to_string (xmlNodePtr node)
+{
+  xmlBufferPtr buf = xmlBufferCreate ();
+  xmlSaveCtxtPtr save = xmlSaveToBuffer (buf, "UTF-8", XML_SAVE_FORMAT | XML_SAVE_NO_DECL);
+  char *out;
+
+  xmlSaveTree (save, node);
+  xmlSaveFlush (save);
+  xmlBufferCCat (buf, "\n");
+  xmlSaveClose (save);
+  out = g_strdup ((const char *) xmlBufferContent (buf));
+  xmlBufferFree (buf);
+  return out;
+}
