@@ -4,35 +4,11 @@
 
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
+#include "libvirt-gobject/gvirt-operation.h"
 #include "gvirt-test-backend-private.h"
 #include "gvirt-test-save-private.h"
 
 #define CORE_DUMP_MAGIC "GVirtTestCoreDump1"
-
-static const char *
-state_name (GVirtDomainState state)
-{
-  switch (state)
-    {
-    case GVIRT_DOMAIN_STATE_RUNNING:
-      return _("running");
-    case GVIRT_DOMAIN_STATE_PAUSED:
-      return _("paused");
-    case GVIRT_DOMAIN_STATE_SHUTOFF:
-      return _("shut off");
-    case GVIRT_DOMAIN_STATE_BLOCKED:
-      return _("blocked");
-    case GVIRT_DOMAIN_STATE_SHUTDOWN:
-      return _("shutting down");
-    case GVIRT_DOMAIN_STATE_CRASHED:
-      return _("crashed");
-    case GVIRT_DOMAIN_STATE_PMSUSPENDED:
-      return _("suspended by power management");
-    case GVIRT_DOMAIN_STATE_NOSTATE:
-    default:
-      return _("in no state");
-    }
-}
 
 GVirtDomainRecord *
 _gvirt_test_domain_record (const TestDomain *dom)
@@ -63,8 +39,15 @@ gboolean
 _gvirt_test_invalid_state (const TestDomain *dom, const char *message, GError **error)
 {
   g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE, message,
-               _gvirt_test_domain_name (dom), state_name (dom->state));
+               _gvirt_test_domain_name (dom), gvirt_domain_state_get_label (dom->state));
   return FALSE;
+}
+
+/* The operation table's state rule and message (gvirt-operation.c). */
+static gboolean
+check_state (const TestDomain *dom, GVirtOperation op, GError **error)
+{
+  return gvirt_operation_check_state (op, _gvirt_test_domain_name (dom), dom->state, error);
 }
 
 void
@@ -420,8 +403,8 @@ _gvirt_test_run_domain_op (GVirtBackend  *backend,
 static gboolean
 op_start (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **error)
 {
-  if (_gvirt_test_domain_is_active (dom))
-    return _gvirt_test_invalid_state (dom, _("Domain “%s” cannot be started: it is already %s."), error);
+  if (!check_state (dom, GVIRT_OPERATION_DOMAIN_START, error))
+    return FALSE;
   _gvirt_test_boot_domain (self, dom, NULL, GVIRT_DOMAIN_STATE_RUNNING);
   queue_boot_events (self, dom, GVIRT_DOMAIN_STARTED_BOOTED);
   return TRUE;
@@ -430,8 +413,8 @@ op_start (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **
 static gboolean
 op_shutdown (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **error)
 {
-  if (!_gvirt_test_domain_is_active (dom))
-    return _gvirt_test_invalid_state (dom, _("Domain “%s” cannot be shut down: it is %s."), error);
+  if (!check_state (dom, GVIRT_OPERATION_DOMAIN_SHUTDOWN, error))
+    return FALSE;
   /* The test guest obeys at once. */
   stop_domain (self, dom, GVIRT_DOMAIN_STOPPED_SHUTDOWN);
   return TRUE;
@@ -440,8 +423,8 @@ op_shutdown (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError
 static gboolean
 op_reboot (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **error)
 {
-  if (dom->state != GVIRT_DOMAIN_STATE_RUNNING)
-    return _gvirt_test_invalid_state (dom, _("Domain “%s” cannot be rebooted: it is %s."), error);
+  if (!check_state (dom, GVIRT_OPERATION_DOMAIN_REBOOT, error))
+    return FALSE;
   /* The test guest reboots at once, keeping its id: no lifecycle change to report. */
   return TRUE;
 }
@@ -449,8 +432,8 @@ op_reboot (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError *
 static gboolean
 op_destroy (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **error)
 {
-  if (!_gvirt_test_domain_is_active (dom))
-    return _gvirt_test_invalid_state (dom, _("Domain “%s” cannot be destroyed: it is %s."), error);
+  if (!check_state (dom, GVIRT_OPERATION_DOMAIN_DESTROY, error))
+    return FALSE;
   stop_domain (self, dom, GVIRT_DOMAIN_STOPPED_DESTROYED);
   return TRUE;
 }
@@ -458,8 +441,8 @@ op_destroy (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError 
 static gboolean
 op_suspend (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **error)
 {
-  if (dom->state != GVIRT_DOMAIN_STATE_RUNNING)
-    return _gvirt_test_invalid_state (dom, _("Domain “%s” cannot be suspended: it is %s."), error);
+  if (!check_state (dom, GVIRT_OPERATION_DOMAIN_SUSPEND, error))
+    return FALSE;
   _gvirt_test_fold_cpu_time (dom, FALSE);
   dom->state = GVIRT_DOMAIN_STATE_PAUSED;
   _gvirt_test_queue_domain_event (self, GVIRT_DOMAIN_EVENT_SUSPENDED, GVIRT_DOMAIN_SUSPENDED_PAUSED, dom);
@@ -469,8 +452,8 @@ op_suspend (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError 
 static gboolean
 op_resume (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **error)
 {
-  if (dom->state != GVIRT_DOMAIN_STATE_PAUSED)
-    return _gvirt_test_invalid_state (dom, _("Domain “%s” cannot be resumed: it is %s, not paused."), error);
+  if (!check_state (dom, GVIRT_OPERATION_DOMAIN_RESUME, error))
+    return FALSE;
   dom->state = GVIRT_DOMAIN_STATE_RUNNING;
   dom->running_since = g_get_monotonic_time ();
   _gvirt_test_queue_domain_event (self, GVIRT_DOMAIN_EVENT_RESUMED, GVIRT_DOMAIN_RESUMED_UNPAUSED, dom);
@@ -507,8 +490,8 @@ op_save (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **e
   const char *path = data;
   GVirtTestDefinition *live = _gvirt_test_domain_current (dom);
 
-  if (!_gvirt_test_domain_is_active (dom))
-    return _gvirt_test_invalid_state (dom, _("Domain “%s” cannot be saved: it is %s."), error);
+  if (!check_state (dom, GVIRT_OPERATION_DOMAIN_SAVE, error))
+    return FALSE;
   if (!check_path (dom, path, error))
     return FALSE;
   if (!_gvirt_test_save_write (path, live->xml, dom->state, error))
@@ -527,8 +510,8 @@ op_core_dump (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GErro
   g_autofree char *text = NULL;
   g_autoptr(GError) local = NULL;
 
-  if (!_gvirt_test_domain_is_active (dom))
-    return _gvirt_test_invalid_state (dom, _("Domain “%s” cannot be dumped: it is %s."), error);
+  if (!check_state (dom, GVIRT_OPERATION_DOMAIN_CORE_DUMP, error))
+    return FALSE;
   if (!check_path (dom, path, error))
     return FALSE;
   xml = _gvirt_test_definition_to_xml (live, dom->id, error);
