@@ -3,6 +3,7 @@
 #pragma once
 
 #include "libvirt-gobject/gvirt-backend.h"
+#include "gvirt-event-queue-private.h"
 #include "gvirt-test-backend.h"
 #include "gvirt-test-definition-private.h"
 
@@ -42,7 +43,6 @@ struct _GVirtTestBackend
   GObject parent_instance;
 
   GMutex         lock;
-  GCond          emitted_cond;
   gboolean       open;
   gboolean       read_only;
   char          *uri;
@@ -59,21 +59,15 @@ struct _GVirtTestBackend
 
   GHashTable    *saved;            /* image XML → the GVirtTestDefinition it was saved from */
 
-  GQueue         events;           /* PendingEvent, oldest first */
-  guint64        events_queued;
-  guint64        events_emitted;
-  GThread       *emitter;
-  guint          emit_waiters;   /* threads in g_cond_wait (emitted_cond) */
+  GVirtEventQueue *events;         /* guarded by lock, emitted after it (backends/common) */
 };
 
 /* gvirt-test-backend.c */
 gboolean            _gvirt_test_enter                (GVirtTestBackend  *self,
-                                                      gboolean           mutating,
                                                       GCancellable      *cancellable,
                                                       GError           **error);
 
 /* gvirt-test-events.c: called locked */
-void                _gvirt_test_pending_event_free   (gpointer           data);
 void                _gvirt_test_queue_domain_event   (GVirtTestBackend     *self,
                                                       GVirtDomainEventKind  kind,
                                                       gint                  reason,
@@ -81,8 +75,6 @@ void                _gvirt_test_queue_domain_event   (GVirtTestBackend     *self
 void                _gvirt_test_queue_network_event  (GVirtTestBackend      *self,
                                                       GVirtNetworkEventKind  kind,
                                                       const TestNetwork     *net);
-void                _gvirt_test_unlock_and_emit      (GVirtTestBackend  *self);
-void                _gvirt_test_drop_events          (GVirtTestBackend  *self);
 
 /* gvirt-test-domains.c */
 typedef gboolean (*DomainOp) (GVirtTestBackend *self, TestDomain *dom,
@@ -108,7 +100,6 @@ TestDomain         *_gvirt_test_new_domain           (GVirtTestDefinition *def,
                                                       gboolean             persistent);
 gboolean            _gvirt_test_run_domain_op        (GVirtBackend        *backend,
                                                       const char          *uuid,
-                                                      gboolean             mutating,
                                                       DomainOp             op,
                                                       gconstpointer        data,
                                                       GCancellable        *cancellable,

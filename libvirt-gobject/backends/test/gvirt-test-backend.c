@@ -51,7 +51,6 @@ test_network_free (gpointer data)
 /* Locks the node for an operation; on failure the node is left unlocked. */
 gboolean
 _gvirt_test_enter (GVirtTestBackend  *self,
-                   gboolean           mutating,
                    GCancellable      *cancellable,
                    GError           **error)
 {
@@ -65,13 +64,8 @@ _gvirt_test_enter (GVirtTestBackend  *self,
                            _("The test hypervisor connection is closed."));
       return FALSE;
     }
-  if (mutating && self->read_only)
-    {
-      g_mutex_unlock (&self->lock);
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_READ_ONLY,
-                   _("The connection to “%s” is read-only."), self->uri);
-      return FALSE;
-    }
+  /* Changes on a read-only connection never get here: the library's
+   * operation table refuses them. */
   return TRUE;
 }
 
@@ -260,7 +254,7 @@ gvirt_test_backend_close (GVirtBackend *backend)
 
   g_mutex_lock (&self->lock);
   self->open = FALSE;
-  _gvirt_test_drop_events (self);
+  _gvirt_event_queue_drop (self->events);
   clear_node (self);
   g_mutex_unlock (&self->lock);
 }
@@ -280,7 +274,7 @@ gvirt_test_backend_get_capabilities (GVirtBackend *backend, GCancellable *cancel
   GVirtTestBackend *self = GVIRT_TEST_BACKEND (backend);
   g_autofree char *xml = NULL;
 
-  if (!_gvirt_test_enter (self, FALSE, cancellable, error))
+  if (!_gvirt_test_enter (self, cancellable, error))
     return NULL;
   xml = g_strdup (self->capabilities_xml);
   g_mutex_unlock (&self->lock);
@@ -294,7 +288,7 @@ gvirt_test_backend_get_node_info (GVirtBackend *backend, GCancellable *cancellab
   GVirtTestBackend *self = GVIRT_TEST_BACKEND (backend);
   GVirtNodeInfo *info;
 
-  if (!_gvirt_test_enter (self, FALSE, cancellable, error))
+  if (!_gvirt_test_enter (self, cancellable, error))
     return NULL;
   info = gvirt_node_info_copy (self->info);
   g_mutex_unlock (&self->lock);
@@ -307,7 +301,7 @@ gvirt_test_backend_list_domains (GVirtBackend *backend, GError **error)
   GVirtTestBackend *self = GVIRT_TEST_BACKEND (backend);
   GPtrArray *list;
 
-  if (!_gvirt_test_enter (self, FALSE, NULL, error))
+  if (!_gvirt_test_enter (self, NULL, error))
     return NULL;
   list = g_ptr_array_new_full (self->domain_order->len,
                                (GDestroyNotify) gvirt_domain_record_free);
@@ -323,7 +317,7 @@ gvirt_test_backend_list_networks (GVirtBackend *backend, GError **error)
   GVirtTestBackend *self = GVIRT_TEST_BACKEND (backend);
   GPtrArray *list;
 
-  if (!_gvirt_test_enter (self, FALSE, NULL, error))
+  if (!_gvirt_test_enter (self, NULL, error))
     return NULL;
   list = g_ptr_array_new_full (self->network_order->len,
                                (GDestroyNotify) gvirt_network_record_free);
@@ -340,7 +334,7 @@ gvirt_test_backend_finalize (GObject *object)
 {
   GVirtTestBackend *self = GVIRT_TEST_BACKEND (object);
 
-  g_queue_clear_full (&self->events, _gvirt_test_pending_event_free);
+  _gvirt_event_queue_free (self->events);
   clear_node (self);
   g_ptr_array_unref (self->domain_order);
   g_ptr_array_unref (self->network_order);
@@ -350,7 +344,6 @@ gvirt_test_backend_finalize (GObject *object)
   g_hash_table_unref (self->networks);
   g_hash_table_unref (self->saved);
   g_free (self->uri);
-  g_cond_clear (&self->emitted_cond);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (gvirt_test_backend_parent_class)->finalize (object);
@@ -360,8 +353,7 @@ static void
 gvirt_test_backend_init (GVirtTestBackend *self)
 {
   g_mutex_init (&self->lock);
-  g_cond_init (&self->emitted_cond);
-  g_queue_init (&self->events);
+  self->events = _gvirt_event_queue_new (GVIRT_BACKEND (self), &self->lock);
   self->domains = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, test_domain_free);
   self->domain_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->domain_order = g_ptr_array_new ();

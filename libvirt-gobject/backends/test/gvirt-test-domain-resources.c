@@ -163,21 +163,21 @@ static gboolean
 gvirt_test_backend_domain_set_memory (GVirtBackend *backend, const char *uuid, guint64 kib,
                                       GCancellable *cancellable, GError **error)
 {
-  return _gvirt_test_run_domain_op (backend, uuid, TRUE, op_set_memory, &kib, cancellable, error);
+  return _gvirt_test_run_domain_op (backend, uuid, op_set_memory, &kib, cancellable, error);
 }
 
 static gboolean
 gvirt_test_backend_domain_set_max_memory (GVirtBackend *backend, const char *uuid, guint64 kib,
                                           GCancellable *cancellable, GError **error)
 {
-  return _gvirt_test_run_domain_op (backend, uuid, TRUE, op_set_max_memory, &kib, cancellable, error);
+  return _gvirt_test_run_domain_op (backend, uuid, op_set_max_memory, &kib, cancellable, error);
 }
 
 static gboolean
 gvirt_test_backend_domain_set_vcpus (GVirtBackend *backend, const char *uuid, guint n_vcpus,
                                      GCancellable *cancellable, GError **error)
 {
-  return _gvirt_test_run_domain_op (backend, uuid, TRUE, op_set_vcpus, &n_vcpus, cancellable, error);
+  return _gvirt_test_run_domain_op (backend, uuid, op_set_vcpus, &n_vcpus, cancellable, error);
 }
 
 static gboolean
@@ -187,7 +187,7 @@ gvirt_test_backend_domain_pin_vcpu (GVirtBackend *backend, const char *uuid, gui
 {
   PinArgs args = { vcpu, cpus, n_cpus };
 
-  return _gvirt_test_run_domain_op (backend, uuid, TRUE, op_pin_vcpu, &args, cancellable, error);
+  return _gvirt_test_run_domain_op (backend, uuid, op_pin_vcpu, &args, cancellable, error);
 }
 
 /* Queries: the result goes out through the data pointer. */
@@ -227,7 +227,7 @@ gvirt_test_backend_domain_get_vcpu_info (GVirtBackend *backend, const char *uuid
 {
   GPtrArray *list = NULL;
 
-  _gvirt_test_run_domain_op (backend, uuid, FALSE, op_get_vcpu_info, &list, cancellable, error);
+  _gvirt_test_run_domain_op (backend, uuid, op_get_vcpu_info, &list, cancellable, error);
   return list;
 }
 
@@ -252,7 +252,7 @@ gvirt_test_backend_domain_get_info (GVirtBackend *backend, const char *uuid,
 {
   GVirtDomainInfo *info = NULL;
 
-  _gvirt_test_run_domain_op (backend, uuid, FALSE, op_get_info, &info, cancellable, error);
+  _gvirt_test_run_domain_op (backend, uuid, op_get_info, &info, cancellable, error);
   return info;
 }
 
@@ -282,7 +282,7 @@ gvirt_test_backend_domain_get_config (GVirtBackend *backend, const char *uuid,
 {
   GetConfigArgs args = { flags, NULL };
 
-  _gvirt_test_run_domain_op (backend, uuid, FALSE, op_get_config, &args, cancellable, error);
+  _gvirt_test_run_domain_op (backend, uuid, op_get_config, &args, cancellable, error);
   return args.result;
 }
 
@@ -312,7 +312,7 @@ gvirt_test_backend_domain_get_xml (GVirtBackend *backend, const char *uuid,
 {
   GetXmlArgs args = { flags, NULL };
 
-  _gvirt_test_run_domain_op (backend, uuid, FALSE, op_get_xml, &args, cancellable, error);
+  _gvirt_test_run_domain_op (backend, uuid, op_get_xml, &args, cancellable, error);
   return args.result;
 }
 

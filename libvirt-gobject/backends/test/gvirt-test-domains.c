@@ -236,7 +236,7 @@ gvirt_test_backend_define_domain (GVirtBackend *backend, GVirtDomainConfig *conf
   GVirtDomainRecord *record = NULL;
   TestDomain *dom;
 
-  if (!_gvirt_test_enter (self, TRUE, cancellable, error))
+  if (!_gvirt_test_enter (self, cancellable, error))
     return NULL;
   def = definition_argument (config, error);
   if (def != NULL && match_domain (self, def, &dom, error))
@@ -256,7 +256,7 @@ gvirt_test_backend_define_domain (GVirtBackend *backend, GVirtDomainConfig *conf
         }
       record = _gvirt_test_domain_record (dom);
     }
-  _gvirt_test_unlock_and_emit (self);
+  _gvirt_event_queue_unlock_and_emit (self->events);
   return record;
 }
 
@@ -269,7 +269,7 @@ gvirt_test_backend_create_domain (GVirtBackend *backend, GVirtDomainConfig *conf
   GVirtDomainRecord *record = NULL;
   TestDomain *dom;
 
-  if (!_gvirt_test_enter (self, TRUE, cancellable, error))
+  if (!_gvirt_test_enter (self, cancellable, error))
     return NULL;
   def = definition_argument (config, error);
   if (def != NULL && match_domain (self, def, &dom, error))
@@ -297,7 +297,7 @@ gvirt_test_backend_create_domain (GVirtBackend *backend, GVirtDomainConfig *conf
           record = _gvirt_test_domain_record (dom);
         }
     }
-  _gvirt_test_unlock_and_emit (self);
+  _gvirt_event_queue_unlock_and_emit (self->events);
   return record;
 }
 
@@ -314,7 +314,7 @@ gvirt_test_backend_restore_domain (GVirtBackend *backend, const char *path,
   TestDomain *dom;
 
   /* Refuse on a read-only connection before touching the file. */
-  if (!_gvirt_test_enter (self, TRUE, cancellable, error))
+  if (!_gvirt_test_enter (self, cancellable, error))
     return NULL;
   g_mutex_unlock (&self->lock);
   if (path == NULL || *path == '\0')
@@ -349,7 +349,7 @@ gvirt_test_backend_restore_domain (GVirtBackend *backend, const char *path,
       return NULL;
     }
 
-  if (!_gvirt_test_enter (self, TRUE, cancellable, error))
+  if (!_gvirt_test_enter (self, cancellable, error))
     return NULL;
   if (match_domain (self, def, &dom, error))
     {
@@ -371,7 +371,7 @@ gvirt_test_backend_restore_domain (GVirtBackend *backend, const char *path,
           record = _gvirt_test_domain_record (dom);
         }
     }
-  _gvirt_test_unlock_and_emit (self);
+  _gvirt_event_queue_unlock_and_emit (self->events);
   return record;
 }
 
@@ -381,7 +381,6 @@ gvirt_test_backend_restore_domain (GVirtBackend *backend, const char *path,
 gboolean
 _gvirt_test_run_domain_op (GVirtBackend  *backend,
                            const char    *uuid,
-                           gboolean       mutating,
                            DomainOp       op,
                            gconstpointer  data,
                            GCancellable  *cancellable,
@@ -391,12 +390,12 @@ _gvirt_test_run_domain_op (GVirtBackend  *backend,
   TestDomain *dom;
   gboolean ok = FALSE;
 
-  if (!_gvirt_test_enter (self, mutating, cancellable, error))
+  if (!_gvirt_test_enter (self, cancellable, error))
     return FALSE;
   dom = find_domain (self, uuid, error);
   if (dom != NULL)
     ok = op (self, dom, data, error);
-  _gvirt_test_unlock_and_emit (self);
+  _gvirt_event_queue_unlock_and_emit (self->events);
   return ok;
 }
 
@@ -584,7 +583,7 @@ op_set_autostart (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, G
   gvirt_test_backend_##vfunc (GVirtBackend *backend, const char *uuid,                  \
                               GCancellable *cancellable, GError **error)                \
   {                                                                                     \
-    return _gvirt_test_run_domain_op (backend, uuid, TRUE, op, NULL, cancellable, error);          \
+    return _gvirt_test_run_domain_op (backend, uuid, op, NULL, cancellable, error);          \
   }
 
 DEFINE_SIMPLE_OP (domain_start, op_start)
@@ -599,7 +598,7 @@ static gboolean
 gvirt_test_backend_domain_save (GVirtBackend *backend, const char *uuid, const char *path,
                                 GCancellable *cancellable, GError **error)
 {
-  return _gvirt_test_run_domain_op (backend, uuid, TRUE, op_save, path, cancellable, error);
+  return _gvirt_test_run_domain_op (backend, uuid, op_save, path, cancellable, error);
 }
 
 static gboolean
@@ -607,7 +606,7 @@ gvirt_test_backend_domain_core_dump (GVirtBackend *backend, const char *uuid, co
                                      GCancellable *cancellable, GError **error)
 {
   /* A dump changes nothing in the domain, but writes a file on the host. */
-  return _gvirt_test_run_domain_op (backend, uuid, TRUE, op_core_dump, path, cancellable, error);
+  return _gvirt_test_run_domain_op (backend, uuid, op_core_dump, path, cancellable, error);
 }
 
 static gboolean
@@ -615,7 +614,7 @@ gvirt_test_backend_domain_set_autostart (GVirtBackend *backend, const char *uuid
                                          gboolean autostart,
                                          GCancellable *cancellable, GError **error)
 {
-  return _gvirt_test_run_domain_op (backend, uuid, TRUE, op_set_autostart, &autostart, cancellable, error);
+  return _gvirt_test_run_domain_op (backend, uuid, op_set_autostart, &autostart, cancellable, error);
 }
 
 void

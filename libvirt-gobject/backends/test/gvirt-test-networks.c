@@ -195,7 +195,7 @@ gvirt_test_backend_define_network (GVirtBackend *backend, GVirtNetworkConfig *co
   GVirtNetworkRecord *record = NULL;
   TestNetwork *net;
 
-  if (!_gvirt_test_enter (self, TRUE, cancellable, error))
+  if (!_gvirt_test_enter (self, cancellable, error))
     return NULL;
   copy = copy_network_argument (config, error);
   if (copy != NULL &&
@@ -217,7 +217,7 @@ gvirt_test_backend_define_network (GVirtBackend *backend, GVirtNetworkConfig *co
         }
       record = _gvirt_test_network_record (net);
     }
-  _gvirt_test_unlock_and_emit (self);
+  _gvirt_event_queue_unlock_and_emit (self->events);
   return record;
 }
 
@@ -230,7 +230,7 @@ gvirt_test_backend_create_network (GVirtBackend *backend, GVirtNetworkConfig *co
   GVirtNetworkRecord *record = NULL;
   TestNetwork *net;
 
-  if (!_gvirt_test_enter (self, TRUE, cancellable, error))
+  if (!_gvirt_test_enter (self, cancellable, error))
     return NULL;
   copy = copy_network_argument (config, error);
   if (copy != NULL &&
@@ -257,7 +257,7 @@ gvirt_test_backend_create_network (GVirtBackend *backend, GVirtNetworkConfig *co
           record = _gvirt_test_network_record (net);
         }
     }
-  _gvirt_test_unlock_and_emit (self);
+  _gvirt_event_queue_unlock_and_emit (self->events);
   return record;
 }
 
@@ -267,7 +267,6 @@ typedef gboolean (*NetworkOp) (GVirtTestBackend *self, TestNetwork *net,
 static gboolean
 run_network_op (GVirtBackend  *backend,
                 const char    *uuid,
-                gboolean       mutating,
                 NetworkOp      op,
                 gconstpointer  data,
                 GCancellable  *cancellable,
@@ -277,12 +276,12 @@ run_network_op (GVirtBackend  *backend,
   TestNetwork *net;
   gboolean ok = FALSE;
 
-  if (!_gvirt_test_enter (self, mutating, cancellable, error))
+  if (!_gvirt_test_enter (self, cancellable, error))
     return FALSE;
   net = find_network (self, uuid, error);
   if (net != NULL)
     ok = op (self, net, data, error);
-  _gvirt_test_unlock_and_emit (self);
+  _gvirt_event_queue_unlock_and_emit (self->events);
   return ok;
 }
 
@@ -372,21 +371,21 @@ static gboolean
 gvirt_test_backend_network_start (GVirtBackend *backend, const char *uuid,
                                   GCancellable *cancellable, GError **error)
 {
-  return run_network_op (backend, uuid, TRUE, op_network_start, NULL, cancellable, error);
+  return run_network_op (backend, uuid, op_network_start, NULL, cancellable, error);
 }
 
 static gboolean
 gvirt_test_backend_network_destroy (GVirtBackend *backend, const char *uuid,
                                     GCancellable *cancellable, GError **error)
 {
-  return run_network_op (backend, uuid, TRUE, op_network_destroy, NULL, cancellable, error);
+  return run_network_op (backend, uuid, op_network_destroy, NULL, cancellable, error);
 }
 
 static gboolean
 gvirt_test_backend_network_undefine (GVirtBackend *backend, const char *uuid,
                                      GCancellable *cancellable, GError **error)
 {
-  return run_network_op (backend, uuid, TRUE, op_network_undefine, NULL, cancellable, error);
+  return run_network_op (backend, uuid, op_network_undefine, NULL, cancellable, error);
 }
 
 static gboolean
@@ -394,7 +393,7 @@ gvirt_test_backend_network_set_autostart (GVirtBackend *backend, const char *uui
                                           gboolean autostart,
                                           GCancellable *cancellable, GError **error)
 {
-  return run_network_op (backend, uuid, TRUE, op_network_set_autostart, &autostart,
+  return run_network_op (backend, uuid, op_network_set_autostart, &autostart,
                          cancellable, error);
 }
 
@@ -404,7 +403,7 @@ gvirt_test_backend_network_get_config (GVirtBackend *backend, const char *uuid,
 {
   GVirtNetworkConfig *config = NULL;
 
-  run_network_op (backend, uuid, FALSE, op_network_get_config, &config, cancellable, error);
+  run_network_op (backend, uuid, op_network_get_config, &config, cancellable, error);
   return config;
 }
 
