@@ -6,6 +6,7 @@
 
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
+#include "gvirt-backend-names-private.h"
 #include "gvirt-test-definition-private.h"
 #include "gvirt-test-node-private.h"
 
@@ -57,20 +58,9 @@ check_config (GVirtDomainConfig *config,
   const char *name = gvirt_domain_config_get_name (config);
   const char *given = gvirt_domain_config_get_uuid (config);
 
-  if (name == NULL || *name == '\0')
-    {
-      g_set_error_literal (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                           _("A domain needs a name."));
-      return FALSE;
-    }
-  if (given == NULL || *given == '\0')
-    *uuid = g_uuid_string_random ();
-  else if ((*uuid = _gvirt_test_uuid_canonical (given)) == NULL)
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                   _("The UUID “%s” of domain “%s” is not valid."), given, name);
-      return FALSE;
-    }
+  if (!_gvirt_backend_check_name (name, error) ||
+      (*uuid = _gvirt_backend_domain_uuid (given, name, error)) == NULL)
+    return FALSE;
 
   read_figures (config, figures);
   if (figures->max_memory == 0)

@@ -7,6 +7,7 @@
 #include "libvirt-gobject/gvirt-operation.h"
 #include "gvirt-test-backend-private.h"
 #include "gvirt-test-save-private.h"
+#include "gvirt-atomic-file-private.h"
 
 #define CORE_DUMP_MAGIC "GVirtTestCoreDump1"
 
@@ -507,7 +508,6 @@ op_core_dump (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GErro
   GVirtTestDefinition *live = _gvirt_test_domain_current (dom);
   g_autofree char *xml = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GError) local = NULL;
 
   if (!check_state (dom, GVIRT_OPERATION_DOMAIN_CORE_DUMP, error))
     return FALSE;
@@ -523,14 +523,7 @@ op_core_dump (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GErro
                           dom->state == GVIRT_DOMAIN_STATE_PAUSED ? "paused" : "running",
                           live->memory, live->max_memory, live->vcpus,
                           _gvirt_test_domain_cpu_time (dom), xml);
-  if (!g_file_set_contents (path, text, -1, &local))
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
-                   _("Cannot write the core dump of domain “%s” to “%s”: %s"),
-                   _gvirt_test_domain_name (dom), path, local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return _gvirt_backend_write_file (path, text, -1, 0600, GVIRT_BACKEND_SYNC_NONE, error);
 }
 
 static gboolean

@@ -4,6 +4,7 @@
 
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
+#include "gvirt-backend-names-private.h"
 #include "gvirt-test-backend-private.h"
 #include "gvirt-test-node-private.h"
 
@@ -76,20 +77,9 @@ _gvirt_test_normalize_network_config (GVirtTestBackend   *self,
   const char *uuid = gvirt_network_config_get_uuid (config);
   g_autofree char *canonical = NULL;
 
-  if (name == NULL || *name == '\0')
-    {
-      g_set_error_literal (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                           _("A network needs a name."));
-      return FALSE;
-    }
-  if (uuid == NULL || *uuid == '\0')
-    canonical = g_uuid_string_random ();
-  else if ((canonical = _gvirt_test_uuid_canonical (uuid)) == NULL)
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                   _("The UUID “%s” of network “%s” is not valid."), uuid, name);
-      return FALSE;
-    }
+  if (!_gvirt_backend_check_network_name (name, error) ||
+      (canonical = _gvirt_backend_network_uuid (uuid, name, error)) == NULL)
+    return FALSE;
   if (g_strcmp0 (uuid, canonical) != 0)
     gvirt_network_config_set_uuid (config, canonical);
 

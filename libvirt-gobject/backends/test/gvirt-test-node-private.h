@@ -39,9 +39,6 @@ void           _gvirt_test_node_free         (GVirtTestNode *node);
 
 char          *_gvirt_test_default_capabilities (GError **error);
 
-/* Canonical lower-case 8-4-4-4-12 form of @uuid, or %NULL when malformed. */
-char          *_gvirt_test_uuid_canonical    (const char *uuid);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirtTestNode, _gvirt_test_node_free)
 
 G_END_DECLS

@@ -50,45 +50,6 @@ _gvirt_test_node_free (GVirtTestNode *node)
   g_free (node);
 }
 
-/* As the config model reads a <uuid>: 32 hex digits, in any case, dashes
- * only between the 8-4-4-4-12 groups, blanks only around. */
-char *
-_gvirt_test_uuid_canonical (const char *uuid)
-{
-  static const guint dash_after[] = { 8, 12, 16, 20 };
-  char hex[33], out[37];
-  guint n = 0, o = 0, d = 0;
-
-  if (uuid == NULL)
-    return NULL;
-  for (const char *p = uuid; *p != '\0'; p++)
-    {
-      if (g_ascii_isxdigit (*p))
-        {
-          if (n == 32)
-            return NULL;
-          hex[n++] = g_ascii_tolower (*p);
-        }
-      else if (*p == '-' && (n == 8 || n == 12 || n == 16 || n == 20) && p[1] != '-')
-        continue;
-      else if (!g_ascii_isspace (*p) || (n != 0 && n != 32))
-        return NULL;
-    }
-  if (n != 32)
-    return NULL;
-  for (guint i = 0; i < 32; i++)
-    {
-      if (d < G_N_ELEMENTS (dash_after) && i == dash_after[d])
-        {
-          out[o++] = '-';
-          d++;
-        }
-      out[o++] = hex[i];
-    }
-  out[o] = '\0';
-  return g_strdup (out);
-}
-
 static GBytes *
 lookup_resource (const char *name, GError **error)
 {
