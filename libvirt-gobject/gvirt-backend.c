@@ -4,7 +4,7 @@
 
 #include "gvirt-marshal.h"
 
-#include "gvirt-backend.h"
+#include "gvirt-backend-private.h"
 #include "gvirt-backend-enum-types.h"
 
 /**
@@ -25,11 +25,70 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* One per backend instance, made with it: see gvirt-backend-private.h. */
+typedef struct {
+  GRecMutex                   lock;   /* recursive: a listener may emit */
+  const GVirtBackendListener *listener;
+  gpointer                    data;
+} ListenerSlot;
+
+static GQuark listener_quark;
+
+static void
+listener_slot_free (gpointer data)
+{
+  ListenerSlot *slot = data;
+
+  g_rec_mutex_clear (&slot->lock);
+  g_free (slot);
+}
+
+void
+_gvirt_backend_set_listener (GVirtBackend               *backend,
+                             const GVirtBackendListener *listener,
+                             gpointer                    data)
+{
+  ListenerSlot *slot;
+
+  g_return_if_fail (GVIRT_IS_BACKEND (backend));
+
+  slot = g_object_get_qdata (G_OBJECT (backend), listener_quark);
+  if (slot == NULL)
+    {
+      if (listener == NULL)
+        return;
+      slot = g_new0 (ListenerSlot, 1);
+      g_rec_mutex_init (&slot->lock);
+      g_object_set_qdata_full (G_OBJECT (backend), listener_quark, slot, listener_slot_free);
+    }
+  g_rec_mutex_lock (&slot->lock);
+  slot->listener = listener;
+  slot->data = data;
+  g_rec_mutex_unlock (&slot->lock);
+}
+
+/* Locked: the listener in use, or NULL (unlocked, nothing to call). */
+static ListenerSlot *
+lock_listener (GVirtBackend *self)
+{
+  ListenerSlot *slot = g_object_get_qdata (G_OBJECT (self), listener_quark);
+
+  if (slot == NULL)
+    return NULL;
+  g_rec_mutex_lock (&slot->lock);
+  if (slot->listener != NULL)
+    return slot;
+  g_rec_mutex_unlock (&slot->lock);
+  return NULL;
+}
+
 G_DEFINE_INTERFACE (GVirtBackend, gvirt_backend, G_TYPE_OBJECT)
 
 static void
 gvirt_backend_default_init (GVirtBackendInterface *iface)
 {
+  listener_quark = g_quark_from_static_string ("gvirt-backend-listener");
+
   /**
    * GVirtBackend::domain-event:
    * @backend: the backend
@@ -85,7 +144,15 @@ gvirt_backend_emit_domain_event (GVirtBackend            *self,
   g_return_if_fail (GVIRT_IS_BACKEND (self));
   g_return_if_fail (record != NULL && record->uuid != NULL);
 
-  g_signal_emit (self, signals[DOMAIN_EVENT], 0, kind, reason, record);
+  ListenerSlot *slot = lock_listener (self);
+
+  if (slot != NULL)
+    {
+      slot->listener->domain_event (slot->data, kind, reason, record);
+      g_rec_mutex_unlock (&slot->lock);
+    }
+  if (g_signal_has_handler_pending (self, signals[DOMAIN_EVENT], 0, TRUE))
+    g_signal_emit (self, signals[DOMAIN_EVENT], 0, kind, reason, record);
 }
 
 /**
@@ -105,5 +172,13 @@ gvirt_backend_emit_network_event (GVirtBackend             *self,
   g_return_if_fail (GVIRT_IS_BACKEND (self));
   g_return_if_fail (record != NULL && record->uuid != NULL);
 
-  g_signal_emit (self, signals[NETWORK_EVENT], 0, kind, record);
+  ListenerSlot *slot = lock_listener (self);
+
+  if (slot != NULL)
+    {
+      slot->listener->network_event (slot->data, kind, record);
+      g_rec_mutex_unlock (&slot->lock);
+    }
+  if (g_signal_has_handler_pending (self, signals[NETWORK_EVENT], 0, TRUE))
+    g_signal_emit (self, signals[NETWORK_EVENT], 0, kind, record);
 }

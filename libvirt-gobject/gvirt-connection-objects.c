@@ -4,15 +4,17 @@
 #include "config.h"
 
 #include "gvirt-connection-private.h"
+#include "gvirt-backend-private.h"
 #include "gvirt-domain-private.h"
 #include "gvirt-network-private.h"
 #include "gvirt-i18n-private.h"
+#include "gvirt-uuid-hash-private.h"
 
 static void
 object_index_init (ObjectIndex *index,
                    GType        item_type)
 {
-  index->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  index->by_uuid = g_hash_table_new_full (_gvirt_uuid_hash, g_str_equal, NULL, g_object_unref);
   index->by_name = g_hash_table_new (g_str_hash, g_str_equal);
   index->list = g_list_store_new (item_type);
   index->listed = g_hash_table_new (NULL, NULL);
@@ -154,48 +156,51 @@ queued_events_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Takes the connection's context for this thread when it may: it owns it
- * already (%FALSE returned, nothing to release), or it opened the connection
- * and finds the context free (%TRUE: release it after). Never a worker
+/* Takes the connection's context for this thread when it may: it opened
+ * the connection and can acquire the context (*@entered: release it
+ * after), or it owns the context already. Never a worker
  * thread that merely found the context free: handlers (GJS's above all)
  * must run where the application lives. */
 static gboolean
 enter_context (GVirtConnection *self,
                gboolean        *entered)
 {
-  *entered = FALSE;
-  if (g_main_context_is_owner (self->context))
-    return TRUE;
-  if (g_thread_self () == self->thread && g_main_context_acquire (self->context))
-    {
-      *entered = TRUE;
-      return TRUE;
-    }
-  return FALSE;
+  /* acquire () first: it succeeds for an owner too, and the opener is
+   * the usual caller, so is_owner () (another lock) is rarely needed */
+  *entered = g_thread_self () == self->thread && g_main_context_acquire (self->context);
+  return *entered || g_main_context_is_owner (self->context);
 }
 
-/* Runs @func on the connection's context: at once when this thread may
- * (after the events queued before it), otherwise queued for an idle source. */
-static void
-dispatch_to_context (GVirtConnection *self,
-                     GSourceFunc      func,
-                     gpointer         data,
-                     GDestroyNotify   notify)
+/* Enters the connection's context when this thread may and applies the
+ * events queued before: the caller then applies its own event at once,
+ * with nothing copied, and calls leave_direct(). %FALSE: queue it. */
+static gboolean
+enter_direct (GVirtConnection *self,
+              gboolean        *entered)
 {
-  QueuedEvent *event;
-  gboolean entered;
+  if (!enter_context (self, entered))
+    return FALSE;
+  run_queued_events (self);
+  return TRUE;
+}
 
-  if (enter_context (self, &entered))
-    {
-      run_queued_events (self);
-      func (data);
-      notify (data);
-      if (entered)
-        g_main_context_release (self->context);
-      return;
-    }
+static void
+leave_direct (GVirtConnection *self,
+              gboolean         entered)
+{
+  if (entered)
+    g_main_context_release (self->context);
+}
 
-  event = g_new (QueuedEvent, 1);
+/* Queues @func for an idle source on the connection's context. */
+static void
+queue_event (GVirtConnection *self,
+             GSourceFunc      func,
+             gpointer         data,
+             GDestroyNotify   notify)
+{
+  QueuedEvent *event = g_new (QueuedEvent, 1);
+
   event->func = func;
   event->data = data;
   event->notify = notify;
@@ -213,10 +218,22 @@ dispatch_to_context (GVirtConnection *self,
   g_mutex_unlock (&self->events_lock);
 }
 
+static gboolean
+has_queued_events (GVirtConnection *self)
+{
+  gboolean queued;
+
+  g_mutex_lock (&self->events_lock);
+  queued = !g_queue_is_empty (&self->events);
+  g_mutex_unlock (&self->events_lock);
+  return queued;
+}
+
 /* Runs a blocking call, then, when the calling thread may enter the
  * connection's context, applies the events the call caused that a backend
  * reported from its own threads: a sync call returns with the objects
  * already showing its effect (state, signals), whatever the backend.
+ * Events reported in this thread were applied as they came.
  */
 gpointer
 _gvirt_connection_run_sync (GVirtConnection *self,
@@ -229,12 +246,8 @@ _gvirt_connection_run_sync (GVirtConnection *self,
   gpointer result = _gvirt_task_run_sync (source, func, data, cancellable, error);
   gboolean entered;
 
-  if (self != NULL && enter_context (self, &entered))
-    {
-      run_queued_events (self);
-      if (entered)
-        g_main_context_release (self->context);
-    }
+  if (self != NULL && has_queued_events (self) && enter_direct (self, &entered))
+    leave_direct (self, entered);
   return result;
 }
 
@@ -319,45 +332,62 @@ domain_event_free (DomainEvent *event)
 }
 
 /* On the main context: mirror one backend event in the objects, then signal. */
+static void
+apply_domain_change (GVirtConnection         *self,
+                     GVirtDomainEventKind     kind,
+                     gint                     reason,
+                     const GVirtDomainRecord *record)
+{
+  g_autoptr(GVirtDomain) domain = NULL;
+
+  if (self->closed)
+    return;
+
+  if (kind == GVIRT_DOMAIN_EVENT_UNDEFINED)
+    {
+      remove_domain (self, record->uuid);
+      return;
+    }
+
+  domain = ensure_domain (self, record);
+  update_domain_id (self, domain, record->id);
+  _gvirt_domain_apply_record (domain, record);
+  if (object_index_announce (&self->domains, domain))
+    g_signal_emit (self, _gvirt_connection_signals[CONNECTION_DOMAIN_ADDED], 0, domain);
+  _gvirt_domain_emit_event (domain, kind, reason);
+}
+
 static gboolean
 apply_domain_event (gpointer data)
 {
   DomainEvent *event = data;
-  GVirtConnection *self = event->connection;
-  g_autoptr(GVirtDomain) domain = NULL;
 
-  if (self->closed)
-    return G_SOURCE_REMOVE;
-
-  if (event->kind == GVIRT_DOMAIN_EVENT_UNDEFINED)
-    {
-      remove_domain (self, event->record->uuid);
-      return G_SOURCE_REMOVE;
-    }
-
-  domain = ensure_domain (self, event->record);
-  update_domain_id (self, domain, event->record->id);
-  _gvirt_domain_apply_record (domain, event->record);
-  if (object_index_announce (&self->domains, domain))
-    g_signal_emit (self, _gvirt_connection_signals[CONNECTION_DOMAIN_ADDED], 0, domain);
-  _gvirt_domain_emit_event (domain, event->kind, event->reason);
+  apply_domain_change (event->connection, event->kind, event->reason, event->record);
   return G_SOURCE_REMOVE;
 }
 
 static void
-on_backend_domain_event (GVirtBackend            *backend,
+on_backend_domain_event (gpointer                 data,
                          GVirtDomainEventKind     kind,
                          gint                     reason,
-                         const GVirtDomainRecord *record,
-                         GVirtConnection         *self)
+                         const GVirtDomainRecord *record)
 {
-  DomainEvent *event = g_new0 (DomainEvent, 1);
+  GVirtConnection *self = data;
+  DomainEvent *event;
+  gboolean entered;
 
+  if (enter_direct (self, &entered))
+    {
+      apply_domain_change (self, kind, reason, record);
+      leave_direct (self, entered);
+      return;
+    }
+  event = g_new0 (DomainEvent, 1);
   event->connection = g_object_ref (self);
   event->kind = kind;
   event->reason = reason;
   event->record = gvirt_domain_record_copy (record);
-  dispatch_to_context (self, apply_domain_event, event, (GDestroyNotify) domain_event_free);
+  queue_event (self, apply_domain_event, event, (GDestroyNotify) domain_event_free);
 }
 
 /* Networks */
@@ -415,50 +445,77 @@ network_event_free (NetworkEvent *event)
   g_free (event);
 }
 
+static void
+apply_network_change (GVirtConnection          *self,
+                      GVirtNetworkEventKind     kind,
+                      const GVirtNetworkRecord *record)
+{
+  g_autoptr(GVirtNetwork) network = NULL;
+
+  if (self->closed)
+    return;
+
+  if (kind == GVIRT_NETWORK_EVENT_UNDEFINED)
+    {
+      remove_network (self, record->uuid);
+      return;
+    }
+
+  network = ensure_network (self, record);
+  _gvirt_network_apply_record (network, record);
+  if (object_index_announce (&self->networks, network))
+    g_signal_emit (self, _gvirt_connection_signals[CONNECTION_NETWORK_ADDED], 0, network);
+  _gvirt_network_emit_event (network, kind);
+}
+
 static gboolean
 apply_network_event (gpointer data)
 {
   NetworkEvent *event = data;
-  GVirtConnection *self = event->connection;
-  g_autoptr(GVirtNetwork) network = NULL;
 
-  if (self->closed)
-    return G_SOURCE_REMOVE;
-
-  if (event->kind == GVIRT_NETWORK_EVENT_UNDEFINED)
-    {
-      remove_network (self, event->record->uuid);
-      return G_SOURCE_REMOVE;
-    }
-
-  network = ensure_network (self, event->record);
-  _gvirt_network_apply_record (network, event->record);
-  if (object_index_announce (&self->networks, network))
-    g_signal_emit (self, _gvirt_connection_signals[CONNECTION_NETWORK_ADDED], 0, network);
-  _gvirt_network_emit_event (network, event->kind);
+  apply_network_change (event->connection, event->kind, event->record);
   return G_SOURCE_REMOVE;
 }
 
 static void
-on_backend_network_event (GVirtBackend             *backend,
+on_backend_network_event (gpointer                  data,
                           GVirtNetworkEventKind     kind,
-                          const GVirtNetworkRecord *record,
-                          GVirtConnection          *self)
+                          const GVirtNetworkRecord *record)
 {
-  NetworkEvent *event = g_new0 (NetworkEvent, 1);
+  GVirtConnection *self = data;
+  NetworkEvent *event;
+  gboolean entered;
 
+  if (enter_direct (self, &entered))
+    {
+      apply_network_change (self, kind, record);
+      leave_direct (self, entered);
+      return;
+    }
+  event = g_new0 (NetworkEvent, 1);
   event->connection = g_object_ref (self);
   event->kind = kind;
   event->record = gvirt_network_record_copy (record);
-  dispatch_to_context (self, apply_network_event, event, (GDestroyNotify) network_event_free);
+  queue_event (self, apply_network_event, event, (GDestroyNotify) network_event_free);
 }
+
+static const GVirtBackendListener connection_listener = {
+  on_backend_domain_event,
+  on_backend_network_event,
+};
 
 void
 _gvirt_connection_listen (GVirtConnection *self,
                           GVirtBackend    *backend)
 {
-  g_signal_connect_object (backend, "domain-event", G_CALLBACK (on_backend_domain_event), self, 0);
-  g_signal_connect_object (backend, "network-event", G_CALLBACK (on_backend_network_event), self, 0);
+  _gvirt_backend_set_listener (backend, &connection_listener, self);
+}
+
+void
+_gvirt_connection_unlisten (GVirtConnection *self,
+                            GVirtBackend    *backend)
+{
+  _gvirt_backend_set_listener (backend, NULL, NULL);
 }
 
 GVirtDomain *

@@ -14,9 +14,11 @@ G_BEGIN_DECLS
  * GVIRT_ERROR_CLOSED (the connection is closed or gone),
  * GVIRT_ERROR_READ_ONLY (an operation that changes the node on a read-only
  * connection) or GVIRT_ERROR_UNSUPPORTED (the backend lacks the entry
- * point): the one check every operation passes. */
+ * point): the one check every operation passes. @entry, when given,
+ * receives the entry point that serves @info. */
 GVirtBackend *_gvirt_connection_ref_backend   (GVirtConnection           *self,
                                                const GVirtOperationInfo  *info,
+                                               gpointer                  *entry,
                                                GError                   **error);
 /* The object for a record a backend returned, created if new. Any thread. */
 GVirtDomain  *_gvirt_connection_adopt_domain  (GVirtConnection           *self,
@@ -82,6 +84,8 @@ extern guint _gvirt_connection_signals[CONNECTION_N_SIGNALS];
 void     _gvirt_connection_objects_init    (GVirtConnection  *self);
 void     _gvirt_connection_objects_clear   (GVirtConnection  *self);
 void     _gvirt_connection_listen          (GVirtConnection  *self,
+                                            GVirtBackend     *backend);
+void     _gvirt_connection_unlisten        (GVirtConnection  *self,
                                             GVirtBackend     *backend);
 gboolean _gvirt_connection_list_objects    (GVirtConnection  *self,
                                             GError          **error);

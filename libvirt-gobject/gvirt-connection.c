@@ -134,7 +134,10 @@ gvirt_connection_initable_init (GInitable     *initable,
   _gvirt_connection_listen (self, backend);
 
   if (!GVIRT_BACKEND_GET_IFACE (backend)->open (backend, uri, self->flags, cancellable, error))
-    return FALSE;
+    {
+      _gvirt_connection_unlisten (self, backend);
+      return FALSE;
+    }
 
   self->backend = g_steal_pointer (&backend);
   if (!_gvirt_connection_list_objects (self, error))
@@ -237,7 +240,7 @@ close_backend (GVirtConnection *self)
 
   if (backend != NULL)
     {
-      g_signal_handlers_disconnect_by_data (backend, self);
+      _gvirt_connection_unlisten (self, backend);
       if (GVIRT_BACKEND_GET_IFACE (backend)->close != NULL)
         GVIRT_BACKEND_GET_IFACE (backend)->close (backend);
     }
@@ -282,9 +285,11 @@ gvirt_connection_is_closed (GVirtConnection *self)
 GVirtBackend *
 _gvirt_connection_ref_backend (GVirtConnection           *self,
                                const GVirtOperationInfo  *info,
+                               gpointer                  *entry,
                                GError                   **error)
 {
   g_autoptr(GVirtBackend) backend = NULL;
+  gpointer found;
 
   if (self == NULL)
     {
@@ -313,12 +318,15 @@ _gvirt_connection_ref_backend (GVirtConnection           *self,
                    self->uri);
       return NULL;
     }
-  if (_gvirt_operation_lookup_entry (info, backend) == NULL)
+  found = _gvirt_operation_lookup_entry (info, backend);
+  if (found == NULL)
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED, _(info->unsupported),
                    self->backend_name);
       return NULL;
     }
+  if (entry != NULL)
+    *entry = found;
   return g_steal_pointer (&backend);
 }
 
@@ -347,7 +355,7 @@ gvirt_connection_check_operation (GVirtConnection  *self,
   g_return_val_if_fail (GVIRT_IS_CONNECTION (self), FALSE);
   g_return_val_if_fail (_gvirt_operation_info (operation) != NULL, FALSE);
 
-  backend = _gvirt_connection_ref_backend (self, _gvirt_operation_info (operation), error);
+  backend = _gvirt_connection_ref_backend (self, _gvirt_operation_info (operation), NULL, error);
   return backend != NULL;
 }
 
@@ -421,7 +429,7 @@ gvirt_connection_get_hostname (GVirtConnection  *self,
 
   g_return_val_if_fail (GVIRT_IS_CONNECTION (self), NULL);
 
-  backend = _gvirt_connection_ref_backend (self, NULL, error);
+  backend = _gvirt_connection_ref_backend (self, NULL, NULL, error);
   if (backend == NULL)
     return NULL;
   if (GVIRT_BACKEND_GET_IFACE (backend)->get_hostname != NULL)

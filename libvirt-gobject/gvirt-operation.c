@@ -395,12 +395,13 @@ operation_call_func (gpointer       source,
 {
   OperationCall *call = data;
   const GVirtOperationInfo *info = call->info;
-  g_autoptr(GVirtBackend) backend = _gvirt_connection_ref_backend (call->connection, info, error);
+  gpointer entry;
+  g_autoptr(GVirtBackend) backend = _gvirt_connection_ref_backend (call->connection, info, &entry, error);
 
   if (backend == NULL)
     return NULL;
-  return info->run (info, _gvirt_operation_lookup_entry (info, backend), backend,
-                    call->connection, call->uuid, &call->args, cancellable, error);
+  return info->run (info, entry, backend, call->connection, call->uuid, &call->args,
+                    cancellable, error);
 }
 
 gpointer

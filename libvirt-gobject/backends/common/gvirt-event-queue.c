@@ -127,13 +127,20 @@ unlock_and_emit (GVirtEventQueue *queue,
                  gboolean         wait)
 {
   guint64 target = queue->queued;
-  GThread *me = g_thread_self ();
+  GThread *me;
   PendingEvent *ev;
 
-  if (queue->emitted >= target || queue->emitter == me)
+  /* most calls (every query) queued nothing: skip g_thread_self () */
+  if (queue->emitted >= target)
     {
-      /* nothing to do, or called from a handler: the loop below, further
-       * up this thread's stack, emits these after the handler returns */
+      g_mutex_unlock (queue->lock);
+      return;
+    }
+  me = g_thread_self ();
+  if (queue->emitter == me)
+    {
+      /* called from a handler: the loop below, further up this thread's
+       * stack, emits these after the handler returns */
       g_mutex_unlock (queue->lock);
       return;
     }

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "gvirt-qemu-backend-private.h"
+#include "libvirt-gobject/gvirt-uuid-hash-private.h"
 
 /*
  * Layout of a node (qemu:///session, qemu:///system or ?root=DIR):
@@ -624,7 +625,7 @@ static void
 gvirt_qemu_backend_init (GVirtQemuBackend *self)
 {
   g_mutex_init (&self->lock);
-  self->domains = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, qemu_domain_free);
+  self->domains = g_hash_table_new_full (_gvirt_uuid_hash, g_str_equal, NULL, qemu_domain_free);
   self->names = g_hash_table_new (g_str_hash, g_str_equal);   /* keys: the entries' own names */
   self->events = _gvirt_event_queue_new (GVIRT_BACKEND (self), &self->lock);
 }

@@ -4,6 +4,7 @@
 
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
+#include "libvirt-gobject/gvirt-uuid-hash-private.h"
 #include "gvirt-test-backend-private.h"
 #include "gvirt-test-node-private.h"
 
@@ -354,10 +355,10 @@ gvirt_test_backend_init (GVirtTestBackend *self)
 {
   g_mutex_init (&self->lock);
   self->events = _gvirt_event_queue_new (GVIRT_BACKEND (self), &self->lock);
-  self->domains = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, test_domain_free);
+  self->domains = g_hash_table_new_full (_gvirt_uuid_hash, g_str_equal, NULL, test_domain_free);
   self->domain_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->domain_order = g_ptr_array_new ();
-  self->networks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, test_network_free);
+  self->networks = g_hash_table_new_full (_gvirt_uuid_hash, g_str_equal, NULL, test_network_free);
   self->network_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->network_order = g_ptr_array_new ();
   self->saved = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
