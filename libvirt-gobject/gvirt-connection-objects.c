@@ -61,7 +61,9 @@ static gboolean
 object_index_announce (ObjectIndex *index,
                        gpointer     object)
 {
-  if (!g_hash_table_add (index->listed, object))
+  /* contains () first: every event of a listed object comes here, and
+   * add () would rewrite the entry each time */
+  if (g_hash_table_contains (index->listed, object) || !g_hash_table_add (index->listed, object))
     return FALSE;
   g_list_store_append (index->list, object);
   return TRUE;

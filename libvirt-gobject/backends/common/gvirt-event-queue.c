@@ -5,6 +5,7 @@
 #include "gvirt-event-queue-private.h"
 
 typedef struct {
+  GList    link;     /* in GVirtEventQueue.events: no allocation of its own */
   gboolean network;
   gint     kind;
   gint     reason;
@@ -35,6 +36,24 @@ pending_event_free (gpointer data)
   g_free (ev);
 }
 
+static PendingEvent *
+pop_event (GVirtEventQueue *queue)
+{
+  GList *link = g_queue_pop_head_link (&queue->events);
+
+  return link != NULL ? link->data : NULL;
+}
+
+/* Not g_queue_clear_full (): the links live inside the events. */
+static void
+free_events (GVirtEventQueue *queue)
+{
+  PendingEvent *ev;
+
+  while ((ev = pop_event (queue)) != NULL)
+    pending_event_free (ev);
+}
+
 GVirtEventQueue *
 _gvirt_event_queue_new (GVirtBackend *backend,
                         GMutex       *lock)
@@ -58,7 +77,7 @@ _gvirt_event_queue_free (GVirtEventQueue *queue)
   if (queue == NULL)
     return;
   g_warn_if_fail (queue->emitter == NULL && queue->waiters == 0);
-  g_queue_clear_full (&queue->events, pending_event_free);
+  free_events (queue);
   g_cond_clear (&queue->emitted_cond);
   g_free (queue);
 }
@@ -70,13 +89,14 @@ push (GVirtEventQueue *queue,
       gint             reason,
       gpointer         record)
 {
-  PendingEvent *ev = g_new (PendingEvent, 1);
+  PendingEvent *ev = g_new0 (PendingEvent, 1);
 
+  ev->link.data = ev;
   ev->network = network;
   ev->kind = kind;
   ev->reason = reason;
   ev->record = record;
-  g_queue_push_tail (&queue->events, ev);
+  g_queue_push_tail_link (&queue->events, &ev->link);
   queue->queued++;
 }
 
@@ -117,7 +137,7 @@ _gvirt_event_queue_drop (GVirtEventQueue *queue)
   g_return_if_fail (queue != NULL);
 
   queue->emitted += g_queue_get_length (&queue->events);
-  g_queue_clear_full (&queue->events, pending_event_free);
+  free_events (queue);
   if (queue->waiters > 0)
     g_cond_broadcast (&queue->emitted_cond);
 }
@@ -159,7 +179,7 @@ unlock_and_emit (GVirtEventQueue *queue,
     }
 
   queue->emitter = me;
-  while ((ev = g_queue_pop_head (&queue->events)) != NULL)
+  while ((ev = pop_event (queue)) != NULL)
     {
       g_mutex_unlock (queue->lock);
       if (ev->network)
