@@ -111,8 +111,13 @@ def test_saver_killed_at_any_point(node):
         late = proc.lines.readline(timeout=1) == 'DONE'
         # The monitor has read the job by now if it was sent; then it ends it.
         time.sleep(0.5)
-        spin_until(lambda: dom.props.state == STATE.SHUTOFF or
-                   (dom.props.state == STATE.RUNNING and not os.path.exists(path)), timeout=60)
+        deadline = time.monotonic() + 60
+        while not (dom.props.state == STATE.SHUTOFF or
+                   (dom.props.state == STATE.RUNNING and not os.path.exists(path))):
+            assert time.monotonic() < deadline, \
+                (f'killed at {fraction}: the domain is still {dom.props.state.value_nick}, '
+                 f'the file {"is there" if os.path.exists(path) else "is gone"}; so far {outcomes}')
+            GLib.MainContext.default().iteration(False) or time.sleep(0.002)
         if dom.props.state == STATE.SHUTOFF:
             # Saved as promised: a whole file, the domain stopped for it.
             assert rec.events[-1] == ('stopped', 'saved'), (fraction, rec.events[-3:])
