@@ -95,8 +95,8 @@ cont_done (JsonObject *reply,
     job_answer ();
 }
 
-/* Not saved: no file, and the VM runs again if it ran (QEMU leaves it
- * paused when the migration failed after stopping it). */
+/* Not saved: no file, and the VM runs again if it ran (a migration that
+ * failed after stopping it need not restart it). */
 static void
 job_fail (const char *why)
 {
