@@ -41,6 +41,18 @@ JsonNode     *gvirt_qemu_monitor_client_command     (GVirtQemuMonitorClient *mon
                                           gint64        timeout_ms,
                                           GCancellable *cancellable,
                                           GError      **error);
+/* A job the monitor runs itself (gvirt-save), answered when it is over:
+ * when @cancellable fires or @timeout_ms passes, @cancel_execute is sent
+ * and the answer still awaited (30 s more), since the job may have ended
+ * well meanwhile. A job that fails after that reports G_IO_ERROR_CANCELLED
+ * if @cancellable fired. */
+JsonNode     *gvirt_qemu_monitor_client_job         (GVirtQemuMonitorClient *mon,
+                                          const char   *execute,
+                                          JsonObject   *args,
+                                          const char   *cancel_execute,
+                                          gint64        timeout_ms,
+                                          GCancellable *cancellable,
+                                          GError      **error);
 /* Waits until the monitor reported QEMU's exit (and the event callback ran);
  * FALSE after @timeout_ms or once @cancellable is cancelled. */
 gboolean      gvirt_qemu_monitor_client_wait_exit   (GVirtQemuMonitorClient *mon,

@@ -282,24 +282,78 @@ disconnect_waiter (GCancellable *cancellable,
     g_cancellable_disconnect (cancellable, handler);
 }
 
-JsonNode *
-gvirt_qemu_monitor_client_command (GVirtQemuMonitorClient *mon,
-                        const char   *execute,
-                        JsonObject   *args,
-                        const char   *exit_reason,
-                        gint64        timeout_ms,
-                        GCancellable *cancellable,
-                        GError      **error)
+/* Under the lock: one command line to the monitor, under a new id. */
+static gboolean
+send_locked (GVirtQemuMonitorClient *mon,
+             const char             *execute,
+             JsonObject             *args,
+             const char             *exit_reason,
+             gint64                 *id,
+             GError                **error)
 {
   g_autoptr(JsonObject) cmd = json_object_new ();
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonNode) reply = NULL;
   g_autofree char *line = NULL;
-  gint64 id, deadline = g_get_monotonic_time () + timeout_ms * 1000;
-  JsonObject *obj;
   gsize len, done = 0;
+
+  *id = ++mon->next_id;
+  json_object_set_string_member (cmd, "execute", execute);
+  if (args != NULL)
+    json_object_set_object_member (cmd, "arguments", args);
+  if (exit_reason != NULL)
+    json_object_set_string_member (cmd, GVIRT_QEMU_REASON_MEMBER, exit_reason);
+  json_object_set_int_member (cmd, "id", *id);
+  json_node_set_object (node, cmd);
+  line = json_to_string (node, FALSE);
+  len = strlen (line);
+  line = g_realloc (line, len + 2);
+  line[len++] = '\n';
+  line[len] = '\0';
+
+  if (mon->eof || mon->exited)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE,
+                   _("The domain is no longer running."));
+      return FALSE;
+    }
+  while (done < len)
+    {
+      ssize_t n = send (mon->fd, line + done, len - done, MSG_NOSIGNAL);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
+                       _("Cannot send “%s” to the domain monitor: %s"), execute, g_strerror (errno));
+          return FALSE;
+        }
+      done += n;
+    }
+  return TRUE;
+}
+
+/*
+ * @cancel_execute NULL: cancellation abandons the reply. Otherwise the
+ * command is a job that @cancel_execute stops: on cancellation (or the
+ * timeout) that goes out and the job's own answer is still awaited, since
+ * the job may have finished meanwhile.
+ */
+static JsonNode *
+run_command (GVirtQemuMonitorClient *mon,
+             const char             *execute,
+             JsonObject             *args,
+             const char             *exit_reason,
+             const char             *cancel_execute,
+             gint64                  timeout_ms,
+             GCancellable           *cancellable,
+             GError                **error)
+{
+  g_autoptr(JsonNode) reply = NULL;
+  gint64 id, cancel_id, deadline = g_get_monotonic_time () + timeout_ms * 1000;
+  JsonObject *obj, *err;
+  const char *klass, *desc;
   gulong handler = 0;
-  gboolean cancelled = FALSE;
+  gboolean cancelled = FALSE, cancel_sent = FALSE;
 
   /* Cancelled before it went out: nothing was asked of QEMU. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -312,49 +366,28 @@ gvirt_qemu_monitor_client_command (GVirtQemuMonitorClient *mon,
     handler = g_cancellable_connect (cancellable, G_CALLBACK (wake_waiters), mon, NULL);
 
   g_mutex_lock (&mon->lock);
-  id = ++mon->next_id;
-  json_object_set_string_member (cmd, "execute", execute);
-  if (args != NULL)
-    json_object_set_object_member (cmd, "arguments", args);
-  if (exit_reason != NULL)
-    json_object_set_string_member (cmd, GVIRT_QEMU_REASON_MEMBER, exit_reason);
-  json_object_set_int_member (cmd, "id", id);
-  json_node_set_object (node, cmd);
-  line = json_to_string (node, FALSE);
-  len = strlen (line);
-  line = g_realloc (line, len + 2);
-  line[len++] = '\n';
-  line[len] = '\0';
-
-  if (mon->eof || mon->exited)
+  if (!send_locked (mon, execute, args, exit_reason, &id, error))
     {
       g_mutex_unlock (&mon->lock);
       disconnect_waiter (cancellable, handler);
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE,
-                   _("The domain is no longer running."));
       return NULL;
-    }
-  while (done < len)
-    {
-      ssize_t n = send (mon->fd, line + done, len - done, MSG_NOSIGNAL);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          g_mutex_unlock (&mon->lock);
-          disconnect_waiter (cancellable, handler);
-          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
-                       _("Cannot send “%s” to the domain monitor: %s"), execute, g_strerror (errno));
-          return NULL;
-        }
-      done += n;
     }
 
   while ((reply = g_hash_table_lookup (mon->replies, &id)) == NULL)
     {
+      gboolean timed_out = g_get_monotonic_time () >= deadline;
+
       if (mon->eof || mon->exited)
         break;
-      if (g_cancellable_is_cancelled (cancellable))
+      if (cancel_execute != NULL && !cancel_sent && (timed_out || g_cancellable_is_cancelled (cancellable)))
+        {
+          cancel_sent = TRUE;
+          if (send_locked (mon, cancel_execute, NULL, NULL, &cancel_id, NULL))
+            g_hash_table_add (mon->abandoned, g_memdup2 (&cancel_id, sizeof cancel_id));
+          deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+          continue;
+        }
+      if (cancel_execute == NULL && g_cancellable_is_cancelled (cancellable))
         {
           /* The command went out and may still take effect; its reply, when
            * it comes, has nobody to go to. */
@@ -362,8 +395,9 @@ gvirt_qemu_monitor_client_command (GVirtQemuMonitorClient *mon,
           g_hash_table_add (mon->abandoned, g_memdup2 (&id, sizeof id));
           break;
         }
-      if (!g_cond_wait_until (&mon->cond, &mon->lock, deadline))
-        break;
+      if (timed_out || !g_cond_wait_until (&mon->cond, &mon->lock, deadline))
+        if (cancel_execute == NULL || cancel_sent)
+          break;
     }
   if (reply != NULL)
     {
@@ -389,18 +423,48 @@ gvirt_qemu_monitor_client_command (GVirtQemuMonitorClient *mon,
       return NULL;
     }
   obj = json_node_get_object (reply);
-  if (json_object_has_member (obj, "error"))
-    {
-      JsonObject *err = gvirt_qemu_object_member (obj, "error");
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
-                   _("QEMU refused “%s”: %s"), execute,
-                   err != NULL ? json_object_get_string_member_with_default (err, "desc", "unknown error")
-                               : "unknown error");
-      return NULL;
-    }
-  if (!json_object_has_member (obj, "return"))
-    return json_node_new (JSON_NODE_NULL);
-  return json_node_copy (json_object_get_member (obj, "return"));
+  if (!json_object_has_member (obj, "error"))
+    return json_object_has_member (obj, "return") ?
+           json_node_copy (json_object_get_member (obj, "return")) : json_node_new (JSON_NODE_NULL);
+
+  /* A job stopped on request failed because of it. */
+  if (cancel_sent && g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  err = gvirt_qemu_object_member (obj, "error");
+  klass = err != NULL ? json_object_get_string_member_with_default (err, "class", "") : "";
+  desc = err != NULL ? json_object_get_string_member_with_default (err, "desc", "unknown error") : "unknown error";
+  /* The monitor's own errors are in its words, not QEMU's. */
+  if (g_str_equal (klass, GVIRT_QEMU_ERROR_INVALID))
+    g_set_error_literal (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, desc);
+  else if (g_str_equal (klass, GVIRT_QEMU_ERROR_FAILED))
+    g_set_error_literal (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR, desc);
+  else
+    g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR, _("QEMU refused “%s”: %s"), execute, desc);
+  return NULL;
+}
+
+JsonNode *
+gvirt_qemu_monitor_client_command (GVirtQemuMonitorClient *mon,
+                                   const char             *execute,
+                                   JsonObject             *args,
+                                   const char             *exit_reason,
+                                   gint64                  timeout_ms,
+                                   GCancellable           *cancellable,
+                                   GError                **error)
+{
+  return run_command (mon, execute, args, exit_reason, NULL, timeout_ms, cancellable, error);
+}
+
+JsonNode *
+gvirt_qemu_monitor_client_job (GVirtQemuMonitorClient *mon,
+                               const char             *execute,
+                               JsonObject             *args,
+                               const char             *cancel_execute,
+                               gint64                  timeout_ms,
+                               GCancellable           *cancellable,
+                               GError                **error)
+{
+  return run_command (mon, execute, args, NULL, cancel_execute, timeout_ms, cancellable, error);
 }
 
 gboolean
@@ -451,13 +515,6 @@ gvirt_qemu_monitor_client_reset_migration (GVirtQemuMonitorClient *mon)
   g_mutex_unlock (&mon->lock);
 }
 
-static gboolean
-migration_final (const char *status)
-{
-  return status != NULL && (g_str_equal (status, "completed") || g_str_equal (status, "failed") ||
-                            g_str_equal (status, "cancelled"));
-}
-
 char *
 gvirt_qemu_monitor_client_wait_migration (GVirtQemuMonitorClient *mon,
                                gint64        timeout_ms,
@@ -470,11 +527,11 @@ gvirt_qemu_monitor_client_wait_migration (GVirtQemuMonitorClient *mon,
   if (cancellable != NULL)
     handler = g_cancellable_connect (cancellable, G_CALLBACK (wake_waiters), mon, NULL);
   g_mutex_lock (&mon->lock);
-  while (!migration_final (mon->migration) && !mon->exited && !mon->eof &&
+  while (!gvirt_qemu_migration_final (mon->migration) && !mon->exited && !mon->eof &&
          !g_cancellable_is_cancelled (cancellable))
     if (!g_cond_wait_until (&mon->cond, &mon->lock, deadline))
       break;
-  status = g_strdup (migration_final (mon->migration) ? mon->migration :
+  status = g_strdup (gvirt_qemu_migration_final (mon->migration) ? mon->migration :
                      (mon->exited || mon->eof) ? "exited" :
                      g_cancellable_is_cancelled (cancellable) ? "cancelled" : "timeout");
   g_mutex_unlock (&mon->lock);

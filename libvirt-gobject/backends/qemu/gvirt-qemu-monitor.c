@@ -19,6 +19,7 @@
 #include <glib-unix.h>
 #include <json-glib/json-glib.h>
 
+#include "gvirt-qemu-monitor-private.h"
 #include "gvirt-qemu-protocol-private.h"
 
 /*
@@ -42,6 +43,10 @@
  *   7  the domain's lock file, flock()ed by the backend: held as long as
  *      this process lives, so "is the VM alive" is "is the lock taken"
  *
+ * A save (gvirt-save) is a job the monitor runs itself, through QMP
+ * commands of its own (gvirt-qemu-monitor-save.c): it ends the same way
+ * whether or not the client that asked is still there.
+ *
  * The first client is the starter. The runtime state file, which other
  * clients find the VM by, is written when the starter says gvirt-started;
  * a starter that goes away before that takes the VM with it. The starter
@@ -49,15 +54,19 @@
  * even before it connected (the pipe's write end reports an error).
  */
 
-typedef struct {
+struct Client {
   int      fd;
   GString *in;
   guint    source;
-} Client;
+};
 
+/* A command sent to QMP: its reply goes to @client (under its own id), or
+ * to @func for the monitor's own commands. */
 typedef struct {
-  Client   *client;
-  JsonNode *id;      /* the client's own id, or NULL */
+  Client      *client;
+  JsonNode    *id;      /* the client's own id, or NULL */
+  MonReplyFunc func;
+  gpointer     data;
 } Pending;
 
 static struct {
@@ -133,6 +142,7 @@ client_free (Client *c)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     if (((Pending *) value)->client == c)
       ((Pending *) value)->client = NULL;
+  mon_save_client_gone (c);
   if (c->source != 0)
     g_source_remove (c->source);
   close (c->fd);
@@ -169,16 +179,28 @@ reply_to (Client *c, JsonNode *id, const char *key, JsonNode *value)
   send_line (c->fd, line);
 }
 
-static void
-reply_error (Client *c, JsonNode *id, const char *desc)
+void
+mon_reply_error (Client *c, JsonNode *id, const char *klass, const char *desc)
 {
   JsonObject *err = json_object_new ();
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
 
-  json_object_set_string_member (err, "class", "GenericError");
+  json_object_set_string_member (err, "class", klass);
   json_object_set_string_member (err, "desc", desc);
   json_node_take_object (node, err);
   reply_to (c, id, "error", node);
+}
+
+static void
+reply_error (Client *c, JsonNode *id, const char *desc)
+{
+  mon_reply_error (c, id, "GenericError", desc);
+}
+
+void
+mon_reply_ok (Client *c, JsonNode *id)
+{
+  reply_to (c, id, "return", json_node_init_object (json_node_alloc (), json_object_new ()));
 }
 
 static JsonNode *
@@ -272,6 +294,44 @@ open_for_qemu (JsonObject  *cmd,
   return fd;
 }
 
+void
+mon_set_exit_reason (const char *reason)
+{
+  g_free (mon.reason);
+  mon.reason = g_strdup (reason);
+}
+
+/* @cmd goes to QMP under a new monitor id; its reply to @p. */
+static void
+qmp_forward (JsonObject *cmd,
+             int         pass_fd,
+             Pending    *p)
+{
+  gint64 mid = ++mon.next_id;
+
+  g_hash_table_insert (mon.pending, g_memdup2 (&mid, sizeof mid), p);
+  json_object_set_int_member (cmd, "id", mid);
+  qmp_send (cmd, pass_fd);
+}
+
+void
+mon_qmp_call (const char  *execute,
+              JsonObject  *args,
+              int          pass_fd,
+              MonReplyFunc func,
+              gpointer     data)
+{
+  g_autoptr(JsonObject) cmd = json_object_new ();
+  Pending *p = g_new0 (Pending, 1);
+
+  p->func = func;
+  p->data = data;
+  json_object_set_string_member (cmd, "execute", execute);
+  if (args != NULL)
+    json_object_set_object_member (cmd, "arguments", args);
+  qmp_forward (cmd, pass_fd, p);
+}
+
 static void
 kill_timeout_cb (gpointer data)
 {
@@ -283,8 +343,7 @@ kill_timeout_cb (gpointer data)
 static void
 terminate_qemu (const char *reason)
 {
-  g_free (mon.reason);
-  mon.reason = g_strdup (reason);
+  mon_set_exit_reason (reason);
   kill (mon.qemu_pid, SIGTERM);
   g_timeout_add_once (3000, kill_timeout_cb, NULL);
 }
@@ -316,8 +375,7 @@ client_line (Client *c, const char *line)
 
   if (json_object_has_member (cmd, GVIRT_QEMU_REASON_MEMBER))
     {
-      g_free (mon.reason);
-      mon.reason = g_strdup (json_object_get_string_member_with_default (cmd, GVIRT_QEMU_REASON_MEMBER, NULL));
+      mon_set_exit_reason (json_object_get_string_member_with_default (cmd, GVIRT_QEMU_REASON_MEMBER, NULL));
       json_object_remove_member (cmd, GVIRT_QEMU_REASON_MEMBER);
     }
 
@@ -329,7 +387,7 @@ client_line (Client *c, const char *line)
   if (g_str_equal (execute, GVIRT_QEMU_CMD_DESTROY))
     {
       terminate_qemu (GVIRT_QEMU_EXIT_DESTROYED);
-      reply_to (c, id, "return", json_node_init_object (json_node_alloc (), json_object_new ()));
+      mon_reply_ok (c, id);
       return;
     }
   if (g_str_equal (execute, GVIRT_QEMU_CMD_STARTED))
@@ -348,18 +406,25 @@ client_line (Client *c, const char *line)
           return;
         }
       mon.announced = TRUE;
-      reply_to (c, id, "return", json_node_init_object (json_node_alloc (), json_object_new ()));
+      mon_reply_ok (c, id);
       return;
     }
   if (g_str_equal (execute, GVIRT_QEMU_CMD_SET_REASON))
     {
-      reply_to (c, id, "return", json_node_init_object (json_node_alloc (), json_object_new ()));
+      mon_reply_ok (c, id);
       return;
     }
+  if (g_str_equal (execute, GVIRT_QEMU_CMD_SAVE))
+    {
+      mon_save_start (c, id, gvirt_qemu_object_member (cmd, "arguments"));
+      return;
+    }
+  /* A save still setting up has no migration in QEMU to cancel yet. */
+  if (g_str_equal (execute, "migrate_cancel"))
+    mon_save_cancel ();
 
   {
     Pending *p;
-    gint64 mid;
     int pass_fd = -1;
 
     if (g_str_equal (execute, GVIRT_QEMU_CMD_ADD_FD))
@@ -375,12 +440,9 @@ client_line (Client *c, const char *line)
           }
       }
     p = g_new0 (Pending, 1);
-    mid = ++mon.next_id;
     p->client = c;
     p->id = id != NULL ? json_node_copy (id) : NULL;
-    g_hash_table_insert (mon.pending, g_memdup2 (&mid, sizeof mid), p);
-    json_object_set_int_member (cmd, "id", mid);
-    qmp_send (cmd, pass_fd);
+    qmp_forward (cmd, pass_fd, p);
     if (pass_fd >= 0)
       close (pass_fd);   /* QEMU has its own copy now */
   }
@@ -560,6 +622,8 @@ qmp_message (const char *line)
           mon.shutdown_guest = json_object_get_boolean_member_with_default (data, "guest", FALSE);
         }
       broadcast (line);
+      if (g_strcmp0 (ev, "MIGRATION") == 0 && data != NULL)
+        mon_save_migration (json_object_get_string_member_with_default (data, "status", ""));
       return;
     }
 
@@ -570,7 +634,9 @@ qmp_message (const char *line)
 
       if (p == NULL)
         return;
-      if (p->client != NULL)
+      if (p->func != NULL)
+        p->func (msg, p->data);
+      else if (p->client != NULL)
         {
           g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
           g_autofree char *out = NULL;
@@ -668,6 +734,7 @@ pidfd_cb (int fd, GIOCondition cond, gpointer data)
   while (qmp_read ())
     if (mon.qmp_eof)
       break;
+  mon_save_qemu_exited ();
 
   if (mon.reason != NULL)
     reason = mon.reason;
@@ -711,8 +778,7 @@ start_timeout_cb (gpointer data)
 {
   if (!mon.ready)
     {
-      g_free (mon.reason);
-      mon.reason = g_strdup (GVIRT_QEMU_EXIT_FAILED);
+      mon_set_exit_reason (GVIRT_QEMU_EXIT_FAILED);
       kill (mon.qemu_pid, SIGKILL);
     }
   return G_SOURCE_REMOVE;

@@ -18,6 +18,21 @@
  * the end; "read": read from "offset"). The answer is getfd's. */
 #define GVIRT_QEMU_CMD_ADD_FD     "gvirt-add-fd"
 
+/* Saves the VM to a file and stops it (exit reason saved), or, when that
+ * fails or "migrate_cancel" stops it, removes the file and runs the VM again
+ * if it ran. The monitor runs the whole job, so it ends the same way when
+ * the client goes away. Arguments: "path" (created or truncated), "prefix"
+ * (base64: what goes before QEMU's stream), "length-offset" (where the
+ * stream's length goes, 64-bit little-endian, once it is complete),
+ * "was-running". The answer comes when the job is over. */
+#define GVIRT_QEMU_CMD_SAVE       "gvirt-save"
+
+/* The error class of the monitor's own refusals of an argument (a file it
+ * cannot create): the "desc" is then only the reason (strerror). Its other
+ * errors have the class GVIRT_QEMU_ERROR_FAILED. */
+#define GVIRT_QEMU_ERROR_INVALID  "GVirtInvalidArgument"
+#define GVIRT_QEMU_ERROR_FAILED   "GVirtFailed"
+
 /* The runtime state file's members (besides uuid, name, socket, pids). */
 #define GVIRT_QEMU_STATE_START_REASON "start-reason"
 
@@ -66,4 +81,28 @@ gvirt_qemu_array_member (JsonObject *object,
   JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* migrate-set-capabilities' arguments for one migration: MIGRATION events,
+ * so its end is announced, not polled for. */
+static inline JsonObject *
+gvirt_qemu_migration_caps (void)
+{
+  JsonObject *args = json_object_new ();
+  JsonArray *caps = json_array_new ();
+  JsonObject *cap = json_object_new ();
+
+  json_object_set_string_member (cap, "capability", "events");
+  json_object_set_boolean_member (cap, "state", TRUE);
+  json_array_add_object_element (caps, cap);
+  json_object_set_array_member (args, "capabilities", caps);
+  return args;
+}
+
+/* A migration status after which nothing more happens. */
+static inline gboolean
+gvirt_qemu_migration_final (const char *status)
+{
+  return status != NULL && (g_str_equal (status, "completed") || g_str_equal (status, "failed") ||
+                            g_str_equal (status, "cancelled"));
 }

@@ -104,55 +104,61 @@ add_fd (GVirtQemuMonitorClient  *mon,
   return ret != NULL;
 }
 
-/*
- * Runs one migration (@command "migrate" out to @uri, or "migrate-incoming"
- * from it) to its end and returns QEMU's final status ("completed",
- * "failed" ...), or %NULL with @error set: QMP refused, or @cancellable
- * fired (an outgoing migration is cancelled in QEMU, which keeps running).
- */
+/* Runs an incoming migration from @uri to its end and returns QEMU's final
+ * status ("completed", "failed" ...), or %NULL with @error set: QMP
+ * refused, or @cancellable fired. */
 static char *
-run_migration (GVirtQemuMonitorClient  *mon,
-               const char    *command,
-               const char    *uri,
-               GCancellable  *cancellable,
-               GError       **error)
+run_incoming_migration (GVirtQemuMonitorClient  *mon,
+                        const char              *uri,
+                        GCancellable            *cancellable,
+                        GError                 **error)
 {
-  JsonObject *args = json_object_new ();
-  JsonArray *caps = json_array_new ();
-  JsonObject *cap = json_object_new ();
+  JsonObject *args;
   g_autoptr(JsonNode) r1 = NULL;
   g_autoptr(JsonNode) r2 = NULL;
   char *status;
 
-  /* MIGRATION events: the end is announced, not polled for. */
-  json_object_set_string_member (cap, "capability", "events");
-  json_object_set_boolean_member (cap, "state", TRUE);
-  json_array_add_object_element (caps, cap);
-  json_object_set_array_member (args, "capabilities", caps);
-  r1 = gvirt_qemu_monitor_client_command (mon, "migrate-set-capabilities", args, NULL, 5000, NULL, error);
+  r1 = gvirt_qemu_monitor_client_command (mon, "migrate-set-capabilities", gvirt_qemu_migration_caps (),
+                                          NULL, 5000, NULL, error);
   if (r1 == NULL)
     return NULL;
   gvirt_qemu_monitor_client_reset_migration (mon);
   args = json_object_new ();
   json_object_set_string_member (args, "uri", uri);
-  r2 = gvirt_qemu_monitor_client_command (mon, command, args, NULL, 5000, NULL, error);
+  r2 = gvirt_qemu_monitor_client_command (mon, "migrate-incoming", args, NULL, 5000, NULL, error);
   if (r2 == NULL)
     return NULL;
   status = gvirt_qemu_monitor_client_wait_migration (mon, 600 * 1000, cancellable);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      if (g_str_equal (command, "migrate"))
-        {
-          g_autoptr(JsonNode) r3 = gvirt_qemu_monitor_client_command (mon, "migrate_cancel", NULL, NULL, 5000, NULL, NULL);
-
-          g_free (gvirt_qemu_monitor_client_wait_migration (mon, 10 * 1000, NULL));
-        }
-      g_free (status);
-      return NULL;
-    }
+    g_clear_pointer (&status, g_free);
   return status;
 }
 
+/* The header and XML that go before QEMU's stream; stream_len stays 0
+ * until the monitor writes it at the end (so a partial file is refused). */
+static GBytes *
+save_file_prefix (const char *xml,
+                  gboolean    was_running)
+{
+  SaveHeader header = { 0 };
+  gsize xml_len = strlen (xml);
+  guint8 *prefix = g_malloc (SAVE_HEADER_SIZE + xml_len);
+
+  memcpy (header.magic, SAVE_MAGIC, sizeof SAVE_MAGIC);
+  header.version = GUINT32_TO_LE (1);
+  header.xml_len = GUINT32_TO_LE (xml_len);
+  header.was_running = GUINT32_TO_LE (was_running);
+  memcpy (prefix, &header, SAVE_HEADER_SIZE);
+  memcpy (prefix + SAVE_HEADER_SIZE, xml, xml_len);
+  return g_bytes_new_take (prefix, SAVE_HEADER_SIZE + xml_len);
+}
+
+/*
+ * The VM's monitor does the whole save (gvirt-save): it creates the file,
+ * has QEMU append the stream, seals the file and stops the VM, or removes
+ * the file and runs the VM again. So a client that dies at any point
+ * leaves a whole save file and a stopped VM, or no file and the VM as it was.
+ */
 static gboolean
 gvirt_qemu_backend_domain_save (GVirtBackend  *backend,
                                 const char    *uuid,
@@ -160,18 +166,18 @@ gvirt_qemu_backend_domain_save (GVirtBackend  *backend,
                                 GCancellable  *cancellable,
                                 GError       **error)
 {
-  /* The monitor opens it too, from another working directory. */
+  /* The monitor opens it, from another working directory. */
   g_autofree char *path = g_canonicalize_filename (given_path, NULL);
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
   g_autoptr(GVirtQemuMonitorClient) mon = NULL;
-  g_autoptr(JsonNode) r3 = NULL;
+  g_autoptr(GBytes) prefix = NULL;
+  g_autoptr(JsonNode) ret = NULL;
+  g_autoptr(GError) local = NULL;
   g_autofree char *xml = NULL;
-  g_autofree char *status = NULL;
-  SaveHeader header = { 0 };
-  struct stat st;
+  g_autofree char *prefix64 = NULL;
+  JsonObject *args;
   QemuDomain *dom;
   gboolean was_running;
-  int fd;
 
   mon = _gvirt_qemu_active_mon (self, uuid, error);
   if (mon == NULL)
@@ -189,72 +195,31 @@ gvirt_qemu_backend_domain_save (GVirtBackend  *backend,
   dom->saving = TRUE;
   g_mutex_unlock (&self->lock);
 
-  fd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0)
+  prefix = save_file_prefix (xml, was_running);
+  prefix64 = g_base64_encode (g_bytes_get_data (prefix, NULL), g_bytes_get_size (prefix));
+  args = json_object_new ();
+  json_object_set_string_member (args, "path", path);
+  json_object_set_string_member (args, "prefix", prefix64);
+  json_object_set_int_member (args, "length-offset", G_STRUCT_OFFSET (SaveHeader, stream_len));
+  json_object_set_boolean_member (args, "was-running", was_running);
+  ret = gvirt_qemu_monitor_client_job (mon, GVIRT_QEMU_CMD_SAVE, args, "migrate_cancel",
+                                       600 * 1000, cancellable, &local);
+  if (ret != NULL)
     {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                   _("Cannot create “%s”: %s"), path, g_strerror (errno));
-      goto fail;
-    }
-  memcpy (header.magic, SAVE_MAGIC, sizeof SAVE_MAGIC);
-  header.version = GUINT32_TO_LE (1);
-  header.xml_len = GUINT32_TO_LE (strlen (xml));
-  header.was_running = GUINT32_TO_LE (was_running);
-  if (write (fd, &header, sizeof header) != sizeof header ||
-      write (fd, xml, strlen (xml)) != (ssize_t) strlen (xml))
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
-                   _("Cannot write “%s”: %s"), path, g_strerror (errno));
-      close (fd);
-      g_unlink (path);
-      goto fail;
-    }
-  close (fd);
-
-  /* QEMU 7.2 has no file: migration URI: it appends its stream to the file
-   * through an fd (not an exec: helper, whose last writes could land after
-   * QEMU says "completed"). */
-  if (!add_fd (mon, "gvirt-save", path, "append", 0, error))
-    goto fail_file;
-  status = run_migration (mon, "migrate", "fd:gvirt-save", cancellable, error);
-  if (status == NULL)
-    goto fail_file;
-  if (!g_str_equal (status, "completed"))
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
-                   _("Saving the domain to “%s” failed (migration %s)."), path, status);
-      goto fail_file;
+      /* Saved: QEMU is quitting; the call returns with the domain shut off. */
+      gvirt_qemu_monitor_client_wait_exit (mon, 10000, NULL, NULL);
+      _gvirt_qemu_flush_events (self);
+      return TRUE;
     }
 
-  /* The stream is complete: seal the header, then let QEMU go. */
-  if (stat (path, &st) < 0 || (fd = open (path, O_WRONLY | O_CLOEXEC)) < 0)
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
-                   _("Cannot finish “%s”: %s"), path, g_strerror (errno));
-      goto fail_file;
-    }
-  header.stream_len = GUINT64_TO_LE ((guint64) st.st_size - SAVE_HEADER_SIZE - strlen (xml));
-  if (pwrite (fd, &header, sizeof header, 0) != sizeof header || fsync (fd) < 0)
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
-                   _("Cannot finish “%s”: %s"), path, g_strerror (errno));
-      close (fd);
-      goto fail_file;
-    }
-  close (fd);
-  r3 = gvirt_qemu_monitor_client_command (mon, "quit", NULL, GVIRT_QEMU_EXIT_SAVED, 5000, NULL, NULL);
-  gvirt_qemu_monitor_client_wait_exit (mon, 10000, NULL, NULL);
-  _gvirt_qemu_flush_events (self);
-  return TRUE;
-
-fail_file:
-  g_unlink (path);
-  /* A failed or cancelled migration leaves the VM paused; run it again if it ran. */
-  if (was_running)
-    {
-      g_autoptr(JsonNode) c = gvirt_qemu_monitor_client_command (mon, "cont", NULL, NULL, 5000, NULL, NULL);
-    }
-fail:
+  if (g_error_matches (local, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT))
+    g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                 _("Cannot create “%s”: %s"), path, local->message);
+  else if (g_error_matches (local, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR))
+    g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_HYPERVISOR,
+                 _("Saving the domain to “%s” failed: %s"), path, local->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&local));
   g_mutex_lock (&self->lock);
   dom = g_hash_table_lookup (self->domains, uuid);
   if (dom != NULL)
@@ -305,7 +270,7 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
     goto fail;
   if (!add_fd (l.mon, "gvirt-restore", path, "read", SAVE_HEADER_SIZE + header.xml_len, error))
     goto fail_vm;
-  status = run_migration (l.mon, "migrate-incoming", "fd:gvirt-restore", cancellable, error);
+  status = run_incoming_migration (l.mon, "fd:gvirt-restore", cancellable, error);
   if (status == NULL)
     goto fail_vm;
   if (!g_str_equal (status, "completed"))
