@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* GTest suite for the test:/// hypervisor itself: node files, the save image format, bad restores, independent nodes. */
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "gvirt-test-util.h"
@@ -263,6 +265,44 @@ test_node_invalid (void)
   conn = gvirt_connection_open_sync (dir_uri, GVIRT_CONNECTION_NONE, NULL, &error);
   g_assert_null (conn);
   g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_URI);
+}
+
+/* A file a node file names is a regular file of at most 16 MiB, checked
+ * before it is read: /dev/zero would never end, a FIFO would block. */
+static void
+test_node_not_a_file_or_too_large (void)
+{
+  g_autofree char *big = gvirt_test_write_tmp_file ("big-net.xml", "", 0);
+  g_autofree char *fifo = gvirt_test_tmp_path ("node-fifo.xml");
+  g_autofree char *node_xml = NULL;
+  g_autofree char *big_uri = NULL;
+  g_autoptr(GVirtConnection) conn = gvirt_test_open_default ();
+  g_autoptr(GError) error = NULL;
+
+  assert_node_invalid ("ref-dev-zero.xml", "<node>\n<domain file='/dev/zero'/>\n</node>\n",
+                       GVIRT_ERROR_INVALID_URI, "“/dev/zero”, which cannot be read: It is not a regular file.");
+
+  g_assert_no_errno (mkfifo (fifo, 0600));
+  node_xml = g_strdup_printf ("<node>\n<domain file='%s'/>\n</node>\n", fifo);
+  assert_node_invalid ("ref-fifo.xml", node_xml, GVIRT_ERROR_INVALID_URI, "not a regular file");
+
+  g_assert_no_errno (truncate (big, 16 * 1024 * 1024 + 1));
+  assert_node_invalid ("ref-big.xml", "<node>\n<network file='big-net.xml'/>\n</node>\n",
+                       GVIRT_ERROR_INVALID_URI, "big-net.xml”, which cannot be read: It is larger than 16 MiB.");
+
+  /* the node file itself */
+  big_uri = g_strconcat ("test://", big, NULL);
+  g_assert_null (gvirt_connection_open_sync (big_uri, GVIRT_CONNECTION_NONE, NULL, &error));
+  gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_URI, "larger than 16 MiB");
+  g_assert_nonnull (strstr (error->message, big));
+  g_clear_error (&error);
+  g_assert_null (gvirt_connection_open_sync ("test:///dev/zero", GVIRT_CONNECTION_NONE, NULL, &error));
+  gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_URI, "“/dev/zero”: It is not a regular file.");
+  g_clear_error (&error);
+
+  /* and a save image */
+  g_assert_null (gvirt_connection_restore_domain_sync (conn, "/dev/zero", NULL, &error));
+  gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, "“/dev/zero”: It is not a regular file.");
 }
 
 /* The save image format */
@@ -650,6 +690,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/test-backend/node-file/relative-file", test_node_relative_file);
   g_test_add_func ("/test-backend/node-file/percent-encoded", test_node_percent_encoded);
   g_test_add_func ("/test-backend/node-file/invalid", test_node_invalid);
+  g_test_add_func ("/test-backend/node-file/not-a-file-or-too-large", test_node_not_a_file_or_too_large);
   g_test_add_func ("/test-backend/save/format", test_save_format);
   g_test_add_func ("/test-backend/save/paused-format", test_save_paused_format);
   g_test_add_func ("/test-backend/restore/corrupt-foreign-truncated", test_restore_corrupt);

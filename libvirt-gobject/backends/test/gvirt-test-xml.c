@@ -8,6 +8,7 @@
 
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
+#include "gvirt-backend-read-private.h"
 #include "gvirt-test-xml-private.h"
 
 /*
@@ -128,8 +129,9 @@ _gvirt_test_xml_parse (const char *xml,
   return doc;
 }
 
-/* Fails in G_FILE_ERROR when the file cannot be read, else as _gvirt_test_xml_parse()
- * with the path before the message. */
+/* Fails in G_FILE_ERROR when the file cannot be read, is not a regular file or
+ * is over GVIRT_TEST_XML_MAX_SIZE (the message does not name it), else as
+ * _gvirt_test_xml_parse() with the path before the message. */
 xmlDocPtr
 _gvirt_test_xml_parse_file (const char *path,
                             GError    **error)
@@ -139,7 +141,7 @@ _gvirt_test_xml_parse_file (const char *path,
   GError *local_error = NULL;
   xmlDocPtr doc;
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  if (!_gvirt_backend_read_file (path, GVIRT_TEST_XML_MAX_SIZE, &contents, &length, error))
     return NULL;
 
   doc = _gvirt_test_xml_parse (contents, length, &local_error);
