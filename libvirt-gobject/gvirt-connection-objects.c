@@ -609,7 +609,8 @@ gvirt_connection_find_domain_by_uuid (GVirtConnection *self,
 /**
  * gvirt_connection_find_domain_by_id:
  * @self: a #GVirtConnection
- * @id: the id of a running domain
+ * @id: the id of a running domain: ids are 0 or more (a negative id,
+ *   such as the -1 of inactive domains, finds nothing)
  *
  * Looks up a running domain by id, in constant time.
  *
