@@ -382,10 +382,10 @@ gvirt_domain_config_new (void)
  * @xml: a domain XML document
  * @error: return location for a #GError
  *
- * Parses a domain XML document. Malformed XML fails with
- * %GVIRT_ERROR_INVALID_XML, values that make no sense (a bad UUID, memory
- * that is not a number, two disks on one target) with
- * %GVIRT_ERROR_INVALID_ARGUMENT; both name the line.
+ * Parses a domain XML document. Malformed XML, and values that make no
+ * sense (a bad UUID, memory that is not a number or is above
+ * %GVIRT_MEMORY_KIB_MAX, two disks on one target), fail with
+ * %GVIRT_ERROR_INVALID_XML, naming the line.
  *
  * Returns: (transfer full): the configuration, or %NULL with @error set
  */

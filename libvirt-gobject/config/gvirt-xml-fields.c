@@ -644,16 +644,17 @@ _gvirt_fields_check (xmlNodePtr        node,
                        GVIRT_MEMORY_KIB_MAX);
           return FALSE;
         }
+      /* a value in a document: the document is wrong (a setter writes any value) */
       if (!ok && f->attr != NULL)
         {
-          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
                        _("line %d: invalid value “%s” for attribute “%s” of <%s>"),
                        (int) xmlGetLineNo (target), text, f->attr, (const char *) target->name);
           return FALSE;
         }
       else if (!ok)
         {
-          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
                        _("line %d: invalid value “%s” in <%s>"),
                        (int) xmlGetLineNo (target), text, (const char *) target->name);
           return FALSE;

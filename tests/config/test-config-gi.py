@@ -61,7 +61,7 @@ class DomainConfigTest(unittest.TestCase):
         self.assertIn('line', ctx.exception.message)
         with self.assertRaises(GLib.Error) as ctx:
             GVirt.DomainConfig.new_from_xml("<domain type='test'><vcpu>-1</vcpu></domain>")
-        self.assertTrue(ctx.exception.matches(GVirt.error_quark(), GVirt.Error.INVALID_ARGUMENT))
+        self.assertTrue(ctx.exception.matches(GVirt.error_quark(), GVirt.Error.INVALID_XML))
 
 
 class NetworkAndCapabilitiesTest(unittest.TestCase):
