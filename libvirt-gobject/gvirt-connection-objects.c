@@ -8,11 +8,17 @@
 #include "gvirt-network-private.h"
 #include "gvirt-i18n-private.h"
 
+static GHashTable *
+object_table_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+}
+
 static void
 object_index_init (ObjectIndex *index,
                    GType        item_type)
 {
-  index->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  index->by_uuid = object_table_new ();
   index->by_name = g_hash_table_new (g_str_hash, g_str_equal);
   index->list = g_list_store_new (item_type);
   index->listed = g_hash_table_new (NULL, NULL);
@@ -77,6 +83,18 @@ object_index_withdraw (ObjectIndex *index,
   if (g_list_store_find (index->list, object, &position))
     g_list_store_remove (index->list, position);
   return TRUE;
+}
+
+/* Under the lock: empties the lookups of @index; returns the table that
+ * held the references, to be dropped after the lock. */
+static GHashTable *
+object_index_steal (ObjectIndex *index)
+{
+  GHashTable *owned = index->by_uuid;
+
+  index->by_uuid = object_table_new ();
+  g_hash_table_remove_all (index->by_name);
+  return owned;
 }
 
 /* Canonical UUIDs are lower-case and dashed; accept the 32-hex-digit form and
@@ -249,6 +267,12 @@ ensure_domain (GVirtConnection         *self,
 
   g_mutex_lock (&self->lock);
   domain = g_hash_table_lookup (self->domains.by_uuid, record->uuid);
+  if (domain == NULL && self->closed)
+    {
+      /* a call that ended after close: its domain, but not indexed */
+      g_mutex_unlock (&self->lock);
+      return _gvirt_domain_new (self, record);
+    }
   if (domain == NULL)
     {
       domain = _gvirt_domain_new (self, record);
@@ -370,6 +394,11 @@ ensure_network (GVirtConnection          *self,
 
   g_mutex_lock (&self->lock);
   network = g_hash_table_lookup (self->networks.by_uuid, record->uuid);
+  if (network == NULL && self->closed)
+    {
+      g_mutex_unlock (&self->lock);
+      return _gvirt_network_new (self, record);
+    }
   if (network == NULL)
     {
       network = _gvirt_network_new (self, record);
@@ -483,6 +512,39 @@ _gvirt_connection_objects_init (GVirtConnection *self)
   object_index_init (&self->domains, GVIRT_TYPE_DOMAIN);
   object_index_init (&self->networks, GVIRT_TYPE_NETWORK);
   self->domains_by_id = g_hash_table_new (NULL, NULL);
+}
+
+/* On the main context: the lists of a closed connection are empty. */
+static gboolean
+empty_lists (gpointer data)
+{
+  GVirtConnection *self = data;
+
+  g_hash_table_remove_all (self->domains.listed);
+  g_list_store_remove_all (self->domains.list);
+  g_hash_table_remove_all (self->networks.listed);
+  g_list_store_remove_all (self->networks.list);
+  return G_SOURCE_REMOVE;
+}
+
+/*
+ * After close: lookups find nothing at once and the lists empty on the
+ * connection's context (one items-changed each). No domain-removed: the
+ * domains still exist on the node, the connection no longer follows them.
+ * The objects callers hold stay valid; their calls fail with CLOSED.
+ */
+void
+_gvirt_connection_forget_objects (GVirtConnection *self)
+{
+  g_autoptr(GHashTable) domains = NULL;
+  g_autoptr(GHashTable) networks = NULL;
+
+  g_mutex_lock (&self->lock);
+  g_hash_table_remove_all (self->domains_by_id);
+  domains = object_index_steal (&self->domains);
+  networks = object_index_steal (&self->networks);
+  g_mutex_unlock (&self->lock);
+  dispatch_to_context (self, empty_lists, g_object_ref (self), g_object_unref);
 }
 
 void
