@@ -652,7 +652,14 @@ gvirt_connection_find_domain_by_name (GVirtConnection *self,
  *
  * Looks up a domain by UUID, in constant time.
  *
- * Returns: (transfer full) (nullable): the domain, or %NULL
+ * Like every lookup of the connection, this has no #GError: %NULL means no
+ * domain has @uuid, and a string that is not a UUID (malformed, of the
+ * wrong length, empty) is no domain's, so it also gives %NULL. To tell a
+ * user that what they typed is not a UUID, check it first, for example
+ * with g_uuid_string_is_valid() (which takes the dashed form only).
+ *
+ * Returns: (transfer full) (nullable): the domain, or %NULL when no domain
+ *   has @uuid or @uuid is not a UUID
  */
 GVirtDomain *
 gvirt_connection_find_domain_by_uuid (GVirtConnection *self,
@@ -713,9 +720,12 @@ gvirt_connection_find_network_by_name (GVirtConnection *self,
  * @self: a #GVirtConnection
  * @uuid: a UUID, dashed or as 32 hex digits, in either case
  *
- * Looks up a network by UUID, in constant time.
+ * Looks up a network by UUID, in constant time. As for
+ * gvirt_connection_find_domain_by_uuid(), a string that is not a UUID
+ * finds nothing.
  *
- * Returns: (transfer full) (nullable): the network, or %NULL
+ * Returns: (transfer full) (nullable): the network, or %NULL when no
+ *   network has @uuid or @uuid is not a UUID
  */
 GVirtNetwork *
 gvirt_connection_find_network_by_uuid (GVirtConnection *self,

@@ -229,6 +229,17 @@ def test_closed_connection_finds_and_lists_nothing(conn):
     assert conn.get_domains().get_n_items() == 0
 
 
+# Lookups have no GError (none of the find functions has): a string that is
+# not a UUID is no domain's, without a warning; upper case and the 32-digit
+# form are UUIDs.
+def test_malformed_uuid_finds_nothing(conn):
+    for bad in ('', 'garbage', DOMAIN_UUID[:-1], DOMAIN_UUID + '0', DOMAIN_UUID.replace('6', 'g')):
+        assert conn.find_domain_by_uuid(bad) is None
+        assert conn.find_network_by_uuid(bad) is None
+    assert conn.find_domain_by_uuid(DOMAIN_UUID.upper().replace('-', '')) is not None
+    assert conn.find_network_by_uuid(NETWORK_UUID.upper()) is not None
+
+
 def test_connections_are_independent():
     a = GVirt.Connection.open_sync('test:///default', GVirt.ConnectionFlags.NONE, None)
     b = GVirt.Connection.open_sync('test:///default', GVirt.ConnectionFlags.NONE, None)
