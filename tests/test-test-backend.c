@@ -260,6 +260,18 @@ test_node_invalid (void)
                        GVIRT_ERROR_INVALID_XML, "dancing");
   assert_node_invalid ("bad-cpus.xml", "<node>\n  <cpu><active>zero</active></cpu>\n</node>\n",
                        GVIRT_ERROR_INVALID_XML, "line 2");
+  {
+    /* libxml2's advice to its caller ("use XML_PARSE_HUGE option") is not for users */
+    g_autoptr(GString) deep = g_string_new ("<node>\n");
+
+    for (int i = 0; i < 300; i++)
+      g_string_append (deep, "<x>");
+    for (int i = 0; i < 300; i++)
+      g_string_append (deep, "</x>");
+    g_string_append (deep, "\n</node>\n");
+    assert_node_invalid ("bad-deep.xml", deep->str, GVIRT_ERROR_INVALID_XML,
+                         "line 2: the elements are nested more than 256 levels deep");
+  }
 
   /* A directory is not a node file. */
   conn = gvirt_connection_open_sync (dir_uri, GVIRT_CONNECTION_NONE, NULL, &error);

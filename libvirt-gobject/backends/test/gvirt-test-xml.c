@@ -10,6 +10,7 @@
 #include "libvirt-gobject/gvirt-i18n-private.h"
 #include "gvirt-backend-read-private.h"
 #include "gvirt-test-xml-private.h"
+#include "libvirt-gobject/config/gvirt-xml-message-private.h"
 
 /*
  * A node file is split into its elements here; the domains and networks
@@ -117,7 +118,7 @@ _gvirt_test_xml_parse (const char *xml,
       g_autofree char *msg = NULL;
 
       if (err != NULL && err->message != NULL)
-        msg = g_strstrip (g_strdup (err->message));
+        msg = _gvirt_xml_parser_message (err->message);
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
                    _("line %d: %s"), err != NULL ? err->line : 0,
                    msg != NULL ? msg : _("the document is empty"));
