@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* GTest suite for the test:/// hypervisor itself: node files, the save image format, bad restores, independent nodes. */
+#include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -512,6 +513,37 @@ test_restore_elsewhere (void)
   g_assert_true (gvirt_domain_get_persistent (dom1));
 }
 
+/* A write that fails names the file asked for, never the temp file it was
+ * written to first (“x.core.ZVE1Z3”, as g_file_set_contents () reported),
+ * and leaves no temp file behind. */
+static void
+test_write_failure_names_the_file (void)
+{
+  g_autoptr(GVirtConnection) conn = gvirt_test_open_default ();
+  g_autoptr(GVirtDomain) dom = find_domain (conn, "test");
+  g_autofree char *dir = g_build_filename (gvirt_test_tmpdir (), "write-failure", NULL);
+  g_autofree char *target = g_build_filename (dir, "taken.core", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  /* the temp file is made, the rename over a directory fails */
+  g_assert_no_errno (g_mkdir_with_parents (target, 0700));
+  expected = g_strdup_printf ("Cannot write “%s”: %s", target, g_strerror (EISDIR));
+  g_assert_false (gvirt_domain_core_dump_sync (dom, target, NULL, &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_assert_false (gvirt_domain_save_sync (dom, target, NULL, &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_cmpint (gvirt_domain_get_state (dom), ==, GVIRT_DOMAIN_STATE_RUNNING);
+
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "taken.core");
+  g_assert_null (g_dir_read_name (listing));
+}
+
 static void
 test_core_dump_format (void)
 {
@@ -709,6 +741,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/test-backend/restore/corrupt-foreign-truncated", test_restore_corrupt);
   g_test_add_func ("/test-backend/restore/elsewhere", test_restore_elsewhere);
   g_test_add_func ("/test-backend/core-dump/format", test_core_dump_format);
+  g_test_add_func ("/test-backend/write-failure-names-the-file", test_write_failure_names_the_file);
   g_test_add_func ("/test-backend/independent-default-nodes", test_independent_default_nodes);
   g_test_add_func ("/test-backend/definition/as-written", test_definition_as_written);
   g_test_add_func ("/test-backend/definition/from-api", test_definition_from_api);
