@@ -10,11 +10,17 @@
 #include "gvirt-i18n-private.h"
 #include "gvirt-uuid-hash-private.h"
 
+static GHashTable *
+object_table_new (void)
+{
+  return g_hash_table_new_full (_gvirt_uuid_hash, g_str_equal, NULL, g_object_unref);
+}
+
 static void
 object_index_init (ObjectIndex *index,
                    GType        item_type)
 {
-  index->by_uuid = g_hash_table_new_full (_gvirt_uuid_hash, g_str_equal, NULL, g_object_unref);
+  index->by_uuid = object_table_new ();
   index->by_name = g_hash_table_new (g_str_hash, g_str_equal);
   index->list = g_list_store_new (item_type);
   index->listed = g_hash_table_new (NULL, NULL);
@@ -81,6 +87,18 @@ object_index_withdraw (ObjectIndex *index,
   if (g_list_store_find (index->list, object, &position))
     g_list_store_remove (index->list, position);
   return TRUE;
+}
+
+/* Under the lock: empties the lookups of @index; returns the table that
+ * held the references, to be dropped after the lock. */
+static GHashTable *
+object_index_steal (ObjectIndex *index)
+{
+  GHashTable *owned = index->by_uuid;
+
+  index->by_uuid = object_table_new ();
+  g_hash_table_remove_all (index->by_name);
+  return owned;
 }
 
 /* Canonical UUIDs are lower-case and dashed; accept the 32-hex-digit form and
@@ -220,6 +238,26 @@ queue_event (GVirtConnection *self,
   g_mutex_unlock (&self->events_lock);
 }
 
+/* Runs @func on the connection's context: at once when this thread may
+ * (after the events queued before it), otherwise queued. */
+static void
+dispatch_to_context (GVirtConnection *self,
+                     GSourceFunc      func,
+                     gpointer         data,
+                     GDestroyNotify   notify)
+{
+  gboolean entered;
+
+  if (enter_direct (self, &entered))
+    {
+      func (data);
+      notify (data);
+      leave_direct (self, entered);
+      return;
+    }
+  queue_event (self, func, data, notify);
+}
+
 static gboolean
 has_queued_events (GVirtConnection *self)
 {
@@ -264,6 +302,12 @@ ensure_domain (GVirtConnection         *self,
 
   g_mutex_lock (&self->lock);
   domain = g_hash_table_lookup (self->domains.by_uuid, record->uuid);
+  if (domain == NULL && self->closed)
+    {
+      /* a call that ended after close: its domain, but not indexed */
+      g_mutex_unlock (&self->lock);
+      return _gvirt_domain_new (self, record);
+    }
   if (domain == NULL)
     {
       domain = _gvirt_domain_new (self, record);
@@ -402,6 +446,11 @@ ensure_network (GVirtConnection          *self,
 
   g_mutex_lock (&self->lock);
   network = g_hash_table_lookup (self->networks.by_uuid, record->uuid);
+  if (network == NULL && self->closed)
+    {
+      g_mutex_unlock (&self->lock);
+      return _gvirt_network_new (self, record);
+    }
   if (network == NULL)
     {
       network = _gvirt_network_new (self, record);
@@ -544,6 +593,39 @@ _gvirt_connection_objects_init (GVirtConnection *self)
   self->domains_by_id = g_hash_table_new (NULL, NULL);
 }
 
+/* On the main context: the lists of a closed connection are empty. */
+static gboolean
+empty_lists (gpointer data)
+{
+  GVirtConnection *self = data;
+
+  g_hash_table_remove_all (self->domains.listed);
+  g_list_store_remove_all (self->domains.list);
+  g_hash_table_remove_all (self->networks.listed);
+  g_list_store_remove_all (self->networks.list);
+  return G_SOURCE_REMOVE;
+}
+
+/*
+ * After close: lookups find nothing at once and the lists empty on the
+ * connection's context (one items-changed each). No domain-removed: the
+ * domains still exist on the node, the connection no longer follows them.
+ * The objects callers hold stay valid; their calls fail with CLOSED.
+ */
+void
+_gvirt_connection_forget_objects (GVirtConnection *self)
+{
+  g_autoptr(GHashTable) domains = NULL;
+  g_autoptr(GHashTable) networks = NULL;
+
+  g_mutex_lock (&self->lock);
+  g_hash_table_remove_all (self->domains_by_id);
+  domains = object_index_steal (&self->domains);
+  networks = object_index_steal (&self->networks);
+  g_mutex_unlock (&self->lock);
+  dispatch_to_context (self, empty_lists, g_object_ref (self), g_object_unref);
+}
+
 void
 _gvirt_connection_objects_clear (GVirtConnection *self)
 {
@@ -649,7 +731,14 @@ gvirt_connection_find_domain_by_name (GVirtConnection *self,
  *
  * Looks up a domain by UUID, in constant time.
  *
- * Returns: (transfer full) (nullable): the domain, or %NULL
+ * Like every lookup of the connection, this has no #GError: %NULL means no
+ * domain has @uuid, and a string that is not a UUID (malformed, of the
+ * wrong length, empty) is no domain's, so it also gives %NULL. To tell a
+ * user that what they typed is not a UUID, check it first, for example
+ * with g_uuid_string_is_valid() (which takes the dashed form only).
+ *
+ * Returns: (transfer full) (nullable): the domain, or %NULL when no domain
+ *   has @uuid or @uuid is not a UUID
  */
 GVirtDomain *
 gvirt_connection_find_domain_by_uuid (GVirtConnection *self,
@@ -668,7 +757,8 @@ gvirt_connection_find_domain_by_uuid (GVirtConnection *self,
 /**
  * gvirt_connection_find_domain_by_id:
  * @self: a #GVirtConnection
- * @id: the id of a running domain
+ * @id: the id of a running domain: ids are 0 or more (a negative id,
+ *   such as the -1 of inactive domains, finds nothing)
  *
  * Looks up a running domain by id, in constant time.
  *
@@ -709,9 +799,12 @@ gvirt_connection_find_network_by_name (GVirtConnection *self,
  * @self: a #GVirtConnection
  * @uuid: a UUID, dashed or as 32 hex digits, in either case
  *
- * Looks up a network by UUID, in constant time.
+ * Looks up a network by UUID, in constant time. As for
+ * gvirt_connection_find_domain_by_uuid(), a string that is not a UUID
+ * finds nothing.
  *
- * Returns: (transfer full) (nullable): the network, or %NULL
+ * Returns: (transfer full) (nullable): the network, or %NULL when no
+ *   network has @uuid or @uuid is not a UUID
  */
 GVirtNetwork *
 gvirt_connection_find_network_by_uuid (GVirtConnection *self,

@@ -83,6 +83,7 @@ extern guint _gvirt_connection_signals[CONNECTION_N_SIGNALS];
 /* gvirt-connection-objects.c */
 void     _gvirt_connection_objects_init    (GVirtConnection  *self);
 void     _gvirt_connection_objects_clear   (GVirtConnection  *self);
+void     _gvirt_connection_forget_objects  (GVirtConnection  *self);
 void     _gvirt_connection_listen          (GVirtConnection  *self,
                                             GVirtBackend     *backend);
 void     _gvirt_connection_unlisten        (GVirtConnection  *self,

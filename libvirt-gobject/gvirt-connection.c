@@ -252,8 +252,14 @@ close_backend (GVirtConnection *self)
  *
  * Closes the connection: the backend lets go of the node, the domain and
  * network objects stop changing, and every later operation fails with
- * %GVIRT_ERROR_CLOSED. Emits #GVirtConnection::closed once. Closing twice
- * does nothing.
+ * %GVIRT_ERROR_CLOSED. Lookups (gvirt_connection_find_domain_by_name() …)
+ * find nothing from then on, and gvirt_connection_get_domains() and
+ * gvirt_connection_get_networks() become empty (one
+ * #GListModel::items-changed each, on the connection's main context;
+ * #GVirtConnection::domain-removed is not emitted, as the domains still
+ * exist on the node). Domains and networks the caller holds stay valid
+ * objects whose operations fail with %GVIRT_ERROR_CLOSED. Emits
+ * #GVirtConnection::closed once. Closing twice does nothing.
  */
 void
 gvirt_connection_close (GVirtConnection *self)
@@ -263,6 +269,7 @@ gvirt_connection_close (GVirtConnection *self)
   if (self->closed)
     return;
   close_backend (self);
+  _gvirt_connection_forget_objects (self);
   g_signal_emit (self, _gvirt_connection_signals[CONNECTION_CLOSED], 0);
 }
 

@@ -8,14 +8,16 @@
 /**
  * gvirt_domain_set_memory_sync:
  * @self: a #GVirtDomain
- * @kib: the new current memory, in KiB
+ * @kib: the new current memory, in KiB: 1 to the domain's maximum memory
+ *   (itself at most %GVIRT_MEMORY_KIB_MAX)
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
  * Changes the domain's current memory (ballooning when it runs).
  *
  * Returns: %TRUE on success, %FALSE with @error set, e.g.
- *   %GVIRT_ERROR_INVALID_ARGUMENT above the maximum memory
+ *   %GVIRT_ERROR_INVALID_ARGUMENT for 0, above the maximum memory or above
+ *   %GVIRT_MEMORY_KIB_MAX
  */
 gboolean
 gvirt_domain_set_memory_sync (GVirtDomain *self, guint64 kib,
@@ -28,7 +30,7 @@ gvirt_domain_set_memory_sync (GVirtDomain *self, guint64 kib,
 /**
  * gvirt_domain_set_memory_async:
  * @self: a #GVirtDomain
- * @kib: the new current memory, in KiB
+ * @kib: the new current memory, in KiB, as for gvirt_domain_set_memory_sync()
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called when done
  * @user_data: data for @callback
@@ -64,13 +66,15 @@ gvirt_domain_set_memory_finish (GVirtDomain *self, GAsyncResult *result, GError 
 /**
  * gvirt_domain_set_max_memory_sync:
  * @self: a #GVirtDomain
- * @kib: the new maximum memory, in KiB
+ * @kib: the new maximum memory, in KiB: 1 to %GVIRT_MEMORY_KIB_MAX (a
+ *   backend may have a narrower range: the qemu backend needs at least 1024)
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
  * Changes the most memory the domain may have.
  *
- * Returns: %TRUE on success, %FALSE with @error set
+ * Returns: %TRUE on success, %FALSE with @error set, e.g.
+ *   %GVIRT_ERROR_INVALID_ARGUMENT for a size outside the range
  */
 gboolean
 gvirt_domain_set_max_memory_sync (GVirtDomain *self, guint64 kib,
@@ -83,7 +87,7 @@ gvirt_domain_set_max_memory_sync (GVirtDomain *self, guint64 kib,
 /**
  * gvirt_domain_set_max_memory_async:
  * @self: a #GVirtDomain
- * @kib: the new maximum memory, in KiB
+ * @kib: the new maximum memory, in KiB, as for gvirt_domain_set_max_memory_sync()
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called when done
  * @user_data: data for @callback
@@ -119,13 +123,15 @@ gvirt_domain_set_max_memory_finish (GVirtDomain *self, GAsyncResult *result, GEr
 /**
  * gvirt_domain_set_vcpus_sync:
  * @self: a #GVirtDomain
- * @n_vcpus: the new number of vCPUs
+ * @n_vcpus: the new number of vCPUs: 1 to the backend's maximum (on
+ *   `test:///`, the node's CPU count; on `qemu:///`, 255)
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
  * Changes the number of virtual CPUs.
  *
- * Returns: %TRUE on success, %FALSE with @error set
+ * Returns: %TRUE on success, %FALSE with @error set, e.g.
+ *   %GVIRT_ERROR_INVALID_ARGUMENT for a count outside the range
  */
 gboolean
 gvirt_domain_set_vcpus_sync (GVirtDomain *self, guint n_vcpus,
@@ -138,7 +144,7 @@ gvirt_domain_set_vcpus_sync (GVirtDomain *self, guint n_vcpus,
 /**
  * gvirt_domain_set_vcpus_async:
  * @self: a #GVirtDomain
- * @n_vcpus: the new number of vCPUs
+ * @n_vcpus: the new number of vCPUs, as for gvirt_domain_set_vcpus_sync()
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called when done
  * @user_data: data for @callback
@@ -174,16 +180,18 @@ gvirt_domain_set_vcpus_finish (GVirtDomain *self, GAsyncResult *result, GError *
 /**
  * gvirt_domain_pin_vcpu_sync:
  * @self: a #GVirtDomain
- * @vcpu: the vCPU's index
- * @cpus: (array length=n_cpus): the host CPUs it may run on
- * @n_cpus: the length of @cpus
+ * @vcpu: the vCPU's index, below the domain's number of vCPUs
+ * @cpus: (array length=n_cpus): the host CPUs it may run on, each below the
+ *   node's CPU count (#GVirtNodeInfo)
+ * @n_cpus: the length of @cpus, at least 1
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
  * Restricts a vCPU to some host CPUs.
  *
  * Returns: %TRUE on success, %FALSE with @error set, e.g.
- *   %GVIRT_ERROR_INVALID_ARGUMENT for a CPU the node does not have
+ *   %GVIRT_ERROR_INVALID_ARGUMENT for a vCPU the domain does not have, a
+ *   CPU the node does not have or no CPU
  */
 gboolean
 gvirt_domain_pin_vcpu_sync (GVirtDomain *self, guint vcpu, const guint *cpus, gsize n_cpus,
@@ -198,9 +206,9 @@ gvirt_domain_pin_vcpu_sync (GVirtDomain *self, guint vcpu, const guint *cpus, gs
 /**
  * gvirt_domain_pin_vcpu_async:
  * @self: a #GVirtDomain
- * @vcpu: the vCPU's index
+ * @vcpu: the vCPU's index, as for gvirt_domain_pin_vcpu_sync()
  * @cpus: (array length=n_cpus): the host CPUs it may run on
- * @n_cpus: the length of @cpus
+ * @n_cpus: the length of @cpus, at least 1
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called when done
  * @user_data: data for @callback

@@ -30,7 +30,9 @@ G_BEGIN_DECLS
  * @GVIRT_ERROR_UNSUPPORTED: the backend does not support the operation
  * @GVIRT_ERROR_READ_ONLY: the connection is read-only
  * @GVIRT_ERROR_HYPERVISOR: the hypervisor or the backend failed
- * @GVIRT_ERROR_CLOSED: the connection was closed
+ * @GVIRT_ERROR_CLOSED: the connection was closed with gvirt_connection_close()
+ *   (or, for a domain or network, no longer exists): every operation fails
+ *   with it, and the connection's lookups and lists are empty
  *
  * Error codes of the %GVIRT_ERROR domain.
  */

@@ -49,6 +49,8 @@ struct _GVirtOperationInfo
   guint                 states;         /* 1 << GVirtDomainState allowed; 0: any */
   const char           *state_message;  /* N_(): the domain's name, then its state */
   const char           *unsupported;    /* N_(): the backend's name */
+  guint64               value_max;      /* args->value must be 1 to this; 0: not checked here */
+  const char           *range_message;  /* N_(): the domain's name, the value, value_max */
   GVirtOperationRunner  run;
   GDestroyNotify        result_free;
 };

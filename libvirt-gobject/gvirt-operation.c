@@ -210,10 +210,16 @@ static const GVirtOperationInfo operations[] = {
   OP (DOMAIN_SET_MEMORY, .name = "domain-set-memory", .entry = ENTRY (domain_set_memory),
       .changes_node = TRUE,
       .unsupported = N_("The “%s” backend cannot change the memory of domains."),
+      .value_max = GVIRT_MEMORY_KIB_MAX,
+      .range_message = N_("The memory of domain “%s” cannot be set to %" G_GUINT64_FORMAT
+                          " KiB: it must be from 1 to %" G_GUINT64_FORMAT " KiB."),
       .run = run_uuid_kib),
   OP (DOMAIN_SET_MAX_MEMORY, .name = "domain-set-max-memory", .entry = ENTRY (domain_set_max_memory),
       .changes_node = TRUE,
       .unsupported = N_("The “%s” backend cannot change the maximum memory of domains."),
+      .value_max = GVIRT_MEMORY_KIB_MAX,
+      .range_message = N_("The maximum memory of domain “%s” cannot be set to %" G_GUINT64_FORMAT
+                          " KiB: it must be from 1 to %" G_GUINT64_FORMAT " KiB."),
       .run = run_uuid_kib),
   OP (DOMAIN_SET_VCPUS, .name = "domain-set-vcpus", .entry = ENTRY (domain_set_vcpus),
       .changes_node = TRUE,
@@ -386,7 +392,22 @@ typedef struct {
   GVirtOperationArgs        args;
 } OperationCall;
 
-/* Checks the connection and the entry point, then runs the operation. */
+/* The library's range of a value (GVIRT_MEMORY_KIB_MAX), the same for
+ * every backend; a backend refuses what is outside its own narrower one. */
+static gboolean
+check_value (const GVirtOperationInfo  *info,
+             gpointer                   source,
+             const GVirtOperationArgs  *args,
+             GError                   **error)
+{
+  if (info->value_max == 0 || (args->value >= 1 && args->value <= info->value_max))
+    return TRUE;
+  g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, _(info->range_message),
+               gvirt_domain_get_name (source), args->value, info->value_max);
+  return FALSE;
+}
+
+/* Checks the connection, the entry point and the value, then runs the operation. */
 static gpointer
 operation_call_func (gpointer       source,
                      gpointer       data,
@@ -398,7 +419,7 @@ operation_call_func (gpointer       source,
   gpointer entry;
   g_autoptr(GVirtBackend) backend = _gvirt_connection_ref_backend (call->connection, info, &entry, error);
 
-  if (backend == NULL)
+  if (backend == NULL || !check_value (info, source, &call->args, error))
     return NULL;
   return info->run (info, entry, backend, call->connection, call->uuid, &call->args,
                     cancellable, error);

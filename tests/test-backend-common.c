@@ -15,6 +15,7 @@
 #include "gvirt-atomic-file-private.h"
 #include "gvirt-backend-names-private.h"
 #include "gvirt-backend-dirs-private.h"
+#include "gvirt-backend-read-private.h"
 
 /* ---- A backend that only has a lock and an event queue -------------------- */
 
@@ -769,6 +770,60 @@ test_dirs_make (void)
   gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_FAILED, expected);
 }
 
+/* ---- Bounded reads ---------------------------------------------------------- */
+
+#define READ_MAX (1024 * 1024)
+
+static void
+assert_read_refused (const char *path, const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_false (_gvirt_backend_read_file (path, READ_MAX, &contents, NULL, &error));
+  g_assert_null (contents);
+  gvirt_test_assert_error_contains (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, needle);
+  /* the caller names the file */
+  g_assert_null (strstr (error->message, path));
+}
+
+static void
+test_read_bounded (void)
+{
+  g_autofree char *exact = gvirt_test_tmp_path ("exact.bin");
+  g_autofree char *over = gvirt_test_tmp_path ("over.bin");
+  g_autofree char *fifo = gvirt_test_tmp_path ("fifo");
+  g_autofree char *missing = gvirt_test_tmp_path ("missing");
+  g_autofree char *contents = NULL;
+  char *none = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  /* exactly the limit is read; sparse files cost nothing */
+  g_assert_true (g_file_set_contents (exact, "", 0, NULL));
+  g_assert_no_errno (truncate (exact, READ_MAX));
+  g_assert_true (_gvirt_backend_read_file (exact, READ_MAX, &contents, &len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, ==, READ_MAX);
+  g_assert_cmpint (contents[len], ==, '\0');
+
+  /* one byte over is refused before it is read */
+  g_assert_true (g_file_set_contents (over, "", 0, NULL));
+  g_assert_no_errno (truncate (over, READ_MAX + 1));
+  assert_read_refused (over, "larger than 1 MiB");
+
+  /* no end, or no writer: refused without reading, without blocking */
+  assert_read_refused ("/dev/zero", "not a regular file");
+  g_assert_no_errno (mkfifo (fifo, 0600));
+  assert_read_refused (fifo, "not a regular file");
+  assert_read_refused (gvirt_test_tmpdir (), "not a regular file");
+
+  g_clear_error (&error);
+  g_assert_false (_gvirt_backend_read_file (missing, READ_MAX, &none, NULL, &error));
+  g_assert_null (none);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -795,6 +850,8 @@ main (int argc, char **argv)
 
   g_test_add_func ("/backend-common/dirs/layout", test_dirs_layout);
   g_test_add_func ("/backend-common/dirs/make", test_dirs_make);
+
+  g_test_add_func ("/backend-common/read/bounded", test_read_bounded);
 
   return gvirt_test_run ();
 }

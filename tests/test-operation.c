@@ -183,6 +183,72 @@ test_check_unsupported (void)
   g_assert_cmpstr (error->message, ==, "The “partial” backend cannot report node information.");
 }
 
+/* Memory sizes are 1 to GVIRT_MEMORY_KIB_MAX for every backend, refused
+ * before the backend sees them: 2^63 KiB used to log a CRITICAL, return
+ * TRUE and change nothing; 2^62 KiB used to be accepted. */
+static void
+test_check_memory_range (void)
+{
+  static const guint64 refused[] = {
+    0, GVIRT_MEMORY_KIB_MAX + 1, G_GUINT64_CONSTANT (1) << 62,
+    G_GUINT64_CONSTANT (1) << 63, G_MAXUINT64,
+  };
+  g_autoptr(GVirtConnection) conn = gvirt_test_open_default ();
+  g_autoptr(GVirtDomain) dom = gvirt_test_define (conn, "ranges");
+  g_autoptr(GVirtDomainConfig) config = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (gvirt_domain_set_max_memory_sync (dom, refused[i], NULL, &error));
+      gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                                        "it must be from 1 to 9007199254740991 KiB.");
+      g_clear_error (&error);
+      g_assert_false (gvirt_domain_set_memory_sync (dom, refused[i], NULL, &error));
+      gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, "“ranges”");
+      g_clear_error (&error);
+    }
+  gvirt_domain_set_max_memory_async (dom, G_GUINT64_CONSTANT (1) << 63, NULL, gvirt_test_async_cb, &result);
+  gvirt_test_await (NULL, &result);
+  g_assert_false (gvirt_domain_set_max_memory_finish (dom, result, &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* the largest is a size like any other */
+  g_assert_true (gvirt_domain_set_max_memory_sync (dom, GVIRT_MEMORY_KIB_MAX, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gvirt_domain_set_memory_sync (dom, GVIRT_MEMORY_KIB_MAX, NULL, &error));
+  g_assert_no_error (error);
+  config = gvirt_domain_get_config_sync (dom, GVIRT_DOMAIN_XML_INACTIVE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gvirt_domain_config_get_memory (config), ==, GVIRT_MEMORY_KIB_MAX);
+  g_assert_cmpuint (gvirt_domain_config_get_current_memory (config), ==, GVIRT_MEMORY_KIB_MAX);
+}
+
+/* A configuration holds any value its setters are given (no CRITICAL);
+ * defining it checks the document, as parsing would. */
+static void
+test_check_memory_in_definition (void)
+{
+  g_autoptr(GVirtConnection) conn = gvirt_test_open_default ();
+  g_autoptr(GVirtDomainConfig) big = gvirt_domain_config_new_test ("big", G_GUINT64_CONSTANT (1) << 63);
+  g_autoptr(GVirtDomainConfig) no_cpu = gvirt_domain_config_new_kvm ("no-cpu", 1024, 0, NULL);
+  g_autoptr(GVirtDomain) dom = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (gvirt_domain_config_get_memory (big), ==, G_GUINT64_CONSTANT (1) << 63);
+  dom = gvirt_connection_define_domain_sync (conn, big, NULL, &error);
+  g_assert_null (dom);
+  gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
+                                    "“9223372036854775808” in <memory> is larger than 9007199254740991 KiB");
+  g_clear_error (&error);
+
+  dom = gvirt_connection_define_domain_sync (conn, no_cpu, NULL, &error);
+  g_assert_null (dom);
+  gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, "no-cpu");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -197,5 +263,7 @@ main (int argc, char **argv)
   g_test_add_func ("/operation/check/read-only", test_check_read_only);
   g_test_add_func ("/operation/check/closed", test_check_closed);
   g_test_add_func ("/operation/check/unsupported", test_check_unsupported);
+  g_test_add_func ("/operation/check/memory-range", test_check_memory_range);
+  g_test_add_func ("/operation/check/memory-in-definition", test_check_memory_in_definition);
   return gvirt_test_run ();
 }

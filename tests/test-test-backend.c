@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* GTest suite for the test:/// hypervisor itself: node files, the save image format, bad restores, independent nodes. */
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "gvirt-test-util.h"
@@ -258,11 +261,61 @@ test_node_invalid (void)
                        GVIRT_ERROR_INVALID_XML, "dancing");
   assert_node_invalid ("bad-cpus.xml", "<node>\n  <cpu><active>zero</active></cpu>\n</node>\n",
                        GVIRT_ERROR_INVALID_XML, "line 2");
+  {
+    /* libxml2's advice to its caller ("use XML_PARSE_HUGE option") is not for users */
+    g_autoptr(GString) deep = g_string_new ("<node>\n");
+
+    for (int i = 0; i < 300; i++)
+      g_string_append (deep, "<x>");
+    for (int i = 0; i < 300; i++)
+      g_string_append (deep, "</x>");
+    g_string_append (deep, "\n</node>\n");
+    assert_node_invalid ("bad-deep.xml", deep->str, GVIRT_ERROR_INVALID_XML,
+                         "line 2: the elements are nested more than 256 levels deep");
+  }
 
   /* A directory is not a node file. */
   conn = gvirt_connection_open_sync (dir_uri, GVIRT_CONNECTION_NONE, NULL, &error);
   g_assert_null (conn);
   g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_URI);
+}
+
+/* A file a node file names is a regular file of at most 16 MiB, checked
+ * before it is read: /dev/zero would never end, a FIFO would block. */
+static void
+test_node_not_a_file_or_too_large (void)
+{
+  g_autofree char *big = gvirt_test_write_tmp_file ("big-net.xml", "", 0);
+  g_autofree char *fifo = gvirt_test_tmp_path ("node-fifo.xml");
+  g_autofree char *node_xml = NULL;
+  g_autofree char *big_uri = NULL;
+  g_autoptr(GVirtConnection) conn = gvirt_test_open_default ();
+  g_autoptr(GError) error = NULL;
+
+  assert_node_invalid ("ref-dev-zero.xml", "<node>\n<domain file='/dev/zero'/>\n</node>\n",
+                       GVIRT_ERROR_INVALID_URI, "“/dev/zero”, which cannot be read: It is not a regular file.");
+
+  g_assert_no_errno (mkfifo (fifo, 0600));
+  node_xml = g_strdup_printf ("<node>\n<domain file='%s'/>\n</node>\n", fifo);
+  assert_node_invalid ("ref-fifo.xml", node_xml, GVIRT_ERROR_INVALID_URI, "not a regular file");
+
+  g_assert_no_errno (truncate (big, 16 * 1024 * 1024 + 1));
+  assert_node_invalid ("ref-big.xml", "<node>\n<network file='big-net.xml'/>\n</node>\n",
+                       GVIRT_ERROR_INVALID_URI, "big-net.xml”, which cannot be read: It is larger than 16 MiB.");
+
+  /* the node file itself */
+  big_uri = g_strconcat ("test://", big, NULL);
+  g_assert_null (gvirt_connection_open_sync (big_uri, GVIRT_CONNECTION_NONE, NULL, &error));
+  gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_URI, "larger than 16 MiB");
+  g_assert_nonnull (strstr (error->message, big));
+  g_clear_error (&error);
+  g_assert_null (gvirt_connection_open_sync ("test:///dev/zero", GVIRT_CONNECTION_NONE, NULL, &error));
+  gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_URI, "“/dev/zero”: It is not a regular file.");
+  g_clear_error (&error);
+
+  /* and a save image */
+  g_assert_null (gvirt_connection_restore_domain_sync (conn, "/dev/zero", NULL, &error));
+  gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, "“/dev/zero”: It is not a regular file.");
 }
 
 /* The save image format */
@@ -460,6 +513,37 @@ test_restore_elsewhere (void)
   g_assert_true (gvirt_domain_get_persistent (dom1));
 }
 
+/* A write that fails names the file asked for, never the temp file it was
+ * written to first (“x.core.ZVE1Z3”, as g_file_set_contents () reported),
+ * and leaves no temp file behind. */
+static void
+test_write_failure_names_the_file (void)
+{
+  g_autoptr(GVirtConnection) conn = gvirt_test_open_default ();
+  g_autoptr(GVirtDomain) dom = find_domain (conn, "test");
+  g_autofree char *dir = g_build_filename (gvirt_test_tmpdir (), "write-failure", NULL);
+  g_autofree char *target = g_build_filename (dir, "taken.core", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  /* the temp file is made, the rename over a directory fails */
+  g_assert_no_errno (g_mkdir_with_parents (target, 0700));
+  expected = g_strdup_printf ("Cannot write “%s”: %s", target, g_strerror (EISDIR));
+  g_assert_false (gvirt_domain_core_dump_sync (dom, target, NULL, &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_assert_false (gvirt_domain_save_sync (dom, target, NULL, &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_cmpint (gvirt_domain_get_state (dom), ==, GVIRT_DOMAIN_STATE_RUNNING);
+
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "taken.core");
+  g_assert_null (g_dir_read_name (listing));
+}
+
 static void
 test_core_dump_format (void)
 {
@@ -636,7 +720,8 @@ test_definition_from_api (void)
   gvirt_domain_disk_set_target_dev (b, "vda");
   refused = gvirt_connection_define_domain_sync (conn, clash, NULL, &error);
   g_assert_null (refused);
-  gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, "“vda” is used twice");
+  /* the configuration is a document: it is checked as parsing would */
+  gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML, "“vda” is used twice");
   g_assert_null (gvirt_connection_find_domain_by_name (conn, "clash"));
 }
 
@@ -650,11 +735,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/test-backend/node-file/relative-file", test_node_relative_file);
   g_test_add_func ("/test-backend/node-file/percent-encoded", test_node_percent_encoded);
   g_test_add_func ("/test-backend/node-file/invalid", test_node_invalid);
+  g_test_add_func ("/test-backend/node-file/not-a-file-or-too-large", test_node_not_a_file_or_too_large);
   g_test_add_func ("/test-backend/save/format", test_save_format);
   g_test_add_func ("/test-backend/save/paused-format", test_save_paused_format);
   g_test_add_func ("/test-backend/restore/corrupt-foreign-truncated", test_restore_corrupt);
   g_test_add_func ("/test-backend/restore/elsewhere", test_restore_elsewhere);
   g_test_add_func ("/test-backend/core-dump/format", test_core_dump_format);
+  g_test_add_func ("/test-backend/write-failure-names-the-file", test_write_failure_names_the_file);
   g_test_add_func ("/test-backend/independent-default-nodes", test_independent_default_nodes);
   g_test_add_func ("/test-backend/definition/as-written", test_definition_as_written);
   g_test_add_func ("/test-backend/definition/from-api", test_definition_from_api);

@@ -58,12 +58,14 @@ disk_target (xmlNodePtr node)
   return _gvirt_xml_attr (_gvirt_xml_child (node, "target"), "dev");
 }
 
+/* @code: INVALID_XML for a document, INVALID_ARGUMENT for a device added */
 static gboolean
 report_disk_target_twice (xmlNodePtr   node,
                           const char  *target,
+                          GVirtError   code,
                           GError     **error)
 {
-  g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+  g_set_error (error, GVIRT_ERROR, code,
                _("line %d: <disk> target “%s” is used twice"),
                (int) xmlGetLineNo (node), target);
   return FALSE;
@@ -84,7 +86,7 @@ check_disk_target (GVirtDomainConfig *self,
   for (other = first_device_element (self); other != NULL;
        other = next_device_element (other->next))
     if (other != node && g_strcmp0 (disk_target (other), target) == 0)
-      return report_disk_target_twice (node, target, error);
+      return report_disk_target_twice (node, target, GVIRT_ERROR_INVALID_ARGUMENT, error);
   return TRUE;
 }
 
@@ -118,7 +120,7 @@ _gvirt_domain_config_check_devices (GVirtDomainConfig  *self,
               g_hash_table_add (targets, (gpointer) first_target);
             }
           if (!g_hash_table_add (targets, (gpointer) target))
-            return report_disk_target_twice (child, target, error);
+            return report_disk_target_twice (child, target, GVIRT_ERROR_INVALID_XML, error);
         }
     }
   return TRUE;

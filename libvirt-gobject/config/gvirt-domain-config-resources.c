@@ -13,7 +13,10 @@
 /**
  * gvirt_domain_config_set_memory:
  * @self: a #GVirtDomainConfig
- * @value: the new value
+ * @value: the new value, 1 to %GVIRT_MEMORY_KIB_MAX (any value is written;
+ *   gvirt_domain_config_check(), and so defining the domain, refuses a
+ *   larger one with %GVIRT_ERROR_INVALID_XML, a backend refuses 0 with
+ *   %GVIRT_ERROR_INVALID_ARGUMENT)
  *
  * Sets the maximum memory at boot in KiB (the `<memory>` element) and
  * notifies #GVirtDomainConfig:memory on a change.
@@ -40,7 +43,9 @@ gvirt_domain_config_get_max_memory (GVirtDomainConfig *self)
 /**
  * gvirt_domain_config_set_max_memory:
  * @self: a #GVirtDomainConfig
- * @value: the new value
+ * @value: the new value, 0 to %GVIRT_MEMORY_KIB_MAX (any value is written;
+ *   gvirt_domain_config_check() refuses a larger one with
+ *   %GVIRT_ERROR_INVALID_XML)
  *
  * Sets the memory hotplug limit in KiB, 0 when unset (the `<maxMemory>`
  * element) and notifies #GVirtDomainConfig:max-memory on a change.
@@ -94,7 +99,8 @@ GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, max_memor
 /**
  * gvirt_domain_config_set_vcpus:
  * @self: a #GVirtDomainConfig
- * @value: the new value
+ * @value: the new value, 1 to the backend's maximum (any value is written;
+ *   defining a domain with another fails with %GVIRT_ERROR_INVALID_ARGUMENT)
  *
  * Sets the number of virtual CPUs (the `<vcpu>` element) and notifies
  * #GVirtDomainConfig:vcpus on a change.
@@ -113,7 +119,7 @@ GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainConfig, gvirt_domain_config, vcpus, PR
 /**
  * gvirt_domain_config_set_current_vcpus:
  * @self: a #GVirtDomainConfig
- * @value: the new value
+ * @value: the new value, 0 to #GVirtDomainConfig:vcpus
  *
  * Sets the number of virtual CPUs online, 0 when all are (the `current`
  * attribute of `<vcpu>`) and notifies #GVirtDomainConfig:current-vcpus on
@@ -163,7 +169,9 @@ gvirt_domain_config_get_current_memory (GVirtDomainConfig *self)
 /**
  * gvirt_domain_config_set_current_memory:
  * @self: a #GVirtDomainConfig
- * @value: the current memory in KiB, or 0 to remove `<currentMemory>`
+ * @value: the current memory in KiB, 1 to %GVIRT_MEMORY_KIB_MAX, or 0 to
+ *   remove `<currentMemory>` (any value is written; a backend makes one
+ *   above #GVirtDomainConfig:memory that value, as libvirt)
  *
  * Sets the memory currently allocated to the domain, in KiB.
  */

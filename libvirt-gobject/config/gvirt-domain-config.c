@@ -382,10 +382,10 @@ gvirt_domain_config_new (void)
  * @xml: a domain XML document
  * @error: return location for a #GError
  *
- * Parses a domain XML document. Malformed XML fails with
- * %GVIRT_ERROR_INVALID_XML, values that make no sense (a bad UUID, memory
- * that is not a number, two disks on one target) with
- * %GVIRT_ERROR_INVALID_ARGUMENT; both name the line.
+ * Parses a domain XML document. Malformed XML, and values that make no
+ * sense (a bad UUID, memory that is not a number or is above
+ * %GVIRT_MEMORY_KIB_MAX, two disks on one target), fail with
+ * %GVIRT_ERROR_INVALID_XML, naming the line.
  *
  * Returns: (transfer full): the configuration, or %NULL with @error set
  */
@@ -543,7 +543,8 @@ add_new_device (GVirtDomainConfig *self,
 /**
  * gvirt_domain_config_new_test:
  * @name: the domain name
- * @memory_kib: the memory in KiB
+ * @memory_kib: the memory in KiB, 1 to %GVIRT_MEMORY_KIB_MAX, as for
+ *   gvirt_domain_config_set_memory()
  *
  * Creates the configuration of a guest of the `test` hypervisor: one vCPU,
  * `linux` OS type, a fresh random UUID.
@@ -572,8 +573,11 @@ gvirt_domain_config_new_test (const char *name,
 /**
  * gvirt_domain_config_new_kvm:
  * @name: the domain name
- * @memory_kib: the memory in KiB
- * @vcpus: the number of virtual CPUs
+ * @memory_kib: the memory in KiB, 1 to %GVIRT_MEMORY_KIB_MAX, as for
+ *   gvirt_domain_config_set_memory()
+ * @vcpus: the number of virtual CPUs, 1 to the backend's maximum (defining
+ *   the configuration with another value fails with
+ *   %GVIRT_ERROR_INVALID_ARGUMENT)
  * @disk_image: (nullable): a disk image for the first virtio disk, or %NULL
  *
  * Creates the configuration of a typical KVM guest: `hvm` on the host's
@@ -597,7 +601,6 @@ gvirt_domain_config_new_kvm (const char *name,
   g_autofree char *uuid = g_uuid_string_random ();
 
   g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (vcpus > 0, NULL);
 
   self = gvirt_domain_config_new ();
   gvirt_domain_config_set_domain_type (self, "kvm");

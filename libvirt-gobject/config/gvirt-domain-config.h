@@ -31,6 +31,21 @@ typedef enum /*< underscore_name=gvirt_lifecycle_action >*/ {
   GVIRT_LIFECYCLE_ACTION_COREDUMP_RESTART,
 } GVirtLifecycleAction;
 
+/**
+ * GVIRT_MEMORY_KIB_MAX:
+ *
+ * The largest memory size GVirt accepts, in KiB: 2^53 - 1 KiB (just under
+ * 8 EiB), libvirt's own limit (`VIR_DOMAIN_MEMORY_PARAM_UNLIMITED`), and the
+ * largest whole number a JavaScript (GJS) number holds exactly. Memory
+ * sizes are 1 to this: gvirt_domain_set_memory_sync() and
+ * gvirt_domain_set_max_memory_sync() refuse others with
+ * %GVIRT_ERROR_INVALID_ARGUMENT; a document whose `<memory>`,
+ * `<currentMemory>` or `<maxMemory>` is larger is %GVIRT_ERROR_INVALID_XML,
+ * whether it was parsed or made with setters (which write any value, see
+ * gvirt_domain_config_check()).
+ */
+#define GVIRT_MEMORY_KIB_MAX G_GUINT64_CONSTANT (9007199254740991)
+
 #define GVIRT_TYPE_DOMAIN_CONFIG (gvirt_domain_config_get_type ())
 
 GVIRT_AVAILABLE_IN_ALL

@@ -97,7 +97,7 @@ GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainGraphics, gvirt_domain_graphics, graph
 /**
  * gvirt_domain_graphics_set_port:
  * @self: a #GVirtDomainGraphics
- * @value: the new value
+ * @value: the new value: -1, or a TCP port from 0 to 65535
  *
  * Sets the TCP port; -1 asks for one to be allocated (the `port`
  * attribute) and notifies #GVirtDomainGraphics:port on a change.
@@ -134,7 +134,7 @@ GVIRT_DEFINE_UINT64_ACCESSORS (GVirtDomainGraphics, gvirt_domain_graphics, autop
 /**
  * gvirt_domain_graphics_set_tls_port:
  * @self: a #GVirtDomainGraphics
- * @value: the new value
+ * @value: the new value: -1, or a TCP port from 0 to 65535
  *
  * Sets the TLS port of a SPICE server (the `tlsPort` attribute) and
  * notifies #GVirtDomainGraphics:tls-port on a change.

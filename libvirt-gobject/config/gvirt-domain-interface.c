@@ -174,7 +174,7 @@ GVIRT_DEFINE_STRING_ACCESSORS (GVirtDomainInterface, gvirt_domain_interface, sou
 /**
  * gvirt_domain_interface_set_source_port:
  * @self: a #GVirtDomainInterface
- * @value: the new value
+ * @value: the new value: 0 (unset), or a port from 1 to 65535
  *
  * Sets the multicast or TCP port (the `port` attribute of `<source>`) and
  * notifies #GVirtDomainInterface:source-port on a change.

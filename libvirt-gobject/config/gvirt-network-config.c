@@ -223,7 +223,7 @@ GVIRT_DEFINE_UINT64_ACCESSORS (GVirtNetworkConfig, gvirt_network_config, stp, PR
 /**
  * gvirt_network_config_set_delay:
  * @self: a #GVirtNetworkConfig
- * @value: the new value
+ * @value: the new value, in seconds (any #guint)
  *
  * Sets the forward delay of the bridge in seconds (the `delay` attribute
  * of `<bridge>`) and notifies #GVirtNetworkConfig:delay on a change.
@@ -299,7 +299,7 @@ GVIRT_DEFINE_STRING_ACCESSORS (GVirtNetworkConfig, gvirt_network_config, ip_netm
 /**
  * gvirt_network_config_set_ip_prefix:
  * @self: a #GVirtNetworkConfig
- * @value: the new value
+ * @value: the new value: 0 (unset), 1 to 32 for IPv4, 1 to 128 for IPv6
  *
  * Sets the prefix length of the network, 0 when unset (the `prefix`
  * attribute of `<ip>`) and notifies #GVirtNetworkConfig:ip-prefix on a

@@ -6,6 +6,7 @@
 
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/config/gvirt-xml-private.h"
+#include "libvirt-gobject/config/gvirt-domain-config.h"
 
 /* ---- Values --------------------------------------------------------------- */
 
@@ -297,8 +298,9 @@ field_parse (xmlNodePtr        target,
         return FALSE;
       *out = (gint64) u;
       return TRUE;
+    /* the guint64 in the gint64's bits: _gvirt_field_get_uint64() casts back */
     case GVIRT_FIELD_UINT64:
-      if (!parse_decimal (text, &u) || u > G_MAXINT64)
+      if (!parse_decimal (text, &u))
         return FALSE;
       *out = (gint64) u;
       return TRUE;
@@ -306,7 +308,7 @@ field_parse (xmlNodePtr        target,
       {
         const char *unit = field->attr ? NULL : _gvirt_xml_attr (target, "unit");
 
-        if (!_gvirt_parse_scaled_kib (text, unit, &u) || u > G_MAXINT64)
+        if (!_gvirt_parse_scaled_kib (text, unit, &u))
           return FALSE;
         *out = (gint64) u;
         return TRUE;
@@ -407,9 +409,11 @@ field_set_number (xmlNodePtr        node,
           }
         return old != value;
       }
+    case GVIRT_FIELD_UINT64:
+      g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, (guint64) value);
+      return field_write (node, field, buf) && old != value;
     case GVIRT_FIELD_INT:
     case GVIRT_FIELD_UINT:
-    case GVIRT_FIELD_UINT64:
       g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
       return field_write (node, field, buf) && old != value;
     case GVIRT_FIELD_STRING:
@@ -432,7 +436,8 @@ _gvirt_field_set_uint64 (xmlNodePtr        node,
                          const GVirtField *field,
                          guint64           value)
 {
-  g_return_val_if_fail (value <= G_MAXINT64, FALSE);
+  /* any value is written as it is: the document, not the setter, is
+   * checked (_gvirt_fields_check, a backend's define) */
   return field_set_number (node, field, (gint64) value);
 }
 
@@ -484,7 +489,7 @@ _gvirt_fields_install (GObjectClass     *klass,
           break;
         case GVIRT_FIELD_UINT64:
         case GVIRT_FIELD_SCALED:
-          properties[i] = g_param_spec_uint64 (f->name, NULL, f->blurb, 0, G_MAXINT64,
+          properties[i] = g_param_spec_uint64 (f->name, NULL, f->blurb, 0, G_MAXUINT64,
                                                (guint64) f->def, flags);
           break;
         case GVIRT_FIELD_PRESENT:
@@ -630,16 +635,26 @@ _gvirt_fields_check (xmlNodePtr        node,
       else
         ok = field_parse (target, f, text, &value);
 
+      /* sizes are memory sizes (the only scaled fields): see GVIRT_MEMORY_KIB_MAX */
+      if (ok && f->kind == GVIRT_FIELD_SCALED && (guint64) value > GVIRT_MEMORY_KIB_MAX)
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
+                       _("line %d: the size “%s” in <%s> is larger than %" G_GUINT64_FORMAT " KiB"),
+                       (int) xmlGetLineNo (target), text, (const char *) target->name,
+                       GVIRT_MEMORY_KIB_MAX);
+          return FALSE;
+        }
+      /* a value in a document: the document is wrong (a setter writes any value) */
       if (!ok && f->attr != NULL)
         {
-          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
                        _("line %d: invalid value “%s” for attribute “%s” of <%s>"),
                        (int) xmlGetLineNo (target), text, f->attr, (const char *) target->name);
           return FALSE;
         }
       else if (!ok)
         {
-          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
                        _("line %d: invalid value “%s” in <%s>"),
                        (int) xmlGetLineNo (target), text, (const char *) target->name);
           return FALSE;

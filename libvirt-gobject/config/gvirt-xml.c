@@ -9,6 +9,7 @@
 
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/config/gvirt-xml-private.h"
+#include "libvirt-gobject/config/gvirt-xml-message-private.h"
 
 /* ---- Parsing ----------------------------------------------------------- */
 
@@ -109,7 +110,7 @@ _gvirt_xml_parse (const char *xml,
       g_autofree char *msg = NULL;
 
       if (err != NULL && err->message != NULL)
-        msg = g_strstrip (g_strdup (err->message));
+        msg = _gvirt_xml_parser_message (err->message);
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
                    _("line %d: %s"), err != NULL ? err->line : 0,
                    msg != NULL ? msg : _("the document is empty"));

@@ -325,7 +325,7 @@ test_errors (void)
                                      &error);
 
   g_assert_null (caps);
-  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT);
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
   g_assert_nonnull (strstr (error->message, "<wordsize>"));
   g_clear_error (&error);
   g_assert_null (gvirt_capabilities_new_from_xml ("<capabilities>", &error));

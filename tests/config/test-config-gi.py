@@ -61,7 +61,17 @@ class DomainConfigTest(unittest.TestCase):
         self.assertIn('line', ctx.exception.message)
         with self.assertRaises(GLib.Error) as ctx:
             GVirt.DomainConfig.new_from_xml("<domain type='test'><vcpu>-1</vcpu></domain>")
-        self.assertTrue(ctx.exception.matches(GVirt.error_quark(), GVirt.Error.INVALID_ARGUMENT))
+        self.assertTrue(ctx.exception.matches(GVirt.error_quark(), GVirt.Error.INVALID_XML))
+
+    def test_parser_limits_without_libxml2_advice(self):
+        # libxml2 says "use XML_PARSE_HUGE option": advice for the program
+        # calling it, which GVirt keeps its limits against
+        deep = '<domain>' + '<a>' * 300 + '</a>' * 300 + '</domain>'
+        with self.assertRaises(GLib.Error) as ctx:
+            GVirt.DomainConfig.new_from_xml(deep)
+        self.assertTrue(ctx.exception.matches(GVirt.error_quark(), GVirt.Error.INVALID_XML))
+        self.assertEqual(ctx.exception.message, 'line 1: the elements are nested more than 256 levels deep')
+        self.assertNotIn('XML_PARSE', ctx.exception.message)
 
 
 class NetworkAndCapabilitiesTest(unittest.TestCase):

@@ -193,28 +193,33 @@ static void
 test_semantic_errors (void)
 {
   assert_parse_fails ("<domain type='test'><name>a</name><uuid>not-a-uuid</uuid></domain>",
-                      GVIRT_ERROR_INVALID_ARGUMENT, "<uuid>");
+                      GVIRT_ERROR_INVALID_XML, "<uuid>");
   assert_parse_fails ("<domain type='test'><name>a</name><uuid>4dea22b31d52d8f32516782e98ab3fa</uuid></domain>",
-                      GVIRT_ERROR_INVALID_ARGUMENT, "<uuid>");
+                      GVIRT_ERROR_INVALID_XML, "<uuid>");
   assert_parse_fails ("<domain type='test'><name>a</name><memory>lots</memory></domain>",
-                      GVIRT_ERROR_INVALID_ARGUMENT, "<memory>");
+                      GVIRT_ERROR_INVALID_XML, "<memory>");
   assert_parse_fails ("<domain type='test'><name>a</name><memory unit='parsecs'>1</memory></domain>",
-                      GVIRT_ERROR_INVALID_ARGUMENT, "<memory>");
+                      GVIRT_ERROR_INVALID_XML, "<memory>");
   assert_parse_fails ("<domain type='test'><name>a</name><memory>99999999999999999999999</memory></domain>",
-                      GVIRT_ERROR_INVALID_ARGUMENT, "<memory>");
+                      GVIRT_ERROR_INVALID_XML, "<memory>");
   assert_parse_fails ("<domain type='test'><name>a</name><vcpu>-2</vcpu></domain>",
-                      GVIRT_ERROR_INVALID_ARGUMENT, "<vcpu>");
+                      GVIRT_ERROR_INVALID_XML, "<vcpu>");
   assert_parse_fails ("<domain type='test' id='x'><name>a</name></domain>",
-                      GVIRT_ERROR_INVALID_ARGUMENT, "id");
+                      GVIRT_ERROR_INVALID_XML, "id");
   assert_parse_fails ("<domain type='test'><name>a</name><on_crash>explode</on_crash></domain>",
-                      GVIRT_ERROR_INVALID_ARGUMENT, "<on_crash>");
+                      GVIRT_ERROR_INVALID_XML, "<on_crash>");
   assert_parse_fails ("<domain type='test'><name>a</name><devices>"
                       "<disk type='file'><source file='/a'/><target dev='hda'/></disk>"
                       "<disk type='file'><source file='/b'/><target dev='hda'/></disk>"
                       "</devices></domain>",
-                      GVIRT_ERROR_INVALID_ARGUMENT, "hda");
+                      GVIRT_ERROR_INVALID_XML, "hda");
   assert_parse_fails ("<domain type='test'><devices><graphics type='vnc' port='fifty'/></devices></domain>",
-                      GVIRT_ERROR_INVALID_ARGUMENT, "port");
+                      GVIRT_ERROR_INVALID_XML, "port");
+  /* a size is at most GVIRT_MEMORY_KIB_MAX KiB, with any unit */
+  assert_parse_fails ("<domain type='test'><name>a</name><memory unit='EiB'>8</memory></domain>",
+                      GVIRT_ERROR_INVALID_XML, "larger than 9007199254740991 KiB");
+  assert_parse_fails ("<domain type='test'><name>a</name><currentMemory>9007199254740992</currentMemory></domain>",
+                      GVIRT_ERROR_INVALID_XML, "<currentMemory>");
 }
 
 static void
@@ -911,7 +916,7 @@ test_devices_on_demand (void)
   g_assert_cmpuint (g_list_model_get_n_items (gvirt_domain_config_get_devices (copy)), ==, 6);
   xml = gvirt_domain_config_to_xml (copy);
   clashing = gvirt_domain_config_new_from_xml (xml, &error);
-  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT);
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
   g_assert_nonnull (strstr (error->message, "“hda” is used twice"));
   g_assert_null (clashing);
 }

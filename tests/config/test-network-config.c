@@ -352,11 +352,11 @@ test_errors (void)
   g_autoptr(GVirtNetworkConfig) root = NULL;
 
   g_assert_null (bad_uuid);
-  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT);
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
   g_clear_error (&error);
   bad_delay = gvirt_network_config_new_from_xml ("<network><name>n</name>\n<bridge delay='-1'/></network>", &error);
   g_assert_null (bad_delay);
-  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT);
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
   g_assert_nonnull (strstr (error->message, "line 2"));
   g_clear_error (&error);
   root = gvirt_network_config_new_from_xml ("<domain type='test'/>", &error);

@@ -204,6 +204,42 @@ def test_close_emits_once_and_refuses(conn):
     assert_gvirt_error(excinfo, GVirt.Error.CLOSED)
 
 
+def test_closed_connection_finds_and_lists_nothing(conn):
+    d = conn.find_domain_by_name('test')
+    domains, networks = conn.get_domains(), conn.get_networks()
+    changes, removed = [], []
+    domains.connect('items-changed', lambda m, pos, rem, add: changes.append((pos, rem, add)))
+    conn.connect('domain-removed', lambda c, dom: removed.append(dom))
+    conn.close()
+    assert conn.find_domain_by_name('test') is None
+    assert conn.find_domain_by_uuid(DOMAIN_UUID) is None
+    assert conn.find_domain_by_id(1) is None
+    assert conn.find_network_by_name('default') is None
+    assert conn.find_network_by_uuid(NETWORK_UUID) is None
+    assert domains.get_n_items() == 0 and networks.get_n_items() == 0
+    assert changes == [(0, 1, 0)] and removed == []
+    # the objects held stay what they were; their calls fail with CLOSED
+    assert d.props.name == 'test' and d.props.state == GVirt.DomainState.RUNNING
+    with pytest.raises(GLib.Error) as excinfo:
+        d.get_info_sync(None)
+    assert_gvirt_error(excinfo, GVirt.Error.CLOSED)
+    with pytest.raises(GLib.Error) as excinfo:
+        conn.define_domain_sync(GVirt.DomainConfig.new_test('late', 65536), None)
+    assert_gvirt_error(excinfo, GVirt.Error.CLOSED)
+    assert conn.get_domains().get_n_items() == 0
+
+
+# Lookups have no GError (none of the find functions has): a string that is
+# not a UUID is no domain's, without a warning; upper case and the 32-digit
+# form are UUIDs.
+def test_malformed_uuid_finds_nothing(conn):
+    for bad in ('', 'garbage', DOMAIN_UUID[:-1], DOMAIN_UUID + '0', DOMAIN_UUID.replace('6', 'g')):
+        assert conn.find_domain_by_uuid(bad) is None
+        assert conn.find_network_by_uuid(bad) is None
+    assert conn.find_domain_by_uuid(DOMAIN_UUID.upper().replace('-', '')) is not None
+    assert conn.find_network_by_uuid(NETWORK_UUID.upper()) is not None
+
+
 def test_connections_are_independent():
     a = GVirt.Connection.open_sync('test:///default', GVirt.ConnectionFlags.NONE, None)
     b = GVirt.Connection.open_sync('test:///default', GVirt.ConnectionFlags.NONE, None)

@@ -169,3 +169,59 @@ def test_autostart(conn):
     d.set_autostart_sync(True, None)
     assert d.props.autostart is True
     assert events == ['notify::autostart']
+
+
+# Out-of-range numbers from users: a GError each time, never a CRITICAL
+# (2**63 KiB used to log one and return True). Run in a child process with
+# criticals and warnings fatal, so that one would fail the test wherever it
+# runs.
+RANGES_SCRIPT = r'''
+import gi
+gi.require_version('GVirt', '1.0')
+from gi.repository import GLib, GVirt
+
+def refused(call, *args, code=GVirt.Error.INVALID_ARGUMENT):
+    try:
+        call(*args)
+    except GLib.Error as e:
+        assert e.matches(GVirt.error_quark(), code), (call, args, e.code, e.message)
+        return e.message
+    raise AssertionError(f'{call} {args} was accepted')
+
+conn = GVirt.Connection.open_sync('test:///default', GVirt.ConnectionFlags.NONE, None)
+dom = conn.find_domain_by_name('test')
+dom.destroy_sync(None)
+for kib in (0, 2**62, 2**63, 2**64 - 1, GVirt.MEMORY_KIB_MAX + 1):
+    assert 'must be from 1 to 9007199254740991 KiB' in refused(dom.set_max_memory_sync, kib, None)
+    refused(dom.set_memory_sync, kib, None)
+assert dom.get_config_sync(GVirt.DomainXmlFlags.INACTIVE, None).get_memory() == 8388608
+for n in (0, 17, 2**32 - 1):
+    refused(dom.set_vcpus_sync, n, None)
+refused(dom.pin_vcpu_sync, 2**32 - 1, [0], None)
+refused(dom.pin_vcpu_sync, 0, [2**32 - 1], None)
+refused(dom.pin_vcpu_sync, 0, [], None)
+assert conn.find_domain_by_id(-1) is None and conn.find_domain_by_id(2**31 - 1) is None
+
+config = GVirt.DomainConfig.new_test('big', 2**63)
+config.props.current_memory = 2**64 - 1
+assert config.get_memory() == 2**63 and config.props.current_memory == 2**64 - 1
+assert 'larger than 9007199254740991 KiB' in refused(config.check, code=GVirt.Error.INVALID_XML)
+refused(conn.define_domain_sync, config, None, code=GVirt.Error.INVALID_XML)
+refused(GVirt.DomainConfig.new_from_xml,
+        "<domain type='test'><name>x</name><memory unit='EiB'>8</memory></domain>",
+        code=GVirt.Error.INVALID_XML)
+refused(conn.define_domain_sync, GVirt.DomainConfig.new_kvm('k', 1024, 0, None), None)
+print('ranges ok')
+'''
+
+
+def test_out_of_range_numbers_are_errors_not_criticals():
+    import os
+    import subprocess
+    import sys
+    env = dict(os.environ, G_DEBUG='fatal-criticals,fatal-warnings')
+    child = subprocess.run([sys.executable, '-c', RANGES_SCRIPT], env=env,
+                           capture_output=True, text=True, timeout=60)
+    assert child.returncode == 0, child.stderr
+    assert 'CRITICAL' not in child.stderr and 'WARNING' not in child.stderr, child.stderr
+    assert child.stdout.strip() == 'ranges ok'

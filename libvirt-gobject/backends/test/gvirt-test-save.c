@@ -11,6 +11,7 @@
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
 #include "gvirt-atomic-file-private.h"
+#include "gvirt-backend-read-private.h"
 #include "gvirt-test-save-private.h"
 
 /*
@@ -84,24 +85,10 @@ _gvirt_test_save_read (const char        *path,
   g_autofree char *sum = NULL;
   g_autoptr(GError) local = NULL;
   const char *cursor, *end, *body;
-  GStatBuf st;
   gsize len;
   guint64 xml_len;
 
-  if (g_stat (path, &st) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                   _("Cannot open the saved domain image “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  if (!S_ISREG (st.st_mode) || st.st_size > MAX_IMAGE_SIZE)
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                   _("The file “%s” is not a saved domain image of the test hypervisor."), path);
-      return FALSE;
-    }
-  if (!g_file_get_contents (path, &data, &len, &local))
+  if (!_gvirt_backend_read_file (path, MAX_IMAGE_SIZE, &data, &len, &local))
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
                    _("Cannot read the saved domain image “%s”: %s"), path, local->message);

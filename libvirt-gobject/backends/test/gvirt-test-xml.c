@@ -8,7 +8,9 @@
 
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
+#include "gvirt-backend-read-private.h"
 #include "gvirt-test-xml-private.h"
+#include "libvirt-gobject/config/gvirt-xml-message-private.h"
 
 /*
  * A node file is split into its elements here; the domains and networks
@@ -116,7 +118,7 @@ _gvirt_test_xml_parse (const char *xml,
       g_autofree char *msg = NULL;
 
       if (err != NULL && err->message != NULL)
-        msg = g_strstrip (g_strdup (err->message));
+        msg = _gvirt_xml_parser_message (err->message);
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
                    _("line %d: %s"), err != NULL ? err->line : 0,
                    msg != NULL ? msg : _("the document is empty"));
@@ -128,8 +130,9 @@ _gvirt_test_xml_parse (const char *xml,
   return doc;
 }
 
-/* Fails in G_FILE_ERROR when the file cannot be read, else as _gvirt_test_xml_parse()
- * with the path before the message. */
+/* Fails in G_FILE_ERROR when the file cannot be read, is not a regular file or
+ * is over GVIRT_TEST_XML_MAX_SIZE (the message does not name it), else as
+ * _gvirt_test_xml_parse() with the path before the message. */
 xmlDocPtr
 _gvirt_test_xml_parse_file (const char *path,
                             GError    **error)
@@ -139,7 +142,7 @@ _gvirt_test_xml_parse_file (const char *path,
   GError *local_error = NULL;
   xmlDocPtr doc;
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  if (!_gvirt_backend_read_file (path, GVIRT_TEST_XML_MAX_SIZE, &contents, &length, error))
     return NULL;
 
   doc = _gvirt_test_xml_parse (contents, length, &local_error);
