@@ -32,28 +32,110 @@ compare_domains (gconstpointer pa, gconstpointer pb)
   return g_strcmp0 (gvirt_domain_get_name (a), gvirt_domain_get_name (b));
 }
 
+/* virsh's filters, as virConnectListAllDomains() applies them: each group of
+ * options (active or inactive, persistent or transient, the states, autostart
+ * or not) lets through what any of its options names, or every domain when
+ * none is given, and a domain is listed when every group lets it through. */
+
+/* Neither option given, or the one that @value matches. */
+static gboolean
+list_pair_passes (GvirshArgs *args, const char *yes, const char *no, gboolean value)
+{
+  gboolean y = gvirsh_args_get_bool (args, yes), n = gvirsh_args_get_bool (args, no);
+
+  return (!y && !n) || (value ? y : n);
+}
+
+static gboolean
+list_state_passes (GvirshArgs *args, GVirtDomainState state)
+{
+  gboolean running = gvirsh_args_get_bool (args, "state-running");
+  gboolean paused = gvirsh_args_get_bool (args, "state-paused");
+  gboolean shutoff = gvirsh_args_get_bool (args, "state-shutoff");
+  gboolean other = gvirsh_args_get_bool (args, "state-other");
+
+  if (!running && !paused && !shutoff && !other)
+    return TRUE;
+  switch (state)
+    {
+    case GVIRT_DOMAIN_STATE_RUNNING: return running;
+    case GVIRT_DOMAIN_STATE_PAUSED:  return paused;
+    case GVIRT_DOMAIN_STATE_SHUTOFF: return shutoff;
+    default:                         return other;
+    }
+}
+
+static gboolean
+list_passes (GvirshArgs *args, GVirtDomain *dom)
+{
+  /* the active ones by default, the inactive ones instead with --inactive
+   * or --state-shutoff, both with --all (which wins, as in virsh) */
+  gboolean inactive = gvirsh_args_get_bool (args, "inactive") || gvirsh_args_get_bool (args, "state-shutoff");
+  gboolean all = gvirsh_args_get_bool (args, "all");
+  gboolean active = gvirt_domain_get_id (dom) >= 0;
+
+  return (all || active != inactive) &&
+         list_pair_passes (args, "persistent", "transient", gvirt_domain_get_persistent (dom)) &&
+         list_pair_passes (args, "autostart", "no-autostart", gvirt_domain_get_autostart (dom)) &&
+         list_state_passes (args, gvirt_domain_get_state (dom));
+}
+
+/* --uuid, --id, --name: those columns, in this order whichever option came
+ * first, one space apart, as virsh; --id alone leaves out the inactive
+ * domains, which have no id. */
+static void
+list_print_columns (GvirshArgs *args, GPtrArray *doms)
+{
+  gboolean uuids = gvirsh_args_get_bool (args, "uuid");
+  gboolean ids = gvirsh_args_get_bool (args, "id");
+  gboolean names = gvirsh_args_get_bool (args, "name");
+
+  for (guint i = 0; i < doms->len; i++)
+    {
+      GVirtDomain *dom = g_ptr_array_index (doms, i);
+      gint id = gvirt_domain_get_id (dom);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      if (ids && !uuids && !names && id < 0)
+        continue;
+      if (uuids)
+        g_string_append (line, gvirt_domain_get_uuid (dom));
+      if (ids && id >= 0)
+        g_string_append_printf (line, "%s%d", line->len > 0 ? " " : "", id);
+      else if (ids)
+        g_string_append (line, line->len > 0 ? " -" : "-");
+      if (names)
+        g_string_append_printf (line, "%s%s", line->len > 0 ? " " : "", gvirt_domain_get_name (dom));
+      g_print ("%s\n", line->str);
+    }
+}
+
 static gboolean
 cmd_list (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 {
-  gboolean all = gvirsh_args_get_bool (args, "all");
-  gboolean inactive = gvirsh_args_get_bool (args, "inactive");
-  gboolean names = gvirsh_args_get_bool (args, "name");
-  gboolean uuids = gvirsh_args_get_bool (args, "uuid");
+  static const char *const columns[] = { "name", "uuid", "id" };
+  gboolean only_columns = FALSE;
   GListModel *model = gvirt_connection_get_domains (ctl->conn);
   g_autoptr(GPtrArray) doms = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (all && inactive)
+  for (gsize i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("options --all and --inactive are mutually exclusive"));
-      return FALSE;
+      if (!gvirsh_args_get_bool (args, columns[i]))
+        continue;
+      if (gvirsh_args_get_bool (args, "table"))
+        {
+          /* virsh's sentence */
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("Options --%s and --%s are mutually exclusive"), "table", columns[i]);
+          return FALSE;
+        }
+      only_columns = TRUE;
     }
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       GVirtDomain *dom = g_list_model_get_item (model, i);
-      gboolean active = gvirt_domain_get_id (dom) >= 0;
 
-      if (all || (inactive ? !active : active))
+      if (list_passes (args, dom))
         g_ptr_array_add (doms, dom);
       else
         g_object_unref (dom);
@@ -94,18 +176,9 @@ cmd_list (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       return TRUE;
     }
 
-  if (names || uuids)
+  if (only_columns)
     {
-      for (guint i = 0; i < doms->len; i++)
-        {
-          GVirtDomain *dom = g_ptr_array_index (doms, i);
-
-          /* virsh: the UUID, one space, the name, whichever option came first */
-          if (names && uuids)
-            g_print ("%s %s\n", gvirt_domain_get_uuid (dom), gvirt_domain_get_name (dom));
-          else
-            g_print ("%s\n", names ? gvirt_domain_get_name (dom) : gvirt_domain_get_uuid (dom));
-        }
+      list_print_columns (args, doms);
       return TRUE;
     }
 
@@ -364,10 +437,20 @@ cmd_ttyconsole (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 /* The tables */
 
 static const GvirshOpt list_opts[] = {
-  { "all", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list inactive & active domains") },
   { "inactive", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list inactive domains") },
-  { "name", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list domain names only") },
+  { "all", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list inactive & active domains") },
+  { "transient", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list transient domains") },
+  { "persistent", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list persistent domains") },
+  { "state-running", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list domains in running state") },
+  { "state-paused", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list domains in paused state") },
+  { "state-shutoff", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list domains in shutoff state") },
+  { "state-other", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list domains in other states") },
+  { "autostart", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list domains with autostart enabled") },
+  { "no-autostart", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list domains with autostart disabled") },
   { "uuid", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list uuid's only") },
+  { "name", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list domain names only") },
+  { "id", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list domain IDs only") },
+  { "table", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("list table (default)") },
   JSON_OPT,
   { NULL }
 };
@@ -429,7 +512,12 @@ const GvirshCmd gvirsh_domain_cmds[] = {
     "the command runs in the background and the prompt stays usable, so the changes made in the "
     "same session are reported too.") },
   { "list", list_opts, cmd_list, N_("list domains"),
-    N_("Lists the running and paused domains, or with --all every domain, active ones by id then inactive ones by name.") },
+    N_("Lists the running and paused domains, or with --inactive the inactive ones, or with --all every domain, "
+    "active ones by id then inactive ones by name. The other options keep the domains they name, as in virsh: "
+    "--persistent or --transient, --autostart or --no-autostart, and the --state-... options (running, paused, "
+    "shutoff, other: --state-shutoff lists inactive domains without --all); options of one kind add up, "
+    "options of different kinds narrow the list. --uuid, --id and --name print those columns, in this order, "
+    "instead of the table; --id alone leaves out the inactive domains.") },
   { "reboot", gvirsh_domain_opts, gvirsh_cmd_lifecycle, N_("reboot a domain"),
     N_("Reboots a running domain; it keeps its id."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_REBOOT) },

@@ -171,6 +171,10 @@ VIRSH_COMPARED = [
     "list --uuid --name", "list --name --uuid", "destroy test; list --all --uuid --name",
     "suspend test; list; resume test; list --all",
     "destroy test; list --all; list --inactive --name; start test; domstate test",
+    "list --all --inactive", "list --id", "destroy test; list --all --id; list --all --id --name",
+    "destroy test; list --all --uuid --id; list --state-shutoff; list --state-running --state-shutoff",
+    "suspend test; list --state-paused; list --state-running", "list --persistent; list --transient",
+    "list --autostart; list --no-autostart --name; list --all --state-other", "list --table --name",
     "shutdown test; start test; reboot test; domid test",
     "autostart test; autostart --disable test",
     "domid test; domname 1; domuuid test; domstate test",
@@ -316,7 +320,8 @@ def test_list_variants(gvirsh, node):
     assert json.loads(gvirsh.ok("list", "--json")) == [
         {"id": 1, "name": "test", "uuid": UUID, "state": "running",
          "persistent": True, "autostart": False}]
-    assert "mutually exclusive" in gvirsh.fails("list", "--all", "--inactive")
+    # --all wins over --inactive, as in virsh
+    assert gvirsh.ok("list", "--all", "--inactive") == chain(LIST_DEFAULT)
     # a node file: active by id, then inactive by name
     assert gvirsh.ok("list", "--all", uri=node) == chain(
         " Id   Name   State\n"
@@ -327,6 +332,53 @@ def test_list_variants(gvirsh, node):
     db = json.loads(gvirsh.ok("list", "--all", "--json", uri=node))[1]
     assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", db.pop("uuid"))
     assert db == {"id": None, "name": "db", "state": "shutoff", "persistent": True, "autostart": True}
+
+
+def test_list_filters(gvirsh, node, domain_file):
+    """virsh's filters on a node file: web running (persistent, no autostart),
+    db shut off (persistent, autostart), extra running and transient."""
+    def names(*options):
+        out = gvirsh.ok(f"create {domain_file()} ; list --name " + " ".join(options), uri=node, quiet=True)
+        return out.split()
+    assert names() == ["web", "extra"]
+    assert names("--all") == ["web", "extra", "db"]
+    assert names("--transient") == ["extra"]
+    assert names("--persistent") == ["web"]
+    assert names("--all", "--persistent") == ["web", "db"]
+    assert names("--persistent", "--transient") == ["web", "extra"]
+    assert names("--autostart") == []
+    assert names("--all", "--autostart") == ["db"]
+    assert names("--all", "--no-autostart") == ["web", "extra"]
+    # --state-shutoff is about inactive domains even without --all
+    assert names("--state-shutoff") == ["db"]
+    assert names("--state-running") == ["web", "extra"]
+    assert names("--state-running", "--state-shutoff") == ["db"]
+    assert names("--all", "--state-running", "--state-shutoff") == ["web", "extra", "db"]
+    assert names("--inactive", "--state-running") == []
+    assert names("--all", "--state-other") == []
+    assert names("--all", "--transient", "--state-running") == ["extra"]
+    out = gvirsh.ok("suspend web; list --state-paused --name; list --state-running --name", uri=node, quiet=True)
+    assert out == "web\n"
+    # the table and JSON filter the same way
+    assert gvirsh.ok("list", "--all", "--autostart", uri=node, quiet=True) == " -   db   shut off\n"
+    assert [d["name"] for d in json.loads(gvirsh.ok("list", "--state-shutoff", "--json", uri=node))] == ["db"]
+
+
+def test_list_columns(gvirsh, node):
+    """--uuid, --id, --name: those columns in this order, whichever came first;
+    --id alone leaves the inactive domains out, as virsh."""
+    web, db = "ef861801-45b9-11cb-88e3-afbfe5370493", None
+    assert gvirsh.ok("list", "--all", "--id", uri=node, quiet=True) == "1\n"
+    assert gvirsh.ok("list", "--inactive", "--id", uri=node, quiet=True) == ""
+    assert gvirsh.ok("list", "--all", "--name", "--id", uri=node, quiet=True) == "1 web\n- db\n"
+    out = gvirsh.ok("list", "--all", "--id", "--uuid", uri=node, quiet=True).splitlines()
+    assert out[0] == f"{web} 1" and re.fullmatch(r"[0-9a-f-]{36} -", out[1])
+    out = gvirsh.ok("list", "--name", "--id", "--uuid", uri=node, quiet=True)
+    assert out == f"{web} 1 web\n"
+    assert gvirsh.ok("list", "--table", uri=node) == gvirsh.ok("list", uri=node)
+    for column in ("name", "uuid", "id"):
+        assert gvirsh.fails("list", "--table", f"--{column}") == \
+            f"Options --table and --{column} are mutually exclusive"
 
 
 def test_dominfo(gvirsh, node):
@@ -730,8 +782,11 @@ def test_completion_engine(gvirsh, node):
     assert complete(gvirsh, "net-l") == ["net-list"]
     assert "dominfo" in complete(gvirsh, "dom") and "complete" not in complete(gvirsh, "")
     assert complete(gvirsh, "--con") == ["--connect"]
-    assert complete(gvirsh, "list", "--a") == ["--all"]
-    assert complete(gvirsh, "list", "--all", "--") == ["--inactive", "--json", "--name", "--uuid"]
+    assert complete(gvirsh, "list", "--al") == ["--all"]
+    assert complete(gvirsh, "list", "--all", "--s") == ["--state-other", "--state-paused",
+                                                        "--state-running", "--state-shutoff"]
+    # options already given are not offered again
+    assert complete(gvirsh, "net-list", "--all", "--") == ["--inactive", "--json", "--name", "--uuid"]
     assert complete(gvirsh, "dominfo", "t") == ["test"]
     assert complete(gvirsh, "dominfo", "--domain", "") == ["test"]
     assert complete(gvirsh, "dominfo", "test", "") == []
