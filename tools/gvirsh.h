@@ -93,7 +93,7 @@ struct _GvirshCtl {
 /* gvirsh.c */
 /* "error: MESSAGE" on stderr, after what stdout holds. */
 void             gvirsh_print_error      (const char  *message);
-const char      *gvirsh_default_uri      (void);
+const char      *gvirsh_default_uri      (const char **variable);
 GVirtConnection *gvirsh_connection       (GvirshCtl   *ctl,
                                           GError     **error);
 gboolean         gvirsh_connect          (GvirshCtl   *ctl,

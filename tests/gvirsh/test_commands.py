@@ -36,8 +36,30 @@ def test_list_virsh_layout_with_trailing_blank_line(gvirsh):
 
 def test_default_uri_from_environment(gvirsh, node):
     assert gvirsh.ok("uri", uri=None, env={"GVIRSH_DEFAULT_CONNECT_URI": node}) == chain(node + "\n")
-    assert gvirsh.ok("uri", uri=None) == chain("test:///default\n")
     assert gvirsh.ok("--connect=" + node, "uri", uri=None) == chain(node + "\n")
+    # as virsh: gvirsh's own variable, then GVirt's, then libvirt's
+    assert gvirsh.ok("uri", uri=None, env={"LIBVIRT_DEFAULT_URI": node}) == chain(node + "\n")
+    assert gvirsh.ok("uri", uri=None, env={"GVIRT_DEFAULT_URI": node}) == chain(node + "\n")
+    both = {"GVIRT_DEFAULT_URI": node, "LIBVIRT_DEFAULT_URI": "test:///default"}
+    assert gvirsh.ok("uri", uri=None, env=both) == chain(node + "\n")
+    assert gvirsh.ok("uri", uri=None, env=dict(both, GVIRSH_DEFAULT_CONNECT_URI="test:///default")) == \
+        chain("test:///default\n")
+    assert gvirsh.ok("-c", node, "uri", uri=None, env=both) == chain(node + "\n")
+    # an empty variable is no URI
+    assert gvirsh.ok("uri", uri=None, env={"GVIRT_DEFAULT_URI": "", "LIBVIRT_DEFAULT_URI": node}) == \
+        chain(node + "\n")
+    # a URI set for virsh that GVirt does not serve: the error says where it came from
+    msg = gvirsh.fails("list", uri=None, env={"LIBVIRT_DEFAULT_URI": "lxc:///system"})
+    assert msg.startswith("failed to connect to the hypervisor at 'lxc:///system' "
+                          "(from $LIBVIRT_DEFAULT_URI; give another with -c): ")
+
+
+def test_default_uri_without_environment(gvirsh, tmp_path):
+    """Neither variable nor -c: virsh's choice, qemu:///system for root and
+    qemu:///session for the others (no backend here, so no QEMU is touched)."""
+    expected = "qemu:///system" if os.geteuid() == 0 else "qemu:///session"
+    msg = gvirsh.fails("list", uri=None, env={"GVIRT_BACKEND_PATH": str(tmp_path)})
+    assert msg.startswith(f"failed to connect to the hypervisor at '{expected}': ")
 
 
 def test_version_and_help_options(gvirsh):
@@ -811,7 +833,7 @@ def test_bash_completion_script(gvirsh, tmp_path):
         COMP_WORDS=({gvirsh.path} list ''); COMP_CWORD=2; _gvirsh_complete; echo "${{COMPREPLY[@]}}"
         COMP_WORDS=({gvirsh.path} define do); COMP_CWORD=2; _gvirsh_complete; echo "${{COMPREPLY[@]}}"
     """
-    env = dict(os.environ)
+    env = dict(os.environ, GVIRT_DEFAULT_URI="test:///default")
     env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
     out = subprocess.run(["bash", "-c", bash], capture_output=True, text=True, env=env).stdout
     lines = out.splitlines()

@@ -9,6 +9,7 @@ import time
 import uuid
 
 import pytest
+from conftest import DEFAULT_URI_VARIABLES
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -57,7 +58,8 @@ class Terminal:
 
 def start_terminal(gvirsh, *options):
     env = dict(os.environ)
-    env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
+    for var in DEFAULT_URI_VARIABLES:
+        env.pop(var, None)
     return Terminal([gvirsh.path, *options, "-c", "test:///default"], env)
 
 
@@ -153,7 +155,8 @@ def test_quiet_session(quiet_terminal):
 @pytest.fixture
 def node_terminal(gvirsh, target):
     env = dict(os.environ)
-    env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
+    for var in DEFAULT_URI_VARIABLES:
+        env.pop(var, None)
     term = Terminal([gvirsh.path, "-c", target.uri], env)
     yield term
     term.close()
