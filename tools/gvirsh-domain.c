@@ -508,7 +508,8 @@ const GvirshCmd gvirsh_domain_cmds[] = {
   { "event", gvirsh_event_opts, gvirsh_cmd_event, N_("Domain Events"),
     N_("Prints lifecycle events of domains as they happen, whichever client causes them: one event "
     "with --all or --event lifecycle (one of them, or --loop, is required), or with --loop every "
-    "event until --timeout seconds pass or Ctrl-C. In the interactive shell "
+    "event until --timeout seconds pass or Ctrl-C, then prints how many it saw; as in virsh, the command "
+    "fails (status 1, no error line) when it saw none. In the interactive shell "
     "the command runs in the background and the prompt stays usable, so the changes made in the "
     "same session are reported too.") },
   { "list", list_opts, cmd_list, N_("list domains"),

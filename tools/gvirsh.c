@@ -356,6 +356,8 @@ parse_args (const GvirshCmd *cmd, char **words, GError **error)
   return g_steal_pointer (&args);
 }
 
+G_DEFINE_QUARK (gvirsh-silent-error-quark, gvirsh_silent_error)
+
 void
 gvirsh_print_error (const char *message)
 {
@@ -393,7 +395,8 @@ run_cmd (GvirshCtl *ctl, char **words)
     {
       if (error == NULL)
         g_set_error (&error, GVIRT_ERROR, GVIRT_ERROR_FAILED, _("command '%s' failed"), cmd->name);
-      gvirsh_print_error (error->message);
+      if (error->domain != GVIRSH_SILENT_ERROR)
+        gvirsh_print_error (error->message);
     }
   /* virsh ends the output of every command with an empty line */
   if (!ctl->quiet && !(cmd->flags & GVIRSH_CMD_FLAG_NO_TRAILER))

@@ -10,6 +10,7 @@ import re
 import shutil
 import socket
 import subprocess
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -179,8 +180,8 @@ def test_quiet_keeps_results_and_errors(gvirsh):
     assert out.count("\n\n") == 1 and out.startswith("VCPU:           0\n") and not out.endswith("\n\n")
     assert gvirsh.ok("dominfo", "test", quiet=True) + "\n" == gvirsh.ok("dominfo", "test")
     assert gvirsh.ok("list", "--json", quiet=True) + "\n" == gvirsh.ok("list", "--json")
-    assert gvirsh.ok("event", "--loop", "--timeout", "1", quiet=True) == \
-        "event loop timed out\nevents received: 0\n"
+    res = gvirsh.run("event", "--loop", "--timeout", "1", quiet=True)
+    assert (res.rc, res.out, res.err) == (1, "event loop timed out\nevents received: 0\n", "")
     res = gvirsh.run("resume test; domstate test", quiet=True)
     assert res.rc == 1 and res.out == "running\n"
     assert res.err.startswith("error: failed to resume domain 'test': ")
@@ -197,6 +198,7 @@ VIRSH_COMPARED = [
     "destroy test; list --all --uuid --id; list --state-shutoff; list --state-running --state-shutoff",
     "suspend test; list --state-paused; list --state-running", "list --persistent; list --transient",
     "list --autostart; list --no-autostart --name; list --all --state-other", "list --table --name",
+    "event --all --timeout 1", "event --all --loop --timeout 1 --domain test",
     "shutdown test; start test; reboot test; domid test",
     "autostart test; autostart --disable test",
     "domid test; domname 1; domuuid test; domstate test",
@@ -674,8 +676,34 @@ def test_event_timeout_and_errors(target):
         assert t.fails("event", *words) == "one of --list, --all, or --event <type> is required", words
     accepted = (["--loop"], ["--all"], ["--event", "lifecycle"], ["lifecycle"],
                 ["lifecycle", "--domain", t.dom, "--timestamp"], ["--all", "--domain", t.dom_uuid])
-    outs = at_once(*[lambda words=words: t.ok("event", *words, "--timeout", "1") for words in accepted])
-    assert outs == [timed_out] * len(accepted)
+    # as virsh: a watch that saw no event fails, without an error line
+    outs = at_once(*[lambda words=words: t.run("event", *words, "--timeout", "1") for words in accepted])
+    assert [(r.rc, r.out, r.err) for r in outs] == [(1, timed_out, "")] * len(accepted)
+
+
+QEMU_DOMAIN = """<domain type="kvm"><name>seen</name><memory>65536</memory>
+<vcpu>1</vcpu><os><type>hvm</type></os></domain>"""
+
+
+def test_event_timeout_after_events_succeeds(gvirsh, tmp_path):
+    """`event --loop --timeout N` ends after N seconds with status 0 once it
+    saw events, as virsh. Events from another process need a shared node:
+    a qemu:///session?root= node (define and undefine start no QEMU)."""
+    uri = f"qemu:///session?root={tmp_path}/node"
+    probe = gvirsh.run("uri", uri=uri, quiet=True)
+    if probe.rc != 0:
+        pytest.skip(f"no QEMU node here: {probe.err.strip()}")
+    (tmp_path / "seen.xml").write_text(QEMU_DOMAIN)
+    env = dict(os.environ, LC_ALL="C.UTF-8")
+    watch = subprocess.Popen([gvirsh.path, "-q", "-c", uri, "event", "--loop", "--timeout", "3"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    time.sleep(1)
+    gvirsh.ok(f"define {tmp_path}/seen.xml; undefine seen", uri=uri, quiet=True)
+    out, err = watch.communicate(timeout=20)
+    assert (watch.returncode, err) == (0, "")
+    assert out == ("event 'lifecycle' for domain 'seen': Defined Added\n"
+                   "event 'lifecycle' for domain 'seen': Undefined Removed\n"
+                   "event loop timed out\nevents received: 2\n")
 
 
 # ---- networks ---------------------------------------------------------------------
@@ -881,11 +909,11 @@ def test_lookup_order_id_then_uuid_then_name(gvirsh, domain_file):
 
 def test_event_interrupted(gvirsh):
     import signal
-    import time
     proc = subprocess.Popen([gvirsh.path, "-q", "-c", "test:///default", "event", "--loop"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(0.5)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=10)
-    assert proc.returncode == 0 and err == ""
+    # no event seen: status 1 without an error line, as virsh
+    assert proc.returncode == 1 and err == ""
     assert out == "event loop interrupted\nevents received: 0\n"
