@@ -484,8 +484,9 @@ const GvirshCmd gvirsh_domain_cmds[] = {
   { "define", gvirsh_define_opts, gvirsh_cmd_define, N_("define (but don't start) a domain from an XML file"),
     N_("Defines a persistent domain from an XML file, or updates the domain with that name and UUID."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DEFINE_DOMAIN) },
-  { "destroy", gvirsh_domain_opts, gvirsh_cmd_lifecycle, N_("destroy (stop) a domain"),
-    N_("Stops a running or paused domain at once, as pulling the power cord."),
+  { "destroy", gvirsh_destroy_opts, gvirsh_cmd_lifecycle, N_("destroy (stop) a domain"),
+    N_("Stops a running or paused domain at once, as pulling the power cord. --graceful (stop only if "
+    "the domain's process ends on its own when asked) is refused: GVirt has no such destroy; use shutdown."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_DESTROY) },
   { "domid", gvirsh_domain_opts, cmd_domid, N_("convert a domain name or UUID to domain id"),
     N_("Prints the id of a domain, or - when it is not running.") },
@@ -541,11 +542,14 @@ const GvirshCmd gvirsh_domain_cmds[] = {
   { "setvcpus", gvirsh_setvcpus_opts, gvirsh_cmd_setvcpus, N_("change number of virtual CPUs"),
     N_("Changes the number of vCPUs of a domain, from 1 to the host's CPU count."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_SET_VCPUS) },
-  { "shutdown", gvirsh_domain_opts, gvirsh_cmd_lifecycle, N_("gracefully shutdown a domain"),
-    N_("Asks a running or paused domain to shut down."),
+  { "shutdown", gvirsh_shutdown_opts, gvirsh_cmd_lifecycle, N_("gracefully shutdown a domain"),
+    N_("Asks a running or paused domain to shut down, through ACPI: --mode may list virsh's modes, "
+    "separated by commas, and must include acpi, the one GVirt has (the guest agent, initctl, signals and "
+    "paravirt are refused)."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_SHUTDOWN) },
-  { "start", gvirsh_domain_opts, gvirsh_cmd_lifecycle, N_("start a (previously defined) inactive domain"),
-    N_("Boots an inactive persistent domain."),
+  { "start", gvirsh_start_opts, gvirsh_cmd_lifecycle, N_("start a (previously defined) inactive domain"),
+    N_("Boots an inactive persistent domain. With --paused it is paused as soon as it runs "
+    "(GVirt starts no domain paused, so its vCPUs may run for an instant)."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_START) },
   { "suspend", gvirsh_domain_opts, gvirsh_cmd_lifecycle, N_("suspend a domain"),
     N_("Pauses a running domain: it keeps its memory but its vCPUs stop."),

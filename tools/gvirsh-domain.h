@@ -31,6 +31,9 @@ extern const GvirshOpt gvirsh_create_opts[];
 extern const GvirshOpt gvirsh_save_opts[];
 extern const GvirshOpt gvirsh_restore_opts[];
 extern const GvirshOpt gvirsh_dump_opts[];
+extern const GvirshOpt gvirsh_start_opts[];
+extern const GvirshOpt gvirsh_shutdown_opts[];
+extern const GvirshOpt gvirsh_destroy_opts[];
 gboolean gvirsh_cmd_define    (GvirshCtl *ctl, GvirshArgs *args, GError **error);
 gboolean gvirsh_cmd_create    (GvirshCtl *ctl, GvirshArgs *args, GError **error);
 /* start, shutdown, reboot, destroy, suspend, resume, undefine */

@@ -199,6 +199,7 @@ VIRSH_COMPARED = [
     "suspend test; list --state-paused; list --state-running", "list --persistent; list --transient",
     "list --autostart; list --no-autostart --name; list --all --state-other", "list --table --name",
     "event --all --timeout 1", "event --all --loop --timeout 1 --domain test",
+    "shutdown test --mode bogus",
     "shutdown test; start test; reboot test; domid test",
     "autostart test; autostart --disable test",
     "domid test; domname 1; domuuid test; domstate test",
@@ -490,6 +491,30 @@ def test_lifecycle(target):
     out = t.ok(f"suspend 1; resume {t.dom_uuid}; destroy {t.dom_uuid.upper()}; domstate {d}")
     assert out == chain(f"Domain '{d}' suspended\n", f"Domain '{d}' resumed\n",
                         f"Domain '{d}' destroyed\n", "shut off\n")
+
+
+def test_lifecycle_modes(target):
+    t, d = target, target.dom
+    # start --paused: started, then paused before anything else runs
+    out = t.ok(f"destroy {d}; start {d} --paused; domstate {d}; resume {d}", quiet=True)
+    assert out == "paused\n"
+    assert t.ok(f"destroy {d}; start --paused {d}").endswith(chain(f"Domain '{d}' started\n"))
+    msg = t.fails(f"start {d} --paused")
+    assert msg.startswith(f"failed to start domain '{d}': ")
+    # shutdown --mode: virsh's words, a list of them; GVirt has acpi
+    for mode in ("acpi", "agent,acpi"):
+        assert t.ok(f"shutdown {d} --mode {mode}; domstate {d}", quiet=True) == "shut off\n", mode
+    for mode in ("agent", "initctl,signal", "paravirt"):
+        assert t.fails(f"shutdown {d} --mode {mode}") == (
+            f"shutdown mode '{mode}' is not supported: GVirt asks the guest to shut down "
+            "through ACPI only (--mode acpi)"), mode
+    assert t.fails(f"shutdown {d} --mode=bogus") == \
+        "Unknown mode bogus value, expecting 'acpi', 'agent', 'initctl', 'signal', or 'paravirt'"
+    # destroy --graceful: refused, the domain left running
+    res = t.run(f"destroy {d} --graceful; domstate {d}", quiet=True)
+    assert res.rc == 1 and res.out == "running\n"
+    assert res.err == ("error: destroy --graceful is not supported: GVirt's destroy always forces the "
+                       "domain off when it does not stop at once; 'shutdown' asks the guest to stop\n")
 
 
 def test_lifecycle_default_table(gvirsh):
