@@ -10,22 +10,193 @@
 #include "gvirsh-domain.h"
 #include "gvirsh-i18n.h"
 
-/* memory and vCPUs */
+/* memory and vCPUs: virsh's --current, --live and --config */
+
+/* Where a change applies. */
+typedef enum {
+  APPLY_LIVE   = 1 << 0,   /* the running domain, until it stops */
+  APPLY_CONFIG = 1 << 1,   /* its configuration, from its next boot */
+} ApplyTo;
+
+/* As virsh: --current (the default) is the running domain when it is
+ * active, else its configuration; --live and --config may come together. */
+static gboolean
+get_apply_to (GvirshArgs *args, GVirtDomain *dom, ApplyTo *apply, GError **error)
+{
+  gboolean live = gvirsh_args_get_bool (args, "live");
+  gboolean config = gvirsh_args_get_bool (args, "config");
+  gboolean active = gvirt_domain_get_id (dom) >= 0;
+
+  /* virsh's sentences for the combinations of options */
+  if (gvirsh_args_get_bool (args, "current") && (live || config))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Options --%s and --%s are mutually exclusive"), "current", live ? "live" : "config");
+      return FALSE;
+    }
+  if (gvirsh_args_get_bool (args, "maximum") && (!config || live))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s",
+                   !config ? _("Option --config is required by option --maximum")
+                           : _("--maximum changes the configuration only: GVirt cannot change the vCPU maximum of a running domain"));
+      return FALSE;
+    }
+  if (live && !active)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE,
+                   _("domain '%s' is not running: --live changes a running domain"), gvirt_domain_get_name (dom));
+      return FALSE;
+    }
+  if (config && !gvirt_domain_get_persistent (dom))
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE,
+                   _("domain '%s' is transient: it has no configuration for --config to change"),
+                   gvirt_domain_get_name (dom));
+      return FALSE;
+    }
+  if (!live && !config)
+    *apply = active ? APPLY_LIVE : APPLY_CONFIG;
+  else
+    *apply = (live ? APPLY_LIVE : 0) | (config ? APPLY_CONFIG : 0);
+  return TRUE;
+}
+
+/* The library changes the running domain when it is active, the
+ * configuration when it is not; an active domain's configuration is edited
+ * by gvirsh and defined again, which it keeps for its next boot. */
+typedef gboolean (*ResourceCall) (GVirtDomain *dom, guint64 value, GError **error);
+typedef gboolean (*ResourceEdit) (GVirtDomainConfig *config, guint64 value, GError **error);
+
+typedef struct {
+  ResourceCall call;   /* NULL: only the configuration edit can make it */
+  ResourceEdit edit;   /* the same change, to a configuration */
+} ResourceChange;
+
+static gboolean
+edit_and_define (GvirshCtl *ctl, GVirtDomain *dom, ResourceEdit edit, guint64 value, GError **error)
+{
+  /* with its secrets (passwords), which a definition without them would lose */
+  g_autoptr(GVirtDomainConfig) config = gvirt_domain_get_config_sync (
+      dom, GVIRT_DOMAIN_XML_INACTIVE | GVIRT_DOMAIN_XML_SECURE, NULL, error);
+  g_autoptr(GVirtDomain) defined = NULL;
+
+  if (config == NULL || !edit (config, value, error))
+    return FALSE;
+  defined = gvirt_connection_define_domain_sync (ctl->conn, config, NULL, error);
+  return defined != NULL;
+}
+
+static gboolean
+apply_change (GvirshCtl *ctl, GVirtDomain *dom, ApplyTo apply, const ResourceChange *change,
+              guint64 value, GError **error)
+{
+  gboolean active = gvirt_domain_get_id (dom) >= 0;
+  gboolean call = change->call != NULL && ((apply & APPLY_LIVE) || !active);
+
+  if (call && !change->call (dom, value, error))
+    return FALSE;
+  if ((apply & APPLY_CONFIG) && (active || !call))
+    return edit_and_define (ctl, dom, change->edit, value, error);
+  return TRUE;
+}
+
+static gboolean
+call_set_memory (GVirtDomain *dom, guint64 kib, GError **error)
+{
+  return gvirt_domain_set_memory_sync (dom, kib, NULL, error);
+}
+
+static gboolean
+edit_memory (GVirtDomainConfig *config, guint64 kib, GError **error)
+{
+  guint64 max = gvirt_domain_config_get_memory (config);
+
+  if (kib == 0 || kib > max)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                   _("its configuration allows 1 to %" PRIu64 " KiB"), (uint64_t) max);
+      return FALSE;
+    }
+  gvirt_domain_config_set_current_memory (config, kib);
+  return TRUE;
+}
+
+static gboolean
+call_set_max_memory (GVirtDomain *dom, guint64 kib, GError **error)
+{
+  return gvirt_domain_set_max_memory_sync (dom, kib, NULL, error);
+}
+
+static gboolean
+edit_max_memory (GVirtDomainConfig *config, guint64 kib, GError **error)
+{
+  if (kib == 0)
+    {
+      g_set_error_literal (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, _("a domain needs some memory"));
+      return FALSE;
+    }
+  gvirt_domain_config_set_memory (config, kib);
+  /* as the library: the current memory shrinks with the maximum */
+  if (gvirt_domain_config_get_current_memory (config) > kib)
+    gvirt_domain_config_set_current_memory (config, kib);
+  return TRUE;
+}
+
+static gboolean
+call_set_vcpus (GVirtDomain *dom, guint64 n, GError **error)
+{
+  return gvirt_domain_set_vcpus_sync (dom, (guint) n, NULL, error);
+}
+
+/* as the library: the count is both the maximum and the current one */
+static gboolean
+edit_vcpus (GVirtDomainConfig *config, guint64 n, GError **error)
+{
+  gvirt_domain_config_set_vcpus (config, (guint) n);
+  gvirt_domain_config_set_current_vcpus (config, 0);
+  return TRUE;
+}
+
+/* --maximum: the maximum alone, the current count lowered to it */
+static gboolean
+edit_max_vcpus (GVirtDomainConfig *config, guint64 n, GError **error)
+{
+  guint current = gvirt_domain_config_get_current_vcpus (config);
+
+  if (current == 0)
+    current = gvirt_domain_config_get_vcpus (config);
+  gvirt_domain_config_set_vcpus (config, (guint) n);
+  gvirt_domain_config_set_current_vcpus (config, current < n ? current : 0);
+  return TRUE;
+}
+
+static const ResourceChange memory_change = { call_set_memory, edit_memory };
+static const ResourceChange max_memory_change = { call_set_max_memory, edit_max_memory };
+static const ResourceChange vcpus_change = { call_set_vcpus, edit_vcpus };
+static const ResourceChange max_vcpus_change = { NULL, edit_max_vcpus };
 
 gboolean
 gvirsh_cmd_setmem (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 {
   g_autoptr(GVirtDomain) dom = gvirsh_get_domain (ctl, args, error);
   gboolean max = g_str_equal (gvirsh_args_get_cmd (args)->name, "setmaxmem");
+  ApplyTo apply;
   guint64 kib;
   gboolean ok;
 
-  if (dom == NULL || !gvirsh_parse_size_kib (gvirsh_args_get_string (args, "size"), &kib, error))
+  if (dom == NULL || !gvirsh_parse_size_kib (gvirsh_args_get_string (args, "size"), &kib, error) ||
+      !get_apply_to (args, dom, &apply, error))
     return FALSE;
-  if (max)
-    ok = gvirt_domain_set_max_memory_sync (dom, kib, NULL, error);
+  if (max && (apply & APPLY_LIVE))
+    {
+      /* rather than a backend changing the configuration instead */
+      g_set_error_literal (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                           _("the maximum memory of a running domain cannot change (GVirt has no memory "
+                             "hotplug); --config changes it for the next boot"));
+      ok = FALSE;
+    }
   else
-    ok = gvirt_domain_set_memory_sync (dom, kib, NULL, error);
+    ok = apply_change (ctl, dom, apply, max ? &max_memory_change : &memory_change, kib, error);
   if (!ok && max)
     gvirsh_rephrase_error (error, _("failed to set the maximum memory of domain '%s' to %" PRIu64 " KiB: %s"),
                            gvirt_domain_get_name (dom), (uint64_t) kib, gvirsh_error_reason (error));
@@ -39,11 +210,14 @@ gboolean
 gvirsh_cmd_setvcpus (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 {
   g_autoptr(GVirtDomain) dom = gvirsh_get_domain (ctl, args, error);
+  gboolean maximum = gvirsh_args_get_bool (args, "maximum");
   gint64 count = 0;
+  ApplyTo apply;
 
-  if (dom == NULL || !gvirsh_args_get_int (args, "count", 1, G_MAXUINT, &count, error))
+  if (dom == NULL || !gvirsh_args_get_int (args, "count", 1, G_MAXUINT, &count, error) ||
+      !get_apply_to (args, dom, &apply, error))
     return FALSE;
-  if (!gvirt_domain_set_vcpus_sync (dom, (guint) count, NULL, error))
+  if (!apply_change (ctl, dom, apply, maximum ? &max_vcpus_change : &vcpus_change, (guint64) count, error))
     {
       gvirsh_rephrase_error (error, ngettext ("failed to set %" PRId64 " vCPU on domain '%s': %s",
                                               "failed to set %" PRId64 " vCPUs on domain '%s': %s",
@@ -293,16 +467,24 @@ gvirsh_cmd_vcpupin (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 
 /* The options */
 
+#define APPLY_OPTS \
+  { "config", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("affect next boot") }, \
+  { "live", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("affect running domain") }, \
+  { "current", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("affect current domain") }
+
 const GvirshOpt gvirsh_setmem_opts[] = {
   DOMAIN_OPT,
   { "size", GVIRSH_OPT_STRING, GVIRSH_OPT_FLAG_REQUIRED | GVIRSH_OPT_FLAG_POSITIONAL, GVIRSH_COMPLETE_NONE,
     N_("new memory size, as scaled integer (default KiB)") },
+  APPLY_OPTS,
   { NULL }
 };
 const GvirshOpt gvirsh_setvcpus_opts[] = {
   DOMAIN_OPT,
   { "count", GVIRSH_OPT_INT, GVIRSH_OPT_FLAG_REQUIRED | GVIRSH_OPT_FLAG_POSITIONAL, GVIRSH_COMPLETE_NONE,
     N_("number of virtual CPUs") },
+  { "maximum", GVIRSH_OPT_BOOL, 0, GVIRSH_COMPLETE_NONE, N_("set maximum limit on next boot") },
+  APPLY_OPTS,
   { NULL }
 };
 const GvirshOpt gvirsh_vcpupin_opts[] = {

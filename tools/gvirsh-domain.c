@@ -533,14 +533,21 @@ const GvirshCmd gvirsh_domain_cmds[] = {
     N_("Saves the memory and state of an active domain to a file and stops it; restore starts it again."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_SAVE) },
   { "setmaxmem", gvirsh_setmem_opts, gvirsh_cmd_setmem, N_("change maximum memory limit"),
-    N_("Changes the maximum memory of an inactive domain (default unit KiB; suffixes b, K, KiB, KB, M, MiB, MB, G, GiB, GB, T)."),
+    N_("Changes the maximum memory of a domain for its next boot (default unit KiB; suffixes b, K, KiB, KB, "
+    "M, MiB, MB, G, GiB, GB, T); the current memory shrinks to it. An active domain needs --config: "
+    "GVirt has no memory hotplug, so --live (and --current, the default, on an active domain) is refused."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_SET_MAX_MEMORY) },
   { "setmem", gvirsh_setmem_opts, gvirsh_cmd_setmem, N_("change memory allocation"),
-    N_("Changes the current memory of a domain, up to its maximum (default unit KiB). "
-    "On an active domain the change applies until it stops."),
+    N_("Changes the current memory of a domain, up to its maximum (default unit KiB). As in virsh, "
+    "--live changes the running domain until it stops, --config its configuration from its next boot, "
+    "both together both; --current, the default, is --live on an active domain and --config on an inactive one. "
+    "--config on an active domain edits its configuration and defines it again."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_SET_MEMORY) },
   { "setvcpus", gvirsh_setvcpus_opts, gvirsh_cmd_setvcpus, N_("change number of virtual CPUs"),
-    N_("Changes the number of vCPUs of a domain, from 1 to the host's CPU count."),
+    N_("Changes the number of vCPUs of a domain, from 1 to the host's CPU count: both its current and its "
+    "maximum count, as GVirt counts vCPUs. --live, --config and --current choose as for setmem "
+    "(QEMU changes the vCPUs of a shut off domain only). --maximum, with --config, changes the maximum "
+    "alone, lowering the current count to it."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_SET_VCPUS) },
   { "shutdown", gvirsh_shutdown_opts, gvirsh_cmd_lifecycle, N_("gracefully shutdown a domain"),
     N_("Asks a running or paused domain to shut down, through ACPI: --mode may list virsh's modes, "

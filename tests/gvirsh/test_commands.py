@@ -632,6 +632,93 @@ def test_memory(target):
         f"failed to set the maximum memory of domain '{d}'")
 
 
+def xml_line(xml, element):
+    """The line of <element> in a domain XML."""
+    return next(line.strip() for line in xml.splitlines() if line.strip().startswith(f"<{element}"))
+
+
+def current_memory(xml):
+    """<currentMemory> of a domain XML, which is <memory> when left out."""
+    m = re.search(r"<currentMemory[^>]*>(\d+)<", xml) or re.search(r"<memory[^>]*>(\d+)<", xml)
+    return int(m.group(1))
+
+
+def test_memory_live_and_config(target):
+    """virsh's --live, --config, --current: the running domain until it
+    stops, its configuration from its next boot, or whichever it has."""
+    t, d, a = target, target.dom, target.max_mem // 4
+    # --config on a running domain: the next boot only
+    out = t.ok(f"setmem {d} {a} --config; dominfo {d}; dumpxml {d} --inactive; dumpxml {d}", quiet=True)
+    assert f"Used memory:    {t.mem} KiB\n" in out
+    xmls = out.split("<domain")[1:]
+    assert (current_memory(xmls[0]), current_memory(xmls[1])) == (a, t.mem)
+    out = t.ok(f"setmem {d} {a} --config; destroy {d}; start {d}; dominfo {d}", quiet=True)
+    assert f"Used memory:    {a} KiB\n" in out
+    # --live: until it stops; --current (the default) is --live on a running domain
+    for live in ("--live", "--current", ""):
+        out = t.ok(f"setmem {d} {a} {live}; dominfo {d}; destroy {d}; dominfo {d}", quiet=True)
+        assert out.count("Used memory:") == 2 and f"Used memory:    {a} KiB\n" in out.split("Id:")[1], live
+        assert f"Used memory:    {t.mem} KiB\n" in out.split("Id:")[2], live
+    # both
+    out = t.ok(f"setmem {d} {a} --live --config; dominfo {d}; destroy {d}; start {d}; dominfo {d}", quiet=True)
+    assert out.count(f"Used memory:    {a} KiB\n") == 2
+    # an inactive domain: --config and --current change it, --live cannot
+    out = t.ok(f"destroy {d}; setmem {d} {a} --config; dominfo {d}; setmem {d} {a // 2}; dominfo {d}", quiet=True)
+    assert f"Used memory:    {a} KiB\n" in out and f"Used memory:    {a // 2} KiB\n" in out
+    assert t.fails(f"destroy {d}; setmem {d} {a} --live") == \
+        f"domain '{d}' is not running: --live changes a running domain"
+    assert t.fails(f"setmem {d} {a} --current --live") == "Options --current and --live are mutually exclusive"
+    assert t.fails(f"setmem {d} {a} --config --current") == "Options --current and --config are mutually exclusive"
+    assert t.fails(f"setmem {d} {t.max_mem + 1} --config") == (
+        f"failed to set the memory of domain '{d}' to {t.max_mem + 1} KiB: "
+        f"its configuration allows 1 to {t.max_mem} KiB")
+
+
+def test_max_memory_live_and_config(target, domain_file):
+    t, d = target, target.dom
+    # a running domain: its configuration only, the current memory shrinking with it
+    half = t.mem // 2
+    out = t.ok(f"setmaxmem {d} {half} --config; dominfo {d}; dumpxml {d} --inactive", quiet=True)
+    assert f"Max memory:     {t.max_mem} KiB\n" in out
+    assert xml_line(out, "memory").endswith(f">{half}</memory>") and current_memory(out) == half
+    for live in ("--live", "--current", "", "--live --config"):
+        assert t.fails(f"setmaxmem {d} {half} {live}") == (
+            f"failed to set the maximum memory of domain '{d}' to {half} KiB: the maximum memory of a running "
+            "domain cannot change (GVirt has no memory hotplug); --config changes it for the next boot"), live
+    out = t.ok(f"destroy {d}; setmaxmem {d} {half} --config; dominfo {d}", quiet=True)
+    assert f"Max memory:     {half} KiB\n" in out
+    # a transient domain has no configuration
+    f = domain_file()
+    assert t.fails(f"create {f}; setmem extra 1024 --config") == \
+        "domain 'extra' is transient: it has no configuration for --config to change"
+
+
+def test_vcpus_live_and_config(target):
+    t, d = target, target.dom
+    out = t.ok(f"setvcpus {d} 1 --config; dominfo {d}; dumpxml {d} --inactive; destroy {d}; start {d}; "
+               f"dominfo {d}", quiet=True)
+    assert f"CPU(s):         {t.vcpus}\n" in out.split("<domain")[0]
+    assert xml_line(out.split("<domain")[1], "vcpu").endswith(">1</vcpu>")
+    assert "CPU(s):         1\n" in out.split("</domain>")[1]
+    out = t.ok(f"setvcpus {d} 3 --live; dominfo {d}; dumpxml {d} --inactive", quiet=True)
+    assert "CPU(s):         3\n" in out and xml_line(out, "vcpu").endswith(f">{t.vcpus}</vcpu>")
+    # --maximum: the configuration's maximum alone, the current count lowered to it
+    out = t.ok(f"setvcpus {d} 4 --maximum --config; dumpxml {d} --inactive; "
+               f"setvcpus {d} 1 --maximum --config; dumpxml {d} --inactive", quiet=True)
+    vcpus = [line.strip() for line in out.splitlines() if line.strip().startswith("<vcpu")]
+    assert vcpus == [f'<vcpu current="{t.vcpus}">4</vcpu>' if t.vcpus < 4 else "<vcpu>4</vcpu>", "<vcpu>1</vcpu>"]
+    out = t.ok(f"destroy {d}; setvcpus {d} 4 --maximum --config; setvcpus {d} 1; dumpxml {d}; "
+               f"setvcpus {d} 3 --maximum --config; dumpxml {d}", quiet=True)
+    vcpus = [line.strip() for line in out.splitlines() if line.strip().startswith("<vcpu")]
+    assert vcpus == ["<vcpu>1</vcpu>", '<vcpu current="1">3</vcpu>']
+    assert t.fails(f"setvcpus {d} 2 --maximum") == "Option --config is required by option --maximum"
+    assert t.fails(f"setvcpus {d} 2 --maximum --live") == "Option --config is required by option --maximum"
+    assert t.fails(f"setvcpus {d} 2 --maximum --config --live") == (
+        "--maximum changes the configuration only: GVirt cannot change the vCPU maximum of a running domain")
+    assert t.fails(f"destroy {d}; setvcpus {d} 2 --live") == \
+        f"domain '{d}' is not running: --live changes a running domain"
+
+
 def test_vcpus(target):
     t, d = target, target.dom
     everything = f"0-{t.cpus - 1}"
