@@ -491,7 +491,8 @@ const GvirshCmd gvirsh_domain_cmds[] = {
   { "domid", gvirsh_domain_opts, cmd_domid, N_("convert a domain name or UUID to domain id"),
     N_("Prints the id of a domain, or - when it is not running.") },
   { "dominfo", domain_json_opts, cmd_dominfo, N_("domain information"),
-    N_("Prints the id, name, UUID, OS type, state, vCPUs, CPU time, memory, persistence and autostart of a domain."),
+    N_("Prints the id, name, UUID, OS type, state, vCPUs, CPU time, memory, persistence and autostart of a domain. "
+    "As virsh, it leaves the CPU time out while it is 0, as it is for a shut off domain."),
     GVIRSH_CMD_FLAG_NONE, GVIRSH_OP (DOMAIN_GET_INFO) },
   { "domname", gvirsh_domain_opts, cmd_domname, N_("convert a domain id or UUID to domain name"),
     N_("Prints the name of a domain.") },
