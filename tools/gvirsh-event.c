@@ -199,6 +199,7 @@ gvirsh_cmd_event (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   const char *event = gvirsh_args_get_string (args, "event");
   const char *domain = gvirsh_args_get_string (args, "domain");
   gint64 timeout = 0;
+  guint count;
   EventWatch *w;
   GListModel *model;
 
@@ -272,7 +273,14 @@ gvirsh_cmd_event (GvirshCtl *ctl, GvirshArgs *args, GError **error)
   w->sigint_id = g_unix_signal_add (SIGINT, on_sigint, w);
   g_main_loop_run (w->wait_loop);
   g_main_loop_unref (w->wait_loop);
+  count = w->count;
   event_watch_free (w);
+  /* as virsh: a watch that saw no event fails, its summary saying so */
+  if (count == 0)
+    {
+      g_set_error_literal (error, GVIRSH_SILENT_ERROR, 0, "no event");
+      return FALSE;
+    }
   return TRUE;
 }
 

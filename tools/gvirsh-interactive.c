@@ -2,6 +2,7 @@
 /* gvirsh: the interactive shell, GNU readline driven by a GMainLoop. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib-unix.h>
 #include <signal.h>
 #include <stdio.h>
@@ -142,6 +143,46 @@ attempted_completion (const char *text, int start, int end)
   return rl_completion_matches (text, match_generator);
 }
 
+/* The prompt's history, kept across sessions as virsh keeps its own, in
+ * $XDG_STATE_HOME/gvirt/history (~/.local/state/gvirt/history). */
+#define HISTORY_SIZE 500
+
+static char *
+history_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "gvirt", "history", NULL);
+}
+
+static void
+history_load (void)
+{
+  g_autofree char *path = history_path ();
+
+  stifle_history (HISTORY_SIZE);
+  /* none yet is no error */
+  read_history (path);
+}
+
+static void
+history_save (void)
+{
+  g_autofree char *path = history_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  int err = 0;
+
+  if (g_mkdir_with_parents (dir, 0700) < 0)
+    err = errno;
+  else
+    err = write_history (path);
+  if (err != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("failed to save the command history to %s: %s"),
+                                                  path, g_strerror (err));
+
+      gvirsh_print_error (message);
+    }
+}
+
 static int
 run_stdin_script (GvirshCtl *ctl)
 {
@@ -191,6 +232,7 @@ gvirsh_interactive (GvirshCtl *ctl)
   rl_attempted_completion_function = attempted_completion;
   rl_basic_word_break_characters = (char *) " \t\n\"\\'`@$><=;|&{(";
   using_history ();
+  history_load ();
 
   ctl->loop = g_main_loop_new (NULL, FALSE);
   rl_callback_handler_install (PROMPT, on_line);
@@ -205,6 +247,7 @@ gvirsh_interactive (GvirshCtl *ctl)
   g_source_remove (stdin_id);
   g_source_remove (sigint_id);
   gvirsh_event_stop (ctl, GVIRSH_EVENT_END_DONE);
+  history_save ();
   g_clear_pointer (&ctl->loop, g_main_loop_unref);
   g_clear_pointer (&matches, g_strfreev);
   return 0;

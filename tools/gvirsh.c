@@ -21,12 +21,31 @@ const GvirshGroup gvirsh_groups[] = {
 
 /* Connection */
 
+/* The URI without -c, chosen as virsh chooses it: gvirsh's own variable
+ * (as VIRSH_DEFAULT_CONNECT_URI), then GVirt's, then libvirt's, whose local
+ * URIs are GVirt's too; else the QEMU node libvirt picks, the system's for
+ * root and the user's session for the others. */
 const char *
-gvirsh_default_uri (void)
+gvirsh_default_uri (const char **variable)
 {
-  const char *uri = g_getenv ("GVIRSH_DEFAULT_CONNECT_URI");
+  static const char *const variables[] = {
+    "GVIRSH_DEFAULT_CONNECT_URI", "GVIRT_DEFAULT_URI", "LIBVIRT_DEFAULT_URI",
+  };
 
-  return uri != NULL && *uri != '\0' ? uri : "test:///default";
+  for (gsize i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      const char *uri = g_getenv (variables[i]);
+
+      if (uri != NULL && *uri != '\0')
+        {
+          if (variable != NULL)
+            *variable = variables[i];
+          return uri;
+        }
+    }
+  if (variable != NULL)
+    *variable = NULL;
+  return geteuid () == 0 ? "qemu:///system" : "qemu:///session";
 }
 
 gboolean
@@ -36,13 +55,22 @@ gvirsh_connect (GvirshCtl   *ctl,
                 GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  const char *variable = NULL;
   GVirtConnection *conn;
 
   if (uri == NULL)
-    uri = gvirsh_default_uri ();
+    uri = gvirsh_default_uri (&variable);
   conn = gvirt_connection_open_sync (uri,
                                      readonly ? GVIRT_CONNECTION_READ_ONLY : GVIRT_CONNECTION_NONE,
                                      NULL, &local_error);
+  if (conn == NULL && variable != NULL)
+    {
+      /* a URI set for virsh may be one GVirt does not serve: say where it came from */
+      g_set_error (error, GVIRT_ERROR, local_error->code,
+                   _("failed to connect to the hypervisor at '%s' (from $%s; give another with -c): %s"),
+                   uri, variable, local_error->message);
+      return FALSE;
+    }
   if (conn == NULL)
     {
       g_set_error (error, GVIRT_ERROR, local_error->code,
@@ -328,6 +356,8 @@ parse_args (const GvirshCmd *cmd, char **words, GError **error)
   return g_steal_pointer (&args);
 }
 
+G_DEFINE_QUARK (gvirsh-silent-error-quark, gvirsh_silent_error)
+
 void
 gvirsh_print_error (const char *message)
 {
@@ -365,7 +395,8 @@ run_cmd (GvirshCtl *ctl, char **words)
     {
       if (error == NULL)
         g_set_error (&error, GVIRT_ERROR, GVIRT_ERROR_FAILED, _("command '%s' failed"), cmd->name);
-      gvirsh_print_error (error->message);
+      if (error->domain != GVIRSH_SILENT_ERROR)
+        gvirsh_print_error (error->message);
     }
   /* virsh ends the output of every command with an empty line */
   if (!ctl->quiet && !(cmd->flags & GVIRSH_CMD_FLAG_NO_TRAILER))
@@ -813,7 +844,8 @@ usage (FILE *out)
            "gvirsh [options]... <command> [args...]\n\n"
            "  options:\n"
            "    -c | --connect=URI      hypervisor connection URI (default: $GVIRSH_DEFAULT_CONNECT_URI,\n"
-           "                            then test:///default)\n"
+           "                            $GVIRT_DEFAULT_URI, $LIBVIRT_DEFAULT_URI, then qemu:///system\n"
+           "                            for root, qemu:///session for other users)\n"
            "    -h | --help             this help\n"
            "    -q | --quiet            quiet mode: no table headers, no informational messages,\n"
            "                            no blank line after each command, no banner\n"

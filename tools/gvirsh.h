@@ -93,7 +93,11 @@ struct _GvirshCtl {
 /* gvirsh.c */
 /* "error: MESSAGE" on stderr, after what stdout holds. */
 void             gvirsh_print_error      (const char  *message);
-const char      *gvirsh_default_uri      (void);
+/* The error of a command that fails having said all it has to say (as
+ * virsh's event that saw no event): the exit status, no error line. */
+#define GVIRSH_SILENT_ERROR (gvirsh_silent_error_quark ())
+GQuark           gvirsh_silent_error_quark (void);
+const char      *gvirsh_default_uri      (const char **variable);
 GVirtConnection *gvirsh_connection       (GvirshCtl   *ctl,
                                           GError     **error);
 gboolean         gvirsh_connect          (GvirshCtl   *ctl,

@@ -14,6 +14,10 @@ def pytest_addoption(parser):
                      help="gvirsh's gettext domain, the name of its .mo files (tools/meson.build)")
 
 
+# where gvirsh finds its URI without -c, the first set wins; tests set them themselves
+DEFAULT_URI_VARIABLES = ("GVIRSH_DEFAULT_CONNECT_URI", "GVIRT_DEFAULT_URI", "LIBVIRT_DEFAULT_URI")
+
+
 class Result:
     def __init__(self, proc):
         self.rc = proc.returncode
@@ -41,7 +45,8 @@ class Gvirsh:
             argv.append("-q")
         argv += list(args)
         full_env = dict(os.environ)
-        full_env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
+        for var in DEFAULT_URI_VARIABLES:
+            full_env.pop(var, None)
         # gvirsh's messages are translated: the tests expect the English ones,
         # whatever the locale of whoever runs them (test_i18n sets its own)
         for var in ("LANGUAGE", "LC_MESSAGES", "GVIRSH_LOCALEDIR"):

@@ -10,6 +10,7 @@ import re
 import shutil
 import socket
 import subprocess
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -36,8 +37,30 @@ def test_list_virsh_layout_with_trailing_blank_line(gvirsh):
 
 def test_default_uri_from_environment(gvirsh, node):
     assert gvirsh.ok("uri", uri=None, env={"GVIRSH_DEFAULT_CONNECT_URI": node}) == chain(node + "\n")
-    assert gvirsh.ok("uri", uri=None) == chain("test:///default\n")
     assert gvirsh.ok("--connect=" + node, "uri", uri=None) == chain(node + "\n")
+    # as virsh: gvirsh's own variable, then GVirt's, then libvirt's
+    assert gvirsh.ok("uri", uri=None, env={"LIBVIRT_DEFAULT_URI": node}) == chain(node + "\n")
+    assert gvirsh.ok("uri", uri=None, env={"GVIRT_DEFAULT_URI": node}) == chain(node + "\n")
+    both = {"GVIRT_DEFAULT_URI": node, "LIBVIRT_DEFAULT_URI": "test:///default"}
+    assert gvirsh.ok("uri", uri=None, env=both) == chain(node + "\n")
+    assert gvirsh.ok("uri", uri=None, env=dict(both, GVIRSH_DEFAULT_CONNECT_URI="test:///default")) == \
+        chain("test:///default\n")
+    assert gvirsh.ok("-c", node, "uri", uri=None, env=both) == chain(node + "\n")
+    # an empty variable is no URI
+    assert gvirsh.ok("uri", uri=None, env={"GVIRT_DEFAULT_URI": "", "LIBVIRT_DEFAULT_URI": node}) == \
+        chain(node + "\n")
+    # a URI set for virsh that GVirt does not serve: the error says where it came from
+    msg = gvirsh.fails("list", uri=None, env={"LIBVIRT_DEFAULT_URI": "lxc:///system"})
+    assert msg.startswith("failed to connect to the hypervisor at 'lxc:///system' "
+                          "(from $LIBVIRT_DEFAULT_URI; give another with -c): ")
+
+
+def test_default_uri_without_environment(gvirsh, tmp_path):
+    """Neither variable nor -c: virsh's choice, qemu:///system for root and
+    qemu:///session for the others (no backend here, so no QEMU is touched)."""
+    expected = "qemu:///system" if os.geteuid() == 0 else "qemu:///session"
+    msg = gvirsh.fails("list", uri=None, env={"GVIRT_BACKEND_PATH": str(tmp_path)})
+    assert msg.startswith(f"failed to connect to the hypervisor at '{expected}': ")
 
 
 def test_version_and_help_options(gvirsh):
@@ -157,8 +180,8 @@ def test_quiet_keeps_results_and_errors(gvirsh):
     assert out.count("\n\n") == 1 and out.startswith("VCPU:           0\n") and not out.endswith("\n\n")
     assert gvirsh.ok("dominfo", "test", quiet=True) + "\n" == gvirsh.ok("dominfo", "test")
     assert gvirsh.ok("list", "--json", quiet=True) + "\n" == gvirsh.ok("list", "--json")
-    assert gvirsh.ok("event", "--loop", "--timeout", "1", quiet=True) == \
-        "event loop timed out\nevents received: 0\n"
+    res = gvirsh.run("event", "--loop", "--timeout", "1", quiet=True)
+    assert (res.rc, res.out, res.err) == (1, "event loop timed out\nevents received: 0\n", "")
     res = gvirsh.run("resume test; domstate test", quiet=True)
     assert res.rc == 1 and res.out == "running\n"
     assert res.err.startswith("error: failed to resume domain 'test': ")
@@ -171,6 +194,12 @@ VIRSH_COMPARED = [
     "list --uuid --name", "list --name --uuid", "destroy test; list --all --uuid --name",
     "suspend test; list; resume test; list --all",
     "destroy test; list --all; list --inactive --name; start test; domstate test",
+    "list --all --inactive", "list --id", "destroy test; list --all --id; list --all --id --name",
+    "destroy test; list --all --uuid --id; list --state-shutoff; list --state-running --state-shutoff",
+    "suspend test; list --state-paused; list --state-running", "list --persistent; list --transient",
+    "list --autostart; list --no-autostart --name; list --all --state-other", "list --table --name",
+    "event --all --timeout 1", "event --all --loop --timeout 1 --domain test",
+    "shutdown test --mode bogus",
     "shutdown test; start test; reboot test; domid test",
     "autostart test; autostart --disable test",
     "domid test; domname 1; domuuid test; domstate test",
@@ -316,7 +345,8 @@ def test_list_variants(gvirsh, node):
     assert json.loads(gvirsh.ok("list", "--json")) == [
         {"id": 1, "name": "test", "uuid": UUID, "state": "running",
          "persistent": True, "autostart": False}]
-    assert "mutually exclusive" in gvirsh.fails("list", "--all", "--inactive")
+    # --all wins over --inactive, as in virsh
+    assert gvirsh.ok("list", "--all", "--inactive") == chain(LIST_DEFAULT)
     # a node file: active by id, then inactive by name
     assert gvirsh.ok("list", "--all", uri=node) == chain(
         " Id   Name   State\n"
@@ -327,6 +357,53 @@ def test_list_variants(gvirsh, node):
     db = json.loads(gvirsh.ok("list", "--all", "--json", uri=node))[1]
     assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", db.pop("uuid"))
     assert db == {"id": None, "name": "db", "state": "shutoff", "persistent": True, "autostart": True}
+
+
+def test_list_filters(gvirsh, node, domain_file):
+    """virsh's filters on a node file: web running (persistent, no autostart),
+    db shut off (persistent, autostart), extra running and transient."""
+    def names(*options):
+        out = gvirsh.ok(f"create {domain_file()} ; list --name " + " ".join(options), uri=node, quiet=True)
+        return out.split()
+    assert names() == ["web", "extra"]
+    assert names("--all") == ["web", "extra", "db"]
+    assert names("--transient") == ["extra"]
+    assert names("--persistent") == ["web"]
+    assert names("--all", "--persistent") == ["web", "db"]
+    assert names("--persistent", "--transient") == ["web", "extra"]
+    assert names("--autostart") == []
+    assert names("--all", "--autostart") == ["db"]
+    assert names("--all", "--no-autostart") == ["web", "extra"]
+    # --state-shutoff is about inactive domains even without --all
+    assert names("--state-shutoff") == ["db"]
+    assert names("--state-running") == ["web", "extra"]
+    assert names("--state-running", "--state-shutoff") == ["db"]
+    assert names("--all", "--state-running", "--state-shutoff") == ["web", "extra", "db"]
+    assert names("--inactive", "--state-running") == []
+    assert names("--all", "--state-other") == []
+    assert names("--all", "--transient", "--state-running") == ["extra"]
+    out = gvirsh.ok("suspend web; list --state-paused --name; list --state-running --name", uri=node, quiet=True)
+    assert out == "web\n"
+    # the table and JSON filter the same way
+    assert gvirsh.ok("list", "--all", "--autostart", uri=node, quiet=True) == " -   db   shut off\n"
+    assert [d["name"] for d in json.loads(gvirsh.ok("list", "--state-shutoff", "--json", uri=node))] == ["db"]
+
+
+def test_list_columns(gvirsh, node):
+    """--uuid, --id, --name: those columns in this order, whichever came first;
+    --id alone leaves the inactive domains out, as virsh."""
+    web, db = "ef861801-45b9-11cb-88e3-afbfe5370493", None
+    assert gvirsh.ok("list", "--all", "--id", uri=node, quiet=True) == "1\n"
+    assert gvirsh.ok("list", "--inactive", "--id", uri=node, quiet=True) == ""
+    assert gvirsh.ok("list", "--all", "--name", "--id", uri=node, quiet=True) == "1 web\n- db\n"
+    out = gvirsh.ok("list", "--all", "--id", "--uuid", uri=node, quiet=True).splitlines()
+    assert out[0] == f"{web} 1" and re.fullmatch(r"[0-9a-f-]{36} -", out[1])
+    out = gvirsh.ok("list", "--name", "--id", "--uuid", uri=node, quiet=True)
+    assert out == f"{web} 1 web\n"
+    assert gvirsh.ok("list", "--table", uri=node) == gvirsh.ok("list", uri=node)
+    for column in ("name", "uuid", "id"):
+        assert gvirsh.fails("list", "--table", f"--{column}") == \
+            f"Options --table and --{column} are mutually exclusive"
 
 
 def test_dominfo(gvirsh, node):
@@ -352,6 +429,11 @@ def test_dominfo(gvirsh, node):
     assert db.startswith("Id:             -\nName:           db\n")
     assert "State:          shut off\n" in db and "Autostart:      enable\n" in db
     assert "CPU time:" not in db
+    # nor once it has run and stopped: virsh on QEMU has 0 for an inactive
+    # domain, so it leaves the line out (its test driver makes a time up)
+    out = gvirsh.ok("destroy web; dominfo web; start web; dominfo web", uri=node, quiet=True)
+    stopped, started = out.split("Id:")[1:]
+    assert "CPU time:" not in stopped and re.search(r"^CPU time:       \d+\.\ds$", started, re.M)
 
 
 def test_unknown_domain(target):
@@ -414,6 +496,30 @@ def test_lifecycle(target):
     out = t.ok(f"suspend 1; resume {t.dom_uuid}; destroy {t.dom_uuid.upper()}; domstate {d}")
     assert out == chain(f"Domain '{d}' suspended\n", f"Domain '{d}' resumed\n",
                         f"Domain '{d}' destroyed\n", "shut off\n")
+
+
+def test_lifecycle_modes(target):
+    t, d = target, target.dom
+    # start --paused: started, then paused before anything else runs
+    out = t.ok(f"destroy {d}; start {d} --paused; domstate {d}; resume {d}", quiet=True)
+    assert out == "paused\n"
+    assert t.ok(f"destroy {d}; start --paused {d}").endswith(chain(f"Domain '{d}' started\n"))
+    msg = t.fails(f"start {d} --paused")
+    assert msg.startswith(f"failed to start domain '{d}': ")
+    # shutdown --mode: virsh's words, a list of them; GVirt has acpi
+    for mode in ("acpi", "agent,acpi"):
+        assert t.ok(f"shutdown {d} --mode {mode}; domstate {d}", quiet=True) == "shut off\n", mode
+    for mode in ("agent", "initctl,signal", "paravirt"):
+        assert t.fails(f"shutdown {d} --mode {mode}") == (
+            f"shutdown mode '{mode}' is not supported: GVirt asks the guest to shut down "
+            "through ACPI only (--mode acpi)"), mode
+    assert t.fails(f"shutdown {d} --mode=bogus") == \
+        "Unknown mode bogus value, expecting 'acpi', 'agent', 'initctl', 'signal', or 'paravirt'"
+    # destroy --graceful: refused, the domain left running
+    res = t.run(f"destroy {d} --graceful; domstate {d}", quiet=True)
+    assert res.rc == 1 and res.out == "running\n"
+    assert res.err == ("error: destroy --graceful is not supported: GVirt's destroy always forces the "
+                       "domain off when it does not stop at once; 'shutdown' asks the guest to stop\n")
 
 
 def test_lifecycle_default_table(gvirsh):
@@ -531,6 +637,93 @@ def test_memory(target):
         f"failed to set the maximum memory of domain '{d}'")
 
 
+def xml_line(xml, element):
+    """The line of <element> in a domain XML."""
+    return next(line.strip() for line in xml.splitlines() if line.strip().startswith(f"<{element}"))
+
+
+def current_memory(xml):
+    """<currentMemory> of a domain XML, which is <memory> when left out."""
+    m = re.search(r"<currentMemory[^>]*>(\d+)<", xml) or re.search(r"<memory[^>]*>(\d+)<", xml)
+    return int(m.group(1))
+
+
+def test_memory_live_and_config(target):
+    """virsh's --live, --config, --current: the running domain until it
+    stops, its configuration from its next boot, or whichever it has."""
+    t, d, a = target, target.dom, target.max_mem // 4
+    # --config on a running domain: the next boot only
+    out = t.ok(f"setmem {d} {a} --config; dominfo {d}; dumpxml {d} --inactive; dumpxml {d}", quiet=True)
+    assert f"Used memory:    {t.mem} KiB\n" in out
+    xmls = out.split("<domain")[1:]
+    assert (current_memory(xmls[0]), current_memory(xmls[1])) == (a, t.mem)
+    out = t.ok(f"setmem {d} {a} --config; destroy {d}; start {d}; dominfo {d}", quiet=True)
+    assert f"Used memory:    {a} KiB\n" in out
+    # --live: until it stops; --current (the default) is --live on a running domain
+    for live in ("--live", "--current", ""):
+        out = t.ok(f"setmem {d} {a} {live}; dominfo {d}; destroy {d}; dominfo {d}", quiet=True)
+        assert out.count("Used memory:") == 2 and f"Used memory:    {a} KiB\n" in out.split("Id:")[1], live
+        assert f"Used memory:    {t.mem} KiB\n" in out.split("Id:")[2], live
+    # both
+    out = t.ok(f"setmem {d} {a} --live --config; dominfo {d}; destroy {d}; start {d}; dominfo {d}", quiet=True)
+    assert out.count(f"Used memory:    {a} KiB\n") == 2
+    # an inactive domain: --config and --current change it, --live cannot
+    out = t.ok(f"destroy {d}; setmem {d} {a} --config; dominfo {d}; setmem {d} {a // 2}; dominfo {d}", quiet=True)
+    assert f"Used memory:    {a} KiB\n" in out and f"Used memory:    {a // 2} KiB\n" in out
+    assert t.fails(f"destroy {d}; setmem {d} {a} --live") == \
+        f"domain '{d}' is not running: --live changes a running domain"
+    assert t.fails(f"setmem {d} {a} --current --live") == "Options --current and --live are mutually exclusive"
+    assert t.fails(f"setmem {d} {a} --config --current") == "Options --current and --config are mutually exclusive"
+    assert t.fails(f"setmem {d} {t.max_mem + 1} --config") == (
+        f"failed to set the memory of domain '{d}' to {t.max_mem + 1} KiB: "
+        f"its configuration allows 1 to {t.max_mem} KiB")
+
+
+def test_max_memory_live_and_config(target, domain_file):
+    t, d = target, target.dom
+    # a running domain: its configuration only, the current memory shrinking with it
+    half = t.mem // 2
+    out = t.ok(f"setmaxmem {d} {half} --config; dominfo {d}; dumpxml {d} --inactive", quiet=True)
+    assert f"Max memory:     {t.max_mem} KiB\n" in out
+    assert xml_line(out, "memory").endswith(f">{half}</memory>") and current_memory(out) == half
+    for live in ("--live", "--current", "", "--live --config"):
+        assert t.fails(f"setmaxmem {d} {half} {live}") == (
+            f"failed to set the maximum memory of domain '{d}' to {half} KiB: the maximum memory of a running "
+            "domain cannot change (GVirt has no memory hotplug); --config changes it for the next boot"), live
+    out = t.ok(f"destroy {d}; setmaxmem {d} {half} --config; dominfo {d}", quiet=True)
+    assert f"Max memory:     {half} KiB\n" in out
+    # a transient domain has no configuration
+    f = domain_file()
+    assert t.fails(f"create {f}; setmem extra 1024 --config") == \
+        "domain 'extra' is transient: it has no configuration for --config to change"
+
+
+def test_vcpus_live_and_config(target):
+    t, d = target, target.dom
+    out = t.ok(f"setvcpus {d} 1 --config; dominfo {d}; dumpxml {d} --inactive; destroy {d}; start {d}; "
+               f"dominfo {d}", quiet=True)
+    assert f"CPU(s):         {t.vcpus}\n" in out.split("<domain")[0]
+    assert xml_line(out.split("<domain")[1], "vcpu").endswith(">1</vcpu>")
+    assert "CPU(s):         1\n" in out.split("</domain>")[1]
+    out = t.ok(f"setvcpus {d} 3 --live; dominfo {d}; dumpxml {d} --inactive", quiet=True)
+    assert "CPU(s):         3\n" in out and xml_line(out, "vcpu").endswith(f">{t.vcpus}</vcpu>")
+    # --maximum: the configuration's maximum alone, the current count lowered to it
+    out = t.ok(f"setvcpus {d} 4 --maximum --config; dumpxml {d} --inactive; "
+               f"setvcpus {d} 1 --maximum --config; dumpxml {d} --inactive", quiet=True)
+    vcpus = [line.strip() for line in out.splitlines() if line.strip().startswith("<vcpu")]
+    assert vcpus == [f'<vcpu current="{t.vcpus}">4</vcpu>' if t.vcpus < 4 else "<vcpu>4</vcpu>", "<vcpu>1</vcpu>"]
+    out = t.ok(f"destroy {d}; setvcpus {d} 4 --maximum --config; setvcpus {d} 1; dumpxml {d}; "
+               f"setvcpus {d} 3 --maximum --config; dumpxml {d}", quiet=True)
+    vcpus = [line.strip() for line in out.splitlines() if line.strip().startswith("<vcpu")]
+    assert vcpus == ["<vcpu>1</vcpu>", '<vcpu current="1">3</vcpu>']
+    assert t.fails(f"setvcpus {d} 2 --maximum") == "Option --config is required by option --maximum"
+    assert t.fails(f"setvcpus {d} 2 --maximum --live") == "Option --config is required by option --maximum"
+    assert t.fails(f"setvcpus {d} 2 --maximum --config --live") == (
+        "--maximum changes the configuration only: GVirt cannot change the vCPU maximum of a running domain")
+    assert t.fails(f"destroy {d}; setvcpus {d} 2 --live") == \
+        f"domain '{d}' is not running: --live changes a running domain"
+
+
 def test_vcpus(target):
     t, d = target, target.dom
     everything = f"0-{t.cpus - 1}"
@@ -600,8 +793,34 @@ def test_event_timeout_and_errors(target):
         assert t.fails("event", *words) == "one of --list, --all, or --event <type> is required", words
     accepted = (["--loop"], ["--all"], ["--event", "lifecycle"], ["lifecycle"],
                 ["lifecycle", "--domain", t.dom, "--timestamp"], ["--all", "--domain", t.dom_uuid])
-    outs = at_once(*[lambda words=words: t.ok("event", *words, "--timeout", "1") for words in accepted])
-    assert outs == [timed_out] * len(accepted)
+    # as virsh: a watch that saw no event fails, without an error line
+    outs = at_once(*[lambda words=words: t.run("event", *words, "--timeout", "1") for words in accepted])
+    assert [(r.rc, r.out, r.err) for r in outs] == [(1, timed_out, "")] * len(accepted)
+
+
+QEMU_DOMAIN = """<domain type="kvm"><name>seen</name><memory>65536</memory>
+<vcpu>1</vcpu><os><type>hvm</type></os></domain>"""
+
+
+def test_event_timeout_after_events_succeeds(gvirsh, tmp_path):
+    """`event --loop --timeout N` ends after N seconds with status 0 once it
+    saw events, as virsh. Events from another process need a shared node:
+    a qemu:///session?root= node (define and undefine start no QEMU)."""
+    uri = f"qemu:///session?root={tmp_path}/node"
+    probe = gvirsh.run("uri", uri=uri, quiet=True)
+    if probe.rc != 0:
+        pytest.skip(f"no QEMU node here: {probe.err.strip()}")
+    (tmp_path / "seen.xml").write_text(QEMU_DOMAIN)
+    env = dict(os.environ, LC_ALL="C.UTF-8")
+    watch = subprocess.Popen([gvirsh.path, "-q", "-c", uri, "event", "--loop", "--timeout", "3"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    time.sleep(1)
+    gvirsh.ok(f"define {tmp_path}/seen.xml; undefine seen", uri=uri, quiet=True)
+    out, err = watch.communicate(timeout=20)
+    assert (watch.returncode, err) == (0, "")
+    assert out == ("event 'lifecycle' for domain 'seen': Defined Added\n"
+                   "event 'lifecycle' for domain 'seen': Undefined Removed\n"
+                   "event loop timed out\nevents received: 2\n")
 
 
 # ---- networks ---------------------------------------------------------------------
@@ -730,8 +949,11 @@ def test_completion_engine(gvirsh, node):
     assert complete(gvirsh, "net-l") == ["net-list"]
     assert "dominfo" in complete(gvirsh, "dom") and "complete" not in complete(gvirsh, "")
     assert complete(gvirsh, "--con") == ["--connect"]
-    assert complete(gvirsh, "list", "--a") == ["--all"]
-    assert complete(gvirsh, "list", "--all", "--") == ["--inactive", "--json", "--name", "--uuid"]
+    assert complete(gvirsh, "list", "--al") == ["--all"]
+    assert complete(gvirsh, "list", "--all", "--s") == ["--state-other", "--state-paused",
+                                                        "--state-running", "--state-shutoff"]
+    # options already given are not offered again
+    assert complete(gvirsh, "net-list", "--all", "--") == ["--inactive", "--json", "--name", "--uuid"]
     assert complete(gvirsh, "dominfo", "t") == ["test"]
     assert complete(gvirsh, "dominfo", "--domain", "") == ["test"]
     assert complete(gvirsh, "dominfo", "test", "") == []
@@ -756,7 +978,7 @@ def test_bash_completion_script(gvirsh, tmp_path):
         COMP_WORDS=({gvirsh.path} list ''); COMP_CWORD=2; _gvirsh_complete; echo "${{COMPREPLY[@]}}"
         COMP_WORDS=({gvirsh.path} define do); COMP_CWORD=2; _gvirsh_complete; echo "${{COMPREPLY[@]}}"
     """
-    env = dict(os.environ)
+    env = dict(os.environ, GVIRT_DEFAULT_URI="test:///default")
     env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
     out = subprocess.run(["bash", "-c", bash], capture_output=True, text=True, env=env).stdout
     lines = out.splitlines()
@@ -804,11 +1026,11 @@ def test_lookup_order_id_then_uuid_then_name(gvirsh, domain_file):
 
 def test_event_interrupted(gvirsh):
     import signal
-    import time
     proc = subprocess.Popen([gvirsh.path, "-q", "-c", "test:///default", "event", "--loop"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(0.5)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=10)
-    assert proc.returncode == 0 and err == ""
+    # no event seen: status 1 without an error line, as virsh
+    assert proc.returncode == 1 and err == ""
     assert out == "event loop interrupted\nevents received: 0\n"

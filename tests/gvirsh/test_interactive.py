@@ -9,6 +9,7 @@ import time
 import uuid
 
 import pytest
+from conftest import DEFAULT_URI_VARIABLES
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -55,22 +56,32 @@ class Terminal:
         self.tmux("kill-server", check=False)
 
 
-def start_terminal(gvirsh, *options):
+def session_env(state_home, **more):
+    """The environment of a session: no default URI, the history kept under
+    @state_home (None: no $XDG_STATE_HOME), never in the user's own."""
     env = dict(os.environ)
-    env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
-    return Terminal([gvirsh.path, *options, "-c", "test:///default"], env)
+    for var in DEFAULT_URI_VARIABLES + ("XDG_STATE_HOME",):
+        env.pop(var, None)
+    if state_home is not None:
+        env["XDG_STATE_HOME"] = str(state_home)
+    env.update(more)
+    return env
+
+
+def start_terminal(gvirsh, state_home, *options, env=None):
+    return Terminal([gvirsh.path, *options, "-c", "test:///default"], env or session_env(state_home))
 
 
 @pytest.fixture
-def terminal(gvirsh):
-    term = start_terminal(gvirsh)
+def terminal(gvirsh, tmp_path):
+    term = start_terminal(gvirsh, tmp_path / "state")
     yield term
     term.close()
 
 
 @pytest.fixture
-def quiet_terminal(gvirsh):
-    term = start_terminal(gvirsh, "-q")
+def quiet_terminal(gvirsh, tmp_path):
+    term = start_terminal(gvirsh, tmp_path / "state", "-q")
     yield term
     term.close()
 
@@ -150,11 +161,56 @@ def test_quiet_session(quiet_terminal):
     assert not t.alive(), "gvirsh did not quit"
 
 
+def quit_session(t, ctrl_d=False):
+    if ctrl_d:
+        t.keys("C-d")
+    else:
+        t.type("quit")
+        t.keys("Enter")
+    deadline = time.monotonic() + 5
+    while t.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not t.alive(), "gvirsh did not quit"
+
+
+@pytest.mark.parametrize("where", ["xdg", "home"])
+def test_history_kept_across_sessions(gvirsh, tmp_path, where):
+    """As virsh keeps its history: in $XDG_STATE_HOME/gvirt/history, by
+    default ~/.local/state/gvirt/history, the directories made as needed."""
+    if where == "xdg":
+        env, path = session_env(tmp_path / "state"), tmp_path / "state" / "gvirt" / "history"
+    else:
+        env = session_env(None, HOME=str(tmp_path / "home"))
+        path = tmp_path / "home" / ".local" / "state" / "gvirt" / "history"
+    t = start_terminal(gvirsh, None, env=env)
+    try:
+        t.wait_for(lambda s: last_line(s) == "gvirsh #", "the prompt")
+        t.type("domstate test")
+        t.keys("Enter")
+        t.wait_for(lambda s: "running" in s and last_line(s) == "gvirsh #", "domstate")
+        quit_session(t)
+    finally:
+        t.close()
+    assert path.read_text().splitlines() == ["domstate test", "quit"]
+    assert oct(path.parent.stat().st_mode & 0o777) == "0o700"
+    # the next session has it: Up brings it back
+    t = start_terminal(gvirsh, None, env=env)
+    try:
+        t.wait_for(lambda s: last_line(s) == "gvirsh #", "the prompt")
+        t.keys("Up")
+        t.wait_for(lambda s: last_line(s) == "gvirsh # quit", "the last command of the last session")
+        t.keys("Up")
+        t.wait_for(lambda s: last_line(s) == "gvirsh # domstate test", "the one before")
+        t.keys("C-u")
+        quit_session(t, ctrl_d=True)
+    finally:
+        t.close()
+    assert path.read_text().splitlines() == ["domstate test", "quit"]
+
+
 @pytest.fixture
-def node_terminal(gvirsh, target):
-    env = dict(os.environ)
-    env.pop("GVIRSH_DEFAULT_CONNECT_URI", None)
-    term = Terminal([gvirsh.path, "-c", target.uri], env)
+def node_terminal(gvirsh, target, tmp_path):
+    term = Terminal([gvirsh.path, "-c", target.uri], session_env(tmp_path / "state"))
     yield term
     term.close()
 
