@@ -6,16 +6,12 @@
 #include <glib-object.h>
 #include <libxml/tree.h>
 
+#include "libvirt-gobject/config/gvirt-xml-parse-private.h"
+
 G_BEGIN_DECLS
 
 /* ---- gvirt-xml.c: parsing, shared documents, Relax-NG ---------------------- */
 
-/* Documents bigger than this are refused before libxml2 sees them. */
-#define GVIRT_XML_MAX_SIZE (16 * 1024 * 1024)
-
-xmlDocPtr _gvirt_xml_parse      (const char *xml,
-                                 gssize      length,
-                                 GError    **error);
 xmlDocPtr _gvirt_xml_parse_file (const char *path,
                                  GError    **error);
 

@@ -457,7 +457,7 @@ _gvirt_test_node_load_default (GError **error)
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &len);
-  doc = _gvirt_test_xml_parse (data, len, error);
+  doc = _gvirt_xml_parse (data, len, error);
   if (doc == NULL)
     return NULL;
   node = load_doc (&ctx, doc, error);

@@ -5,15 +5,10 @@
 #include <glib.h>
 #include <libxml/tree.h>
 
+#include "libvirt-gobject/config/gvirt-xml-parse-private.h"
+
 G_BEGIN_DECLS
 
-/* Node files bigger than this are refused before libxml2 sees them, as
- * the config model refuses documents. */
-#define GVIRT_TEST_XML_MAX_SIZE (16 * 1024 * 1024)
-
-xmlDocPtr _gvirt_test_xml_parse      (const char *xml,
-                                      gssize      length,
-                                      GError    **error);
 xmlDocPtr _gvirt_test_xml_parse_file (const char *path,
                                       GError    **error);
 
