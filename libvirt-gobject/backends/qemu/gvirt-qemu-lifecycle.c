@@ -153,7 +153,11 @@ gvirt_qemu_backend_create_domain (GVirtBackend       *backend,
 
 /* ---- Lifecycle ------------------------------------------------------------------- */
 
-/* Sends @execute to the running domain @uuid if @op allows its current state. */
+/* Sends @execute to the running domain @uuid if @op allows its current
+ * state. @cancellable is honoured until the command goes out, not after:
+ * QEMU carries out what it was sent, and a CANCELLED then would hide a
+ * state change the caller is about to be told of (the reply comes within
+ * the timeout either way). */
 static gboolean
 simple_command (GVirtQemuBackend *self,
                 const char       *uuid,
@@ -176,7 +180,9 @@ simple_command (GVirtQemuBackend *self,
       return FALSE;
     }
   g_mutex_unlock (&self->lock);
-  ret = gvirt_qemu_monitor_client_command (mon, execute, NULL, NULL, 10000, cancellable, error);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  ret = gvirt_qemu_monitor_client_command (mon, execute, NULL, NULL, 10000, NULL, error);
   _gvirt_qemu_flush_events (self);
   return ret != NULL;
 }
