@@ -400,6 +400,7 @@ test_lookup_domain (Fixture *f, gconstpointer data)
   g_autoptr(GVirtDomain) by_upper = gvirt_connection_find_domain_by_uuid (f->conn, "6695EB01-F6A4-8304-79AA-97F2502E193F");
   g_autoptr(GVirtDomain) by_id = gvirt_connection_find_domain_by_id (f->conn, 1);
   g_autoptr(GVirtDomain) listed = g_list_model_get_item (gvirt_connection_get_domains (f->conn), 0);
+  g_autoptr(GVirtConnection) owner = gvirt_domain_get_connection (by_name);  /* (transfer full) */
 
   g_assert_nonnull (by_name);
   g_assert_true (by_name == by_name2);
@@ -411,7 +412,7 @@ test_lookup_domain (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gvirt_domain_get_name (by_name), ==, "test");
   g_assert_cmpstr (gvirt_domain_get_uuid (by_name), ==, GVIRT_TEST_DOMAIN_UUID);
   g_assert_cmpint (gvirt_domain_get_id (by_name), ==, 1);
-  g_assert_true (gvirt_domain_get_connection (by_name) == f->conn);
+  g_assert_true (owner == f->conn);
 }
 
 static void
@@ -436,12 +437,13 @@ test_lookup_network (Fixture *f, gconstpointer data)
   g_autoptr(GVirtNetwork) by_uuid = gvirt_connection_find_network_by_uuid (f->conn, GVIRT_TEST_NETWORK_UUID);
   g_autoptr(GVirtNetwork) by_undashed = gvirt_connection_find_network_by_uuid (f->conn, "DD8FE8846C02601E7551CCA97DF1C5DF");
   g_autoptr(GVirtNetwork) listed = g_list_model_get_item (gvirt_connection_get_networks (f->conn), 0);
+  g_autoptr(GVirtConnection) owner = gvirt_network_get_connection (by_name);  /* (transfer full) */
 
   g_assert_nonnull (by_name);
   g_assert_true (by_name == by_uuid);
   g_assert_true (by_name == by_undashed);
   g_assert_true (by_name == listed);
-  g_assert_true (gvirt_network_get_connection (by_name) == f->conn);
+  g_assert_true (owner == f->conn);
 }
 
 static void
