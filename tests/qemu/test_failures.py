@@ -2,8 +2,12 @@
 # What goes wrong around QEMU: each failure is a clear GError, leaves no
 # process, socket or half-written file behind (the node fixture checks), and
 # the node works afterwards.
+import json
 import os
+import shutil
 import signal
+import subprocess
+import sys
 
 from conftest import GLib, GVirt, gvirt_error, qemu_processes, spin_until
 import pytest
@@ -199,3 +203,26 @@ def test_open_removes_stale_temp_files(node):
     assert os.path.exists(young)
     assert [d.props.name for d in conn.get_domains()] == ['kept']
     os.unlink(young)
+
+
+def test_save_to_a_full_disk_says_so(node):
+    """A save that runs out of space fails with QEMU's reason, leaves no
+    file and the VM running (the tmpfs exists only in the child's mount
+    namespace)."""
+    unshare = shutil.which('unshare')
+    if unshare is None:
+        pytest.skip('unshare(1) is not installed')
+    here = os.path.dirname(os.path.abspath(__file__))
+    r = subprocess.run([unshare, '--mount', '--propagation', 'private', sys.executable,
+                        os.path.join(here, 'save_to_full_disk.py'), node.root, json.dumps(node.guest), '4m'],
+                       capture_output=True, text=True, timeout=300, cwd=here,
+                       env=dict(os.environ, PYTHONPATH=here))
+    if r.returncode != 0 and 'mount' in r.stderr and 'permission' in r.stderr.lower():
+        pytest.skip('cannot mount a tmpfs in a private mount namespace: ' + r.stderr.strip()[-200:])
+    assert r.returncode == 0, r.stderr[-2000:]
+    result = json.loads(r.stdout.strip().splitlines()[-1])
+    print(result)
+    assert result['error'] is not None
+    assert 'No space left on device' in result['error'], result['error']
+    assert not result['file_left']
+    assert result['state'] == 'running'

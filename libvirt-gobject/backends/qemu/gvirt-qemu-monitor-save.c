@@ -27,6 +27,7 @@ typedef enum {
   JOB_NONE,
   JOB_SETUP,       /* getfd, migrate-set-capabilities */
   JOB_MIGRATING,   /* migrate sent: a MIGRATION event ends it */
+  JOB_EXPLAINING,  /* it failed: query-migrate says why, then as failed */
   JOB_QUITTING,    /* the file is whole: QEMU is to exit */
   JOB_UNDOING,     /* failed, the file removed: waiting for cont before answering */
 } JobPhase;
@@ -296,6 +297,23 @@ mon_save_cancel (void)
     job.cancelled = TRUE;
 }
 
+/* The MIGRATION event does not say why it failed; query-migrate's
+ * error-desc does ("…: No space left on device"), and the user needs it. */
+static void
+why_failed_done (JsonObject *reply,
+                 gpointer    data)
+{
+  JsonObject *ret = gvirt_qemu_object_member (reply, "return");
+  const char *desc = ret != NULL ? json_object_get_string_member_with_default (ret, "error-desc", NULL) : NULL;
+  g_autofree char *why = NULL;
+
+  if (!current (data) || job.phase != JOB_EXPLAINING)
+    return;
+  why = desc != NULL ? g_strdup_printf ("The migration to the file failed: %s", desc)
+                     : g_strdup ("The migration to the file failed.");
+  job_fail (why);
+}
+
 void
 mon_save_migration (const char *status)
 {
@@ -303,6 +321,11 @@ mon_save_migration (const char *status)
     return;
   if (g_str_equal (status, "completed"))
     job_complete ();
+  else if (g_str_equal (status, "failed"))
+    {
+      job.phase = JOB_EXPLAINING;
+      mon_qmp_call ("query-migrate", NULL, -1, why_failed_done, job_tag ());
+    }
   else
     {
       g_autofree char *why = g_strdup_printf ("The migration to the file ended %s.", status);
@@ -325,7 +348,7 @@ mon_save_qemu_exited (void)
 {
   if (job.phase == JOB_NONE)
     return;
-  if (job.phase == JOB_SETUP || job.phase == JOB_MIGRATING)
+  if (job.phase == JOB_SETUP || job.phase == JOB_MIGRATING || job.phase == JOB_EXPLAINING)
     {
       remove_file ();
       g_free (job.error);
