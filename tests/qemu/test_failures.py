@@ -226,3 +226,32 @@ def test_save_to_a_full_disk_says_so(node):
     assert 'No space left on device' in result['error'], result['error']
     assert not result['file_left']
     assert result['state'] == 'running'
+
+
+def test_damaged_save_file_is_refused(node):
+    """A flipped byte in the RAM stream is caught by the file's checksum,
+    not restored into a silently broken guest; the intact file restores."""
+    conn = node.connect()
+    dom = conn.define_domain_sync(node.config(name='flip'), None)
+    dom.start_sync(None)
+    node.wait_ready('flip')
+    path = os.path.join(node.root, 'flip.img')
+    dom.save_sync(path, None)
+    where = os.path.getsize(path) * 3 // 5   # well inside the RAM pages
+    with open(path, 'r+b') as f:
+        f.seek(where)
+        byte = f.read(1)
+        f.seek(where)
+        f.write(bytes([byte[0] ^ 0x10]))
+    with pytest.raises(GLib.Error) as e:
+        conn.restore_domain_sync(path, None)
+    assert 'damaged' in gvirt_error(e, GVirt.Error.INVALID_ARGUMENT).message
+    assert dom.props.state == STATE.SHUTOFF
+    procs, files = node.leftovers()
+    assert not procs and not files, (procs, files)
+    with open(path, 'r+b') as f:
+        f.seek(where)
+        f.write(byte)
+    restored = conn.restore_domain_sync(path, None)
+    assert restored.props.state == STATE.RUNNING
+    restored.destroy_sync(None)

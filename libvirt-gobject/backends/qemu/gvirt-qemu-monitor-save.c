@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "gvirt-qemu-checksum-private.h"
 #include "gvirt-qemu-monitor-private.h"
 #include "gvirt-qemu-protocol-private.h"
 
@@ -41,6 +42,8 @@ static struct {
   int       fd;
   gint64    stream_offset;
   gint64    length_offset;
+  gint64    checksum_offset;  /* where the checksum goes, or -1 */
+  gint64    checksum_from;    /* what it covers: from here to the end */
   gboolean  was_running;
   gboolean  cancelled;    /* migrate_cancel came during the setup */
   char     *error;
@@ -135,6 +138,21 @@ quit_done (JsonObject *reply,
     job_answer ();
 }
 
+/* Reads back what QEMU wrote (from the page cache: ~50 ms per 100 MB) and
+ * stores its checksum, for restore to check. */
+static gboolean
+write_checksum (void)
+{
+  guint64 sum;
+
+  if (job.checksum_offset < 0)
+    return TRUE;
+  if (!_gvirt_qemu_checksum_fd (job.fd, job.checksum_from, &sum))
+    return FALSE;
+  sum = GUINT64_TO_LE (sum);
+  return pwrite (job.fd, &sum, sizeof sum, job.checksum_offset) == sizeof sum;
+}
+
 /* The stream is whole: its length makes the file one restore accepts;
  * only then does QEMU go. */
 static void
@@ -149,7 +167,8 @@ job_complete (void)
       return;
     }
   len = GUINT64_TO_LE ((guint64) (st.st_size - job.stream_offset));
-  if (pwrite (job.fd, &len, sizeof len, job.length_offset) != sizeof len || fsync (job.fd) < 0)
+  if (pwrite (job.fd, &len, sizeof len, job.length_offset) != sizeof len ||
+      !write_checksum () || fsync (job.fd) < 0)
     {
       g_autofree char *why = g_strdup_printf ("Cannot finish the file: %s", g_strerror (errno));
 
@@ -235,6 +254,8 @@ mon_save_start (Client     *c,
   const char *path = args ? json_object_get_string_member_with_default (args, "path", NULL) : NULL;
   const char *prefix64 = args ? json_object_get_string_member_with_default (args, "prefix", NULL) : NULL;
   gint64 length_offset = args ? json_object_get_int_member_with_default (args, "length-offset", -1) : -1;
+  gint64 checksum_offset = args ? json_object_get_int_member_with_default (args, "checksum-offset", -1) : -1;
+  gint64 checksum_from = args ? json_object_get_int_member_with_default (args, "checksum-from", 0) : 0;
   g_autofree guint8 *prefix = NULL;
   gsize prefix_len = 0;
   int fd, qemu_fd;
@@ -247,13 +268,15 @@ mon_save_start (Client     *c,
   if (prefix64 != NULL)
     prefix = g_base64_decode (prefix64, &prefix_len);
   if (path == NULL || !g_path_is_absolute (path) || length_offset < 0 ||
-      (guint64) length_offset + 8 > prefix_len)
+      (guint64) length_offset + 8 > prefix_len ||
+      (checksum_offset >= 0 && ((guint64) checksum_offset + 8 > prefix_len || checksum_from < 0)))
     {
       mon_reply_error (c, id, GVIRT_QEMU_ERROR_FAILED,
                        "gvirt-save needs an absolute path, a prefix and a length-offset inside it.");
       return;
     }
-  fd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  /* read too: the checksum reads back what QEMU wrote */
+  fd = open (path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       mon_reply_error (c, id, GVIRT_QEMU_ERROR_INVALID, g_strerror (errno));
@@ -280,6 +303,8 @@ mon_save_start (Client     *c,
   job.fd = fd;
   job.stream_offset = prefix_len;
   job.length_offset = length_offset;
+  job.checksum_offset = checksum_offset;
+  job.checksum_from = checksum_from;
   job.was_running = json_object_get_boolean_member_with_default (args, "was-running", FALSE);
   {
     JsonObject *getfd = json_object_new ();

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "gvirt-qemu-backend-private.h"
+#include "gvirt-qemu-checksum-private.h"
 
 #define SAVE_MAGIC "GVirtQemuSave01"   /* 15 chars + NUL = 16 bytes */
 #define SAVE_HEADER_SIZE 64
@@ -18,16 +19,48 @@
 
 /* ---- Save file ----------------------------------------------------------------- */
 
+/* Version 2 adds the checksum (of everything after the header: the XML and
+ * QEMU's stream); version 1 files, which have none, still restore. All
+ * numbers little-endian. */
 typedef struct {
   char    magic[16];
   guint32 version;
   guint32 xml_len;
   guint64 stream_len;
   guint32 was_running;
-  guint8  reserved[SAVE_HEADER_SIZE - 36];
+  guint32 padding;
+  guint64 checksum;     /* 0: none */
+  guint8  reserved[SAVE_HEADER_SIZE - 48];
 } SaveHeader;
 
 G_STATIC_ASSERT (sizeof (SaveHeader) == SAVE_HEADER_SIZE);
+
+/* A flipped byte in the RAM stream would restore a silently broken guest:
+ * QEMU checks the stream's framing, not its pages. */
+static gboolean
+check_sum (int          fd,
+           const char  *path,
+           guint64      expected,
+           GError     **error)
+{
+  guint64 sum;
+
+  if (expected == 0)
+    return TRUE;
+  if (!_gvirt_qemu_checksum_fd (fd, SAVE_HEADER_SIZE, &sum))
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                   _("Cannot read the saved domain “%s”: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  if (sum != expected)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                   _("The saved domain “%s” is damaged: its contents do not match its checksum."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 read_save_file (const char         *path,
@@ -50,7 +83,7 @@ read_save_file (const char         *path,
   if (fstat (fd, &st) < 0 || st.st_size < SAVE_HEADER_SIZE ||
       pread (fd, header, sizeof *header, 0) != sizeof *header ||
       memcmp (header->magic, SAVE_MAGIC, sizeof SAVE_MAGIC) != 0 ||
-      GUINT32_FROM_LE (header->version) != 1)
+      (GUINT32_FROM_LE (header->version) != 1 && GUINT32_FROM_LE (header->version) != 2))
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
                    _("“%s” is not a domain saved by the GVirt qemu backend."), path);
@@ -77,6 +110,9 @@ read_save_file (const char         *path,
                    _("The saved domain “%s” does not hold a QEMU migration stream."), path);
       goto out;
     }
+  if (!check_sum (fd, path, GUINT32_FROM_LE (header->version) >= 2 ? GUINT64_FROM_LE (header->checksum) : 0,
+                  error))
+    goto out;
   *config = gvirt_domain_config_new_from_xml (xml, error);
   ok = *config != NULL;
 out:
@@ -134,8 +170,9 @@ run_incoming_migration (GVirtQemuMonitorClient  *mon,
   return status;
 }
 
-/* The header and XML that go before QEMU's stream; stream_len stays 0
- * until the monitor writes it at the end (so a partial file is refused). */
+/* The header and XML that go before QEMU's stream; stream_len and the
+ * checksum stay 0 until the monitor writes them at the end (so a partial
+ * file is refused). */
 static GBytes *
 save_file_prefix (const char *xml,
                   gboolean    was_running)
@@ -145,7 +182,7 @@ save_file_prefix (const char *xml,
   guint8 *prefix = g_malloc (SAVE_HEADER_SIZE + xml_len);
 
   memcpy (header.magic, SAVE_MAGIC, sizeof SAVE_MAGIC);
-  header.version = GUINT32_TO_LE (1);
+  header.version = GUINT32_TO_LE (2);
   header.xml_len = GUINT32_TO_LE (xml_len);
   header.was_running = GUINT32_TO_LE (was_running);
   memcpy (prefix, &header, SAVE_HEADER_SIZE);
@@ -201,6 +238,8 @@ gvirt_qemu_backend_domain_save (GVirtBackend  *backend,
   json_object_set_string_member (args, "path", path);
   json_object_set_string_member (args, "prefix", prefix64);
   json_object_set_int_member (args, "length-offset", G_STRUCT_OFFSET (SaveHeader, stream_len));
+  json_object_set_int_member (args, "checksum-offset", G_STRUCT_OFFSET (SaveHeader, checksum));
+  json_object_set_int_member (args, "checksum-from", SAVE_HEADER_SIZE);
   json_object_set_boolean_member (args, "was-running", was_running);
   ret = gvirt_qemu_monitor_client_job (mon, GVIRT_QEMU_CMD_SAVE, args, "migrate_cancel",
                                        600 * 1000, cancellable, &local);
