@@ -80,7 +80,7 @@ prop (xmlNodePtr node, const char *name)
 static char *
 describe (xmlNodePtr parent, xmlNodePtr node)
 {
-  static const char *const keys[] = { "type", "model", "name", "mode", "present", "enable", NULL };
+  static const char *const keys[] = { "model", "type", "name", "mode", "present", "enable", NULL };
   g_autoptr(GString) s = g_string_new (NULL);
 
   if (parent != NULL && !xmlStrEqual (parent->name, (const xmlChar *) "domain") &&

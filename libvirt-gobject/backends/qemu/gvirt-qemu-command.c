@@ -899,7 +899,9 @@ build (GVirtQemuBuilder *b, GError **error)
  * @n: the index of the channel among the domain's `<channel>`s
  *
  * Where a `<channel type='unix'>` with no `<source path>` listens:
- * `RUNTIME_DIR/NAME.channelN.sock`, removed with the domain's other runtime files.
+ * `RUNTIME_DIR/NAME.channelN` (no “.sock”: a domain named “NAME.channelN”
+ * has its own client socket at `NAME.channelN.sock`), removed with the domain's
+ * other runtime files.
  *
  * Returns: (transfer full) (nullable): the path, %NULL without @runtime_dir
  */
@@ -912,7 +914,7 @@ gvirt_qemu_command_channel_path (const char *runtime_dir,
 
   if (runtime_dir == NULL)
     return NULL;
-  base = g_strdup_printf ("%s.channel%u.sock", name, n);
+  base = g_strdup_printf ("%s.channel%u", name, n);
   return g_build_filename (runtime_dir, base, NULL);
 }
 
