@@ -47,6 +47,18 @@
  *   guest resets itself), preserve and coredump-* → panic=pause (the runtime dumps).
  * - x86 without <features><acpi/> gets acpi=off, as libvirt does: a guest that must
  *   power off on the ACPI button needs <acpi/> in its XML.
+ * - Every element the builder does not turn into arguments is refused
+ *   (gvirt-qemu-command-check.c, GVIRT_ERROR_UNSUPPORTED naming it), at define too.
+ * - CPU: custom → "-cpu MODEL,FEAT=on|off"; host-passthrough → "-cpu host", KVM only;
+ *   host-model → "host" with KVM, "max" under TCG; maximum → "max"; <topology> in -smp.
+ * - Timers: rtc → "-rtc base=…,clock=…,driftfix=slew"; pit with KVM →
+ *   "-global kvm-pit.lost_tick_policy=…" (TCG: delay needs nothing, the rest refused);
+ *   hpet present='no' → "-machine …,hpet=off".
+ * - Channels: "-chardev …,id=charchannelN -device virtserialport,bus=virtio-serial0.0,nr=N+1,…",
+ *   a virtio-serial-pci "virtio-serial0" added when no controller is given; a unix
+ *   channel without a path listens at RUNTIME_DIR/NAME.channelN. rng:
+ *   "-object rng-random,id=objrngN -device virtio-rng-pci,rng=objrngN,id=rngN".
+ * - Disk <driver cache= io= discard= detect_zeroes=> → -drive cache=, aio=, discard=, detect-zeroes=.
  * - VNC: "-vnc LISTEN:DISPLAY" with port ctx->vnc_port when autoport, listen
  *   127.0.0.1 by default; a passwd adds ",password=on" and the runtime must set it
  *   with QMP set_password. No graphics → "-display none".
