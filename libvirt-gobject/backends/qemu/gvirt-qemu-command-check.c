@@ -63,6 +63,10 @@ static const char *const no_attrs[] = { NULL };
 static const char *const hotplug_attrs[] = { "hotplug", NULL };
 static const char *const startport_attrs[] = { "startport", NULL };
 static const char *const rng_children[] = { "backend", "rate", "address", "alias", NULL };
+static const char *const interface_children[] = { "mac", "source", "model", "script", "target", "address", "alias", NULL };
+static const char *const video_children[] = { "model", "address", "alias", NULL };
+static const char *const chardev_children[] = { "source", "target", "protocol", "address", "alias", NULL };
+static const char *const input_children[] = { "address", "alias", NULL };
 static const char *const memballoon_children[] = { "driver", "address", "alias", NULL };
 static const char *const virtio_driver_attrs[] = { "iommu", "ats", NULL };
 
@@ -221,8 +225,16 @@ check_device (const char *name, xmlNodePtr devices, xmlNodePtr dev, GError **err
               return refuse_attr (name, dev, c, (const char *) a->name, error);
         }
     }
+  else if (is (dev, "interface"))
+    return check_children (name, dev, interface_children, error);
+  else if (is (dev, "video"))
+    return check_children (name, dev, video_children, error);
+  else if (is (dev, "serial") || is (dev, "console"))
+    return check_children (name, dev, chardev_children, error);
   else if (is (dev, "input"))
     {
+      if (!check_children (name, dev, input_children, error))
+        return FALSE;
       if (!attr_in (dev, "type", ps2_types, FALSE))
         return refuse (name, devices, dev, error);
       if (!attr_in (dev, "bus", input_buses, TRUE))
@@ -240,6 +252,8 @@ check_device (const char *name, xmlNodePtr devices, xmlNodePtr dev, GError **err
     }
   else if (is (dev, "channel"))
     {
+      if (!check_children (name, dev, chardev_children, error))
+        return FALSE;
       for (xmlNodePtr c = dev->children; c != NULL; c = c->next)
         if (c->type == XML_ELEMENT_NODE && is (c, "target") && !attr_in (c, "type", virtio, FALSE))
           return refuse (name, dev, c, error);

@@ -72,15 +72,12 @@ scsi_driver_options (GVirtQemuBuilder *b, xmlNodePtr node, gboolean virtio, GStr
   static const char *const numbers[][2] = {
     { "queues", "num_queues" }, { "cmd_per_lun", "cmd_per_lun" }, { "max_sectors", "max_sectors" },
   };
-  xmlXPathObjectPtr cnt = _gvirt_qemu_builder_xpath_nodes (b, "count(driver/@*)");
-  gboolean any;
+  xmlNodePtr driver = NULL;
 
-  b->xpath->node = node;
-  xmlXPathFreeObject (cnt);
-  cnt = xmlXPathEvalExpression ((const xmlChar *) "count(driver/@*)", b->xpath);
-  any = cnt != NULL && cnt->floatval > 0;
-  xmlXPathFreeObject (cnt);
-  if (!any)
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && xmlStrEqual (c->name, (const xmlChar *) "driver"))
+      driver = c;
+  if (driver == NULL || driver->properties == NULL)
     return TRUE;
   if (!virtio)
     {
@@ -105,15 +102,8 @@ scsi_driver_options (GVirtQemuBuilder *b, xmlNodePtr node, gboolean virtio, GStr
         }
       g_string_append_printf (dev, ",%s=%" G_GUINT64_FORMAT, numbers[i][1], n);
     }
-  {
-    xmlNodePtr driver = NULL;
-
-    for (xmlNodePtr c = node->children; c != NULL; c = c->next)
-      if (c->type == XML_ELEMENT_NODE && xmlStrEqual (c->name, (const xmlChar *) "driver"))
-        driver = c;
-    if (driver != NULL && !_gvirt_qemu_on_off_option (b, driver, "ioeventfd", "ioeventfd", "the SCSI controller", dev, error))
-      return FALSE;
-  }
+  if (!_gvirt_qemu_on_off_option (b, driver, "ioeventfd", "ioeventfd", "the SCSI controller", dev, error))
+    return FALSE;
   return _gvirt_qemu_virtio_driver_options (b, node, "the SCSI controller", dev, error);
 }
 
