@@ -656,6 +656,16 @@ test_channel_implicit_controller (void)
   assert_pair (argv, "-chardev", "pty,id=charchannel0");
   assert_pair (argv, "-device", "virtserialport,bus=virtio-serial0.0,nr=1,chardev=charchannel0,id=channel0,name=org.example.pty");
   assert_pair (argv, "-device", "virtconsole,chardev=charconsole0,id=console0");
+  /* two virtio consoles take ports 0 and 1: the channel is on port 2 */
+  {
+    g_autofree char *two = domain_xml ("qemu", NULL,
+        "<channel type='pty'><target type='virtio' name='org.example.pty'/></channel>\n"
+        "<console type='pty'><target type='virtio' port='0'/></console>\n"
+        "<console type='pty'><target type='virtio' port='1'/></console>\n", NULL);
+    g_auto(GStrv) argv2 = build_ok (two, &ctx);
+
+    assert_pair (argv2, "-device", "virtserialport,bus=virtio-serial0.0,nr=2,chardev=charchannel0,id=channel0,name=org.example.pty");
+  }
   /* a unix channel with no path needs the runtime directory */
   build_fails (no_dir, &ctx, GVIRT_ERROR_INVALID_ARGUMENT, "runtime directory");
 }

@@ -486,7 +486,7 @@ need_virtio_serial (GVirtQemuBuilder *b)
 }
 
 /* <channel type=…><target type='virtio' name=…/></channel>: "-chardev …,id=charchannelN
- * -device virtserialport,bus=virtio-serial0.0,nr=N+1,chardev=charchannelN,id=channelN,name=…".
+ * -device virtserialport,bus=virtio-serial0.0,nr=N+1 (after any further virtio consoles),chardev=charchannelN,id=channelN,name=…".
  * A unix channel listens (mode='bind') unless it says mode='connect'; with no
  * path it is RUNTIME_DIR/NAME.channelN (see gvirt_qemu_command_channel_path()). */
 static gboolean
@@ -545,7 +545,13 @@ build_channel (GVirtQemuBuilder *b, GVirtDomainChardev *chr, guint n, GError **e
   {
     g_autofree char *ctrl = node != NULL ? _gvirt_qemu_builder_xpath_string (b, node, "string(address[@type='virtio-serial']/@controller)") : NULL;
     g_autofree char *nr = node != NULL ? _gvirt_qemu_builder_xpath_string (b, node, "string(address[@type='virtio-serial']/@port)") : NULL;
-    guint64 c = 0, p = n + 1;
+    xmlXPathObjectPtr consoles = _gvirt_qemu_builder_xpath_nodes (b, "count(/domain/devices/console[target/@type='virtio'])");
+    guint n_consoles = consoles != NULL ? (guint) consoles->floatval : 0;
+    /* port 0 is the first virtio console's (QEMU gives it 0), the other
+     * consoles take the next free ports: the channels come after them all */
+    guint64 c = 0, p = MAX (n_consoles, 1) + n;
+
+    xmlXPathFreeObject (consoles);
 
     if ((ctrl != NULL && !g_ascii_string_to_unsigned (ctrl, 10, 0, 255, &c, NULL)) ||
         (nr != NULL && !g_ascii_string_to_unsigned (nr, 10, 1, 30, &p, NULL)))
