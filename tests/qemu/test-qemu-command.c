@@ -815,6 +815,14 @@ test_unsupported_elements (void)
       g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED);
       g_assert_nonnull (strstr (error->message, cases[i].needle));
     }
+  /* firmware autoselection is not done */
+  {
+    g_autofree char *base = domain_xml ("qemu", NULL, NULL, NULL);
+    g_autoptr(GString) xml = g_string_new (base);
+
+    g_string_replace (xml, "<os>", "<os firmware='efi'>", 1);
+    build_fails (xml->str, &ctx, GVIRT_ERROR_UNSUPPORTED, "firmware='efi'");
+  }
   /* and what is accepted without an argument of its own */
   {
     g_autofree char *xml = domain_xml ("qemu", "<bootmenu enable='no'/>",

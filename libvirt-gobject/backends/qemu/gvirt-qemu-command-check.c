@@ -294,6 +294,12 @@ _gvirt_qemu_check_elements (xmlDocPtr doc, const char *name, GError **error)
         return refuse (name, root, top, error);
       if (is (top, "os"))
         {
+          g_autofree char *firmware = prop (top, "firmware");
+
+          /* firmware autoselection (libvirt's firmware descriptors) is not done: a
+           * <loader> names the firmware, or QEMU's default BIOS runs */
+          if (firmware != NULL)
+            return refuse_attr (name, root, top, "firmware", error);
           if (!check_children (name, top, os_children, error))
             return FALSE;
           for (xmlNodePtr c = top->children; c != NULL; c = c->next)
