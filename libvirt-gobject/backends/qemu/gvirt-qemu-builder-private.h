@@ -26,12 +26,14 @@ typedef struct {
   gboolean isapc;
   gboolean s390;
   gboolean pseries;
+  gboolean kvm;
   gboolean have_scsi_hba[8];
   gboolean have_ahci;
   gboolean have_virtio_serial;
   gboolean have_usb;
   guint n_serial;
   guint n_floppy;
+  guint n_channels;
   GHashTable *targets;
 } GVirtQemuBuilder;
 
@@ -43,7 +45,13 @@ gboolean _gvirt_qemu_is_identifier (const char *s);
 char * _gvirt_qemu_builder_xpath_string (GVirtQemuBuilder *b, xmlNodePtr node, const char *expr);
 xmlXPathObjectPtr _gvirt_qemu_builder_xpath_nodes (GVirtQemuBuilder *b, const char *expr);
 xmlNodePtr _gvirt_qemu_builder_device_node (GVirtQemuBuilder *b, const char *kind, guint index);
+gboolean _gvirt_qemu_on_off_option (GVirtQemuBuilder *b, xmlNodePtr node, const char *attr, const char *qemu,
+                                    const char *what, GString *out, GError **error);
+gboolean _gvirt_qemu_virtio_driver_options (GVirtQemuBuilder *b, xmlNodePtr dev, const char *what, GString *out, GError **error);
 gboolean _gvirt_qemu_builder_check_file (GVirtQemuBuilder *b, const char *path, gboolean executable, const char *what, GError **error);
+
+/* gvirt-qemu-command-check.c */
+gboolean _gvirt_qemu_check_elements (xmlDocPtr doc, const char *name, GError **error);
 
 /* gvirt-qemu-command-storage.c */
 gboolean _gvirt_qemu_check_addresses (GVirtQemuBuilder *b, GError **error);

@@ -8,6 +8,8 @@
 #include "libvirt-gobject/gvirt-i18n-private.h"
 #include "gvirt-qemu-builder-private.h"
 
+static void need_virtio_serial (GVirtQemuBuilder *b);
+
 /* ---- interfaces ---- */
 
 static gboolean
@@ -452,12 +454,7 @@ build_chardev (GVirtQemuBuilder *b, GVirtDomainChardev *chr, guint nth_of_kind, 
   _gvirt_qemu_builder_add (b, backend->str);
   if (virtio_console)
     {
-      if (!b->have_virtio_serial)
-        {
-          _gvirt_qemu_builder_add (b, "-device");
-          _gvirt_qemu_builder_add (b, b->s390 ? "virtio-serial-ccw,id=virtio-serial0" : "virtio-serial-pci,id=virtio-serial0");
-          b->have_virtio_serial = TRUE;
-        }
+      need_virtio_serial (b);
       _gvirt_qemu_builder_add (b, "-device");
       _gvirt_qemu_builder_addf (b, "virtconsole,chardev=%s,id=console%u", id, nth_of_kind);
     }
@@ -474,6 +471,209 @@ build_chardev (GVirtQemuBuilder *b, GVirtDomainChardev *chr, guint nth_of_kind, 
       b->n_serial++;
     }
   return TRUE;
+}
+
+/* The virtio-serial bus channels and virtio consoles plug into: one made
+ * implicitly, as libvirt does, when no <controller type='virtio-serial'> did. */
+static void
+need_virtio_serial (GVirtQemuBuilder *b)
+{
+  if (b->have_virtio_serial)
+    return;
+  _gvirt_qemu_builder_add (b, "-device");
+  _gvirt_qemu_builder_add (b, b->s390 ? "virtio-serial-ccw,id=virtio-serial0" : "virtio-serial-pci,id=virtio-serial0");
+  b->have_virtio_serial = TRUE;
+}
+
+/* <channel type=…><target type='virtio' name=…/></channel>: "-chardev …,id=charchannelN
+ * -device virtserialport,bus=virtio-serial0.0,nr=N+1 (after any further virtio consoles),chardev=charchannelN,id=channelN,name=…".
+ * A unix channel listens (mode='bind') unless it says mode='connect'; with no
+ * path it is RUNTIME_DIR/NAME.channelN (see gvirt_qemu_command_channel_path()). */
+static gboolean
+build_channel (GVirtQemuBuilder *b, GVirtDomainChardev *chr, guint n, GError **error)
+{
+  xmlNodePtr node = _gvirt_qemu_builder_device_node (b, "channel", n);
+  g_autofree char *target_name = node != NULL ? _gvirt_qemu_builder_xpath_string (b, node, "string(target/@name)") : NULL;
+  g_autofree char *id = g_strdup_printf ("charchannel%u", n);
+  g_autoptr(GString) backend = g_string_new (NULL);
+  g_autoptr(GString) port = g_string_new (NULL);
+
+  if (g_strcmp0 (gvirt_domain_chardev_get_target_type (chr), "virtio") != 0)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                   _("Domain “%s”: channel %u has target type “%s”; the QEMU backend supports “virtio”."),
+                   b->name, n, gvirt_domain_chardev_get_target_type (chr) ?: "none");
+      return FALSE;
+    }
+  if (target_name != NULL && (strchr (target_name, ',') != NULL || strlen (target_name) > 255))
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                   _("Domain “%s”: channel %u has an invalid target name “%s”."), b->name, n, target_name);
+      return FALSE;
+    }
+  if (!_gvirt_qemu_builder_need_pci (b, "virtio-serial channel", error))
+    return FALSE;
+  if (gvirt_domain_chardev_get_chardev_type (chr) == GVIRT_DOMAIN_CHARDEV_TYPE_UNIX)
+    {
+      const char *path = gvirt_domain_chardev_get_source_path (chr);
+      const char *mode = gvirt_domain_chardev_get_source_mode (chr);
+      g_autofree char *default_path = NULL;
+      g_autofree char *esc = NULL;
+
+      if (path == NULL)
+        {
+          default_path = gvirt_qemu_command_channel_path (b->ctx->runtime_dir, b->name, n);
+          if (default_path == NULL)
+            {
+              g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                           _("Domain “%s”: unix channel %u has no <source path=…> and there is no runtime directory."),
+                           b->name, n);
+              return FALSE;
+            }
+          path = default_path;
+        }
+      esc = _gvirt_qemu_escape_commas (path);
+      g_string_append_printf (backend, "socket,id=%s,path=%s%s", id, esc,
+                              g_strcmp0 (mode, "connect") == 0 ? "" : ",server=on,wait=off");
+    }
+  else if (!chardev_backend (b, chr, id, backend, error))
+    return FALSE;
+
+  need_virtio_serial (b);
+  _gvirt_qemu_builder_add (b, "-chardev");
+  _gvirt_qemu_builder_add (b, backend->str);
+  {
+    g_autofree char *ctrl = node != NULL ? _gvirt_qemu_builder_xpath_string (b, node, "string(address[@type='virtio-serial']/@controller)") : NULL;
+    g_autofree char *nr = node != NULL ? _gvirt_qemu_builder_xpath_string (b, node, "string(address[@type='virtio-serial']/@port)") : NULL;
+    xmlXPathObjectPtr consoles = _gvirt_qemu_builder_xpath_nodes (b, "count(/domain/devices/console[target/@type='virtio'])");
+    guint n_consoles = consoles != NULL ? (guint) consoles->floatval : 0;
+    /* port 0 is the first virtio console's (QEMU gives it 0), the other
+     * consoles take the next free ports: the channels come after them all */
+    guint64 c = 0, p = MAX (n_consoles, 1) + n;
+
+    xmlXPathFreeObject (consoles);
+
+    if ((ctrl != NULL && !g_ascii_string_to_unsigned (ctrl, 10, 0, 255, &c, NULL)) ||
+        (nr != NULL && !g_ascii_string_to_unsigned (nr, 10, 1, 30, &p, NULL)))
+      {
+        g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                     _("Domain “%s”: channel %u has an invalid virtio-serial address."), b->name, n);
+        return FALSE;
+      }
+    g_string_append_printf (port, "virtserialport,bus=virtio-serial%u.0,nr=%u,chardev=%s,id=channel%u",
+                            (guint) c, (guint) p, id, n);
+  }
+  if (target_name != NULL)
+    g_string_append_printf (port, ",name=%s", target_name);
+  _gvirt_qemu_builder_add (b, "-device");
+  _gvirt_qemu_builder_add (b, port->str);
+  return TRUE;
+}
+
+/* ---- memory balloon, random number generator, audio ---- */
+
+static gboolean
+balloon_options (GVirtQemuBuilder *b, GString *dev, GError **error)
+{
+  xmlNodePtr node = _gvirt_qemu_builder_device_node (b, "memballoon", 0);
+
+  if (node == NULL)
+    return TRUE;
+  return _gvirt_qemu_on_off_option (b, node, "autodeflate", "deflate-on-oom", "the memory balloon", dev, error) &&
+         _gvirt_qemu_on_off_option (b, node, "freePageReporting", "free-page-reporting", "the memory balloon", dev, error) &&
+         _gvirt_qemu_virtio_driver_options (b, node, "the memory balloon", dev, error);
+}
+
+/* <rng model='virtio'><backend model='random'>PATH</backend><rate bytes= period=/></rng>:
+ * "-object rng-random,id=objrngN,filename=PATH -device virtio-rng-pci,rng=objrngN,id=rngN". */
+static gboolean
+build_rngs (GVirtQemuBuilder *b, GError **error)
+{
+  xmlXPathObjectPtr obj = _gvirt_qemu_builder_xpath_nodes (b, "/domain/devices/rng");
+  gboolean ok = TRUE;
+
+  for (int i = 0; ok && obj != NULL && obj->nodesetval != NULL && i < obj->nodesetval->nodeNr; i++)
+    {
+      xmlNodePtr node = obj->nodesetval->nodeTab[i];
+      g_autofree char *path = _gvirt_qemu_builder_xpath_string (b, node, "normalize-space(backend)");
+      g_autofree char *bytes = _gvirt_qemu_builder_xpath_string (b, node, "string(rate/@bytes)");
+      g_autofree char *period = _gvirt_qemu_builder_xpath_string (b, node, "string(rate/@period)");
+      g_autofree char *esc = NULL;
+      g_autoptr(GString) dev = g_string_new (NULL);
+      guint64 v;
+
+      if (!(ok = _gvirt_qemu_builder_need_pci (b, "random number generator", error)))
+        break;
+      if (path == NULL)
+        path = g_strdup ("/dev/urandom");
+      if (!(ok = _gvirt_qemu_builder_check_file (b, path, FALSE, "random number source", error)))
+        break;
+      esc = _gvirt_qemu_escape_commas (path);
+      _gvirt_qemu_builder_add (b, "-object");
+      _gvirt_qemu_builder_addf (b, "rng-random,id=objrng%d,filename=%s", i, esc);
+      g_string_append_printf (dev, "%s,rng=objrng%d,id=rng%d", b->s390 ? "virtio-rng-ccw" : "virtio-rng-pci", i, i);
+      if (bytes != NULL)
+        {
+          if (!g_ascii_string_to_unsigned (bytes, 10, 1, G_MAXINT64, &v, NULL))
+            {
+              g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                           _("Domain “%s”: random number generator %d has an invalid rate of “%s” bytes."),
+                           b->name, i, bytes);
+              ok = FALSE;
+              break;
+            }
+          /* libvirt's default period is one second */
+          if (period != NULL && !g_ascii_string_to_unsigned (period, 10, 1, G_MAXINT64, &v, NULL))
+            {
+              g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                           _("Domain “%s”: random number generator %d has an invalid rate period “%s”."),
+                           b->name, i, period);
+              ok = FALSE;
+              break;
+            }
+          g_string_append_printf (dev, ",max-bytes=%s,period=%s", bytes, period != NULL ? period : "1000");
+        }
+      else if (period != NULL)
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                       _("Domain “%s”: random number generator %d has a rate period but no bytes."), b->name, i);
+          ok = FALSE;
+          break;
+        }
+      if (!(ok = _gvirt_qemu_virtio_driver_options (b, node, "the random number generator", dev, error)))
+        break;
+      _gvirt_qemu_builder_add (b, "-device");
+      _gvirt_qemu_builder_add (b, dev->str);
+    }
+  xmlXPathFreeObject (obj);
+  return ok;
+}
+
+/* <audio id='N' type='none'/>: "-audiodev none,id=audioN" (libvirt's ids). */
+static gboolean
+build_audio (GVirtQemuBuilder *b, GError **error)
+{
+  xmlXPathObjectPtr obj = _gvirt_qemu_builder_xpath_nodes (b, "/domain/devices/audio");
+  gboolean ok = TRUE;
+
+  for (int i = 0; ok && obj != NULL && obj->nodesetval != NULL && i < obj->nodesetval->nodeNr; i++)
+    {
+      xmlNodePtr node = obj->nodesetval->nodeTab[i];
+      g_autofree char *id = _gvirt_qemu_builder_xpath_string (b, node, "string(@id)");
+      guint64 v = i + 1;
+
+      if (id != NULL && !g_ascii_string_to_unsigned (id, 10, 1, 1000, &v, NULL))
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                       _("Domain “%s”: <audio> has an invalid id “%s”."), b->name, id);
+          ok = FALSE;
+          break;
+        }
+      _gvirt_qemu_builder_add (b, "-audiodev");
+      _gvirt_qemu_builder_addf (b, "none,id=audio%" G_GUINT64_FORMAT, v);
+    }
+  xmlXPathFreeObject (obj);
+  return ok;
 }
 
 /* ---- the whole command line ---- */
@@ -514,6 +714,8 @@ _gvirt_qemu_build_devices (GVirtQemuBuilder *b, GError **error)
             ok = build_chardev (b, GVIRT_DOMAIN_CHARDEV (dev), n_serial_seen++, n_serials, error);
           else if (g_str_equal (kind, "console"))
             ok = build_chardev (b, GVIRT_DOMAIN_CHARDEV (dev), n_consoles++, n_serials, error);
+          else if (g_str_equal (kind, "channel"))
+            ok = build_channel (b, GVIRT_DOMAIN_CHARDEV (dev), b->n_channels++, error);
         }
       if (!ok)
         return FALSE;
@@ -565,13 +767,20 @@ _gvirt_qemu_build_devices (GVirtQemuBuilder *b, GError **error)
       _gvirt_qemu_builder_addf (b, "usb-%s,bus=usb.0", g_strcmp0 (type, "tablet") == 0 ? "tablet" : g_strcmp0 (type, "keyboard") == 0 ? "kbd" : "mouse");
     }
 
+  if (!build_rngs (b, error) || !build_audio (b, error))
+    return FALSE;
+
   /* The balloon: always, so that memory can be set live. */
   if (balloon == NULL || g_str_equal (balloon, "virtio"))
     {
       if (!b->isapc)
         {
+          g_autoptr(GString) dev = g_string_new (b->s390 ? "virtio-balloon-ccw,id=balloon0" : "virtio-balloon-pci,id=balloon0");
+
+          if (!balloon_options (b, dev, error))
+            return FALSE;
           _gvirt_qemu_builder_add (b, "-device");
-          _gvirt_qemu_builder_add (b, b->s390 ? "virtio-balloon-ccw,id=balloon0" : "virtio-balloon-pci,id=balloon0");
+          _gvirt_qemu_builder_add (b, dev->str);
         }
       else if (balloon != NULL && !_gvirt_qemu_builder_need_pci (b, "memory balloon", error))
         return FALSE;

@@ -51,4 +51,11 @@ GStrv gvirt_qemu_command_build (GVirtDomainConfig             *config,
                                 const GVirtQemuCommandContext *ctx,
                                 GError                       **error);
 
+gboolean gvirt_qemu_command_check (GVirtDomainConfig *config,
+                                   GError           **error);
+
+char * gvirt_qemu_command_channel_path (const char *runtime_dir,
+                                        const char *name,
+                                        guint       n);
+
 G_END_DECLS

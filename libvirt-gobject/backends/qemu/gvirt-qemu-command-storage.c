@@ -65,11 +65,208 @@ _gvirt_qemu_builder_need_pci (GVirtQemuBuilder *b, const char *what, GError **er
   return TRUE;
 }
 
+/* <driver queues= cmd_per_lun= max_sectors= ioeventfd= iommu= ats=> of a virtio-scsi controller. */
+static gboolean
+scsi_driver_options (GVirtQemuBuilder *b, xmlNodePtr node, gboolean virtio, GString *dev, GError **error)
+{
+  static const char *const numbers[][2] = {
+    { "queues", "num_queues" }, { "cmd_per_lun", "cmd_per_lun" }, { "max_sectors", "max_sectors" },
+  };
+  xmlNodePtr driver = NULL;
+
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && xmlStrEqual (c->name, (const xmlChar *) "driver"))
+      driver = c;
+  if (driver == NULL || driver->properties == NULL)
+    return TRUE;
+  if (!virtio)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                   _("Domain “%s”: a <driver> of SCSI controller model lsilogic is not supported."), b->name);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *expr = g_strdup_printf ("string(driver/@%s)", numbers[i][0]);
+      g_autofree char *v = _gvirt_qemu_builder_xpath_string (b, node, expr);
+      guint64 n;
+
+      if (v == NULL)
+        continue;
+      if (!g_ascii_string_to_unsigned (v, 10, 1, 65535, &n, NULL))
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                       _("Domain “%s”: the SCSI controller has an invalid <driver %s='%s'>."),
+                       b->name, numbers[i][0], v);
+          return FALSE;
+        }
+      g_string_append_printf (dev, ",%s=%" G_GUINT64_FORMAT, numbers[i][1], n);
+    }
+  if (!_gvirt_qemu_on_off_option (b, driver, "ioeventfd", "ioeventfd", "the SCSI controller", dev, error))
+    return FALSE;
+  return _gvirt_qemu_virtio_driver_options (b, node, "the SCSI controller", dev, error);
+}
+
+/* "-device virtio-scsi-pci,id=scsiN" (or lsi53c895a) for SCSI controller N, once. */
+static gboolean
+scsi_hba (GVirtQemuBuilder *b, guint c, GError **error)
+{
+  g_autofree char *expr = NULL;
+  g_autofree char *model = NULL;
+  const char *hba;
+
+  if (b->have_scsi_hba[c])
+    return TRUE;
+  expr = g_strdup_printf ("string(/domain/devices/controller[@type='scsi'][@index='%u']/@model)", c);
+  model = _gvirt_qemu_builder_xpath_string (b, NULL, expr);
+  if (model == NULL || g_str_equal (model, "virtio-scsi"))
+    hba = b->s390 ? "virtio-scsi-ccw" : "virtio-scsi-pci";
+  else if (g_str_equal (model, "lsilogic"))
+    hba = "lsi53c895a";
+  else
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                   _("Domain “%s”: SCSI controller model “%s” is not supported."), b->name, model);
+      return FALSE;
+    }
+  if (!_gvirt_qemu_builder_need_pci (b, "disk controller", error))
+    return FALSE;
+  {
+    g_autofree char *nexpr = g_strdup_printf ("/domain/devices/controller[@type='scsi'][@index='%u']", c);
+    xmlXPathObjectPtr obj = _gvirt_qemu_builder_xpath_nodes (b, nexpr);
+    xmlNodePtr node = obj != NULL && obj->nodesetval != NULL && obj->nodesetval->nodeNr > 0 ? obj->nodesetval->nodeTab[0] : NULL;
+    g_autoptr(GString) dev = g_string_new (NULL);
+    gboolean ok = TRUE;
+
+    g_string_append_printf (dev, "%s,id=scsi%u", hba, c);
+    if (node != NULL)
+      ok = scsi_driver_options (b, node, g_str_has_prefix (hba, "virtio"), dev, error);
+    xmlXPathFreeObject (obj);
+    if (!ok)
+      return FALSE;
+    _gvirt_qemu_builder_add (b, "-device");
+    _gvirt_qemu_builder_add (b, dev->str);
+  }
+  b->have_scsi_hba[c] = TRUE;
+  return TRUE;
+}
+
+/* The controllers other than USB: virtio-serial and SCSI become devices, SATA
+ * an ahci on i440fx; IDE, floppy and PCI root controllers are the machine's own. */
+static gboolean
+build_other_controllers (GVirtQemuBuilder *b, GError **error)
+{
+  xmlXPathObjectPtr obj = _gvirt_qemu_builder_xpath_nodes (b, "/domain/devices/controller[not(@type='usb')]");
+  gboolean ok = TRUE;
+
+  for (int i = 0; ok && obj != NULL && obj->nodesetval != NULL && i < obj->nodesetval->nodeNr; i++)
+    {
+      xmlNodePtr node = obj->nodesetval->nodeTab[i];
+      g_autofree char *type = _gvirt_qemu_builder_xpath_string (b, node, "string(@type)");
+      g_autofree char *index = _gvirt_qemu_builder_xpath_string (b, node, "string(@index)");
+      guint64 idx = 0;
+
+      if (index != NULL && !g_ascii_string_to_unsigned (index, 10, 0, 255, &idx, NULL))
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                       _("Domain “%s”: a <controller type='%s'> has an invalid index “%s”."),
+                       b->name, type ? type : "?", index);
+          ok = FALSE;
+          break;
+        }
+      if (g_strcmp0 (type, "virtio-serial") == 0)
+        {
+          g_autoptr(GString) dev = g_string_new (NULL);
+
+          if (!(ok = _gvirt_qemu_builder_need_pci (b, "virtio-serial controller", error)))
+            break;
+          g_string_append_printf (dev, "%s,id=virtio-serial%u", b->s390 ? "virtio-serial-ccw" : "virtio-serial-pci", (guint) idx);
+          for (xmlNodePtr c = node->children; ok && c != NULL; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && xmlStrEqual (c->name, (const xmlChar *) "driver"))
+              ok = _gvirt_qemu_on_off_option (b, c, "ioeventfd", "ioeventfd", "the virtio-serial controller", dev, error);
+          if (!ok || !(ok = _gvirt_qemu_virtio_driver_options (b, node, "the virtio-serial controller", dev, error)))
+            break;
+          _gvirt_qemu_builder_add (b, "-device");
+          _gvirt_qemu_builder_add (b, dev->str);
+          if (idx == 0)
+            b->have_virtio_serial = TRUE;
+        }
+      else if (g_strcmp0 (type, "scsi") == 0)
+        {
+          if (idx >= G_N_ELEMENTS (b->have_scsi_hba))
+            {
+              g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                           _("Domain “%s”: SCSI controller %u is out of range."), b->name, (guint) idx);
+              ok = FALSE;
+              break;
+            }
+          ok = scsi_hba (b, idx, error);
+        }
+      else if (g_strcmp0 (type, "sata") == 0)
+        {
+          if (!b->x86 || idx != 0)
+            {
+              g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                           _("Domain “%s”: SATA controller %u does not fit machine “%s”."),
+                           b->name, (guint) idx, b->machine);
+              ok = FALSE;
+              break;
+            }
+          if (!(ok = _gvirt_qemu_builder_need_pci (b, "SATA controller", error)))
+            break;
+          if (!b->q35 && !b->have_ahci)
+            {
+              _gvirt_qemu_builder_add (b, "-device");
+              _gvirt_qemu_builder_add (b, "ahci,id=sata0");
+              b->have_ahci = TRUE;
+            }
+        }
+      else if (g_strcmp0 (type, "ide") == 0 || g_strcmp0 (type, "fdc") == 0)
+        {
+          gboolean builtin = g_str_equal (type, "ide") ? (b->i440fx || b->isapc) && idx == 0 : b->x86 && idx == 0;
+
+          if (!builtin)
+            {
+              g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                           _("Domain “%s”: machine “%s” has no %s controller %u, and the QEMU backend adds none."),
+                           b->name, b->machine, g_str_equal (type, "ide") ? "IDE" : "floppy", (guint) idx);
+              ok = FALSE;
+              break;
+            }
+        }
+      else if (g_strcmp0 (type, "pci") == 0)
+        {
+          /* pci-root / pcie-root (the check refused other PCI models): the machine's root bus;
+           * <target hotplug=…> of i440fx's is PIIX4_PM's acpi-root-pci-hotplug */
+          g_autofree char *hotplug = _gvirt_qemu_builder_xpath_string (b, node, "string(target/@hotplug)");
+
+          if (hotplug == NULL)
+            continue;
+          if (!b->i440fx || (!g_str_equal (hotplug, "on") && !g_str_equal (hotplug, "off")))
+            {
+              g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                           _("Domain “%s”: the QEMU backend cannot use <target hotplug='%s'> of the PCI root "
+                             "on machine “%s” (only “on” or “off” on i440fx)."), b->name, hotplug, b->machine);
+              ok = FALSE;
+              break;
+            }
+          _gvirt_qemu_builder_add (b, "-global");
+          _gvirt_qemu_builder_addf (b, "PIIX4_PM.acpi-root-pci-hotplug=%s", hotplug);
+        }
+    }
+  xmlXPathFreeObject (obj);
+  return ok;
+}
+
 gboolean
 _gvirt_qemu_build_controllers (GVirtQemuBuilder *b, GError **error)
 {
-  xmlXPathObjectPtr obj = _gvirt_qemu_builder_xpath_nodes (b, "/domain/devices/controller[@type='usb']");
+  xmlXPathObjectPtr obj;
   gboolean ok = TRUE;
+
+  if (!build_other_controllers (b, error))
+    return FALSE;
+  obj = _gvirt_qemu_builder_xpath_nodes (b, "/domain/devices/controller[@type='usb']");
 
   for (int i = 0; ok && obj != NULL && obj->nodesetval != NULL && i < obj->nodesetval->nodeNr; i++)
     {
@@ -186,6 +383,64 @@ disk_index (const char *target)
 static const char *const supported_formats[] = {
   "raw", "qcow2", "qcow", "qed", "vmdk", "vdi", "vpc", "vhdx", "cloop", "dmg", "bochs", "parallels", NULL
 };
+
+static const char *const cache_modes[] = { "none", "writeback", "writethrough", "directsync", "unsafe", NULL };
+static const char *const io_modes[] = { "native", "threads", "io_uring", NULL };
+static const char *const discard_modes[] = { "unmap", "ignore", NULL };
+static const char *const detect_zeroes_modes[] = { "off", "on", "unmap", NULL };
+
+/* <driver cache= io= discard= detect_zeroes=> as -drive options; a shareable
+ * disk with no cache mode gets cache=none (QEMU's page cache is per host). */
+static gboolean
+disk_driver_options (GVirtQemuBuilder *b, xmlNodePtr node, const char *target, gboolean shareable,
+                     GString *drive, GError **error)
+{
+  g_autofree char *cache = node != NULL ? _gvirt_qemu_builder_xpath_string (b, node, "string(driver/@cache)") : NULL;
+  g_autofree char *io = node != NULL ? _gvirt_qemu_builder_xpath_string (b, node, "string(driver/@io)") : NULL;
+  g_autofree char *discard = node != NULL ? _gvirt_qemu_builder_xpath_string (b, node, "string(driver/@discard)") : NULL;
+  g_autofree char *zeroes = node != NULL ? _gvirt_qemu_builder_xpath_string (b, node, "string(driver/@detect_zeroes)") : NULL;
+  const struct { const char *attr, *value; const char *const *allowed; } checks[] = {
+    { "cache", cache, cache_modes }, { "io", io, io_modes },
+    { "discard", discard, discard_modes }, { "detect_zeroes", zeroes, detect_zeroes_modes },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    if (checks[i].value != NULL && !g_strv_contains (checks[i].allowed, checks[i].value))
+      {
+        g_autofree char *list = g_strjoinv (", ", (char **) checks[i].allowed);
+
+        g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                     _("Domain “%s”: disk “%s” has <driver %s='%s'>; QEMU knows %s."),
+                     b->name, target, checks[i].attr, checks[i].value, list);
+        return FALSE;
+      }
+  if (cache == NULL && shareable)
+    cache = g_strdup ("none");
+  /* QEMU: "aio=native was specified, but it requires cache.direct=on" */
+  if (g_strcmp0 (io, "native") == 0 && g_strcmp0 (cache, "none") != 0 && g_strcmp0 (cache, "directsync") != 0)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                   _("Domain “%s”: disk “%s” has io='native', which QEMU allows only with cache='none' or cache='directsync'."),
+                   b->name, target);
+      return FALSE;
+    }
+  if (g_strcmp0 (zeroes, "unmap") == 0 && g_strcmp0 (discard, "unmap") != 0)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                   _("Domain “%s”: disk “%s” has detect_zeroes='unmap', which needs discard='unmap'."),
+                   b->name, target);
+      return FALSE;
+    }
+  if (cache != NULL)
+    g_string_append_printf (drive, ",cache=%s", cache);
+  if (io != NULL)
+    g_string_append_printf (drive, ",aio=%s", io);
+  if (discard != NULL)
+    g_string_append_printf (drive, ",discard=%s", discard);
+  if (zeroes != NULL)
+    g_string_append_printf (drive, ",detect-zeroes=%s", zeroes);
+  return TRUE;
+}
 
 gboolean
 _gvirt_qemu_build_disk (GVirtQemuBuilder *b, GVirtDomainDisk *disk, guint nth, GError **error)
@@ -370,8 +625,10 @@ _gvirt_qemu_build_disk (GVirtQemuBuilder *b, GVirtDomainDisk *disk, guint nth, G
     g_string_append (drive, ",media=cdrom");
   if (readonly || device == GVIRT_DOMAIN_DISK_DEVICE_CDROM)
     g_string_append (drive, ",readonly=on");
+  if (!disk_driver_options (b, node, target, shareable, drive, error))
+    return FALSE;
   if (shareable)
-    g_string_append (drive, ",cache=none,file.locking=off");
+    g_string_append (drive, ",file.locking=off");
   _gvirt_qemu_builder_add (b, "-drive");
   _gvirt_qemu_builder_add (b, drive->str);
 
@@ -420,26 +677,8 @@ _gvirt_qemu_build_disk (GVirtQemuBuilder *b, GVirtDomainDisk *disk, guint nth, G
                          b->name, target, ctrl);
             return FALSE;
           }
-        if (!b->have_scsi_hba[c])
-          {
-            g_autofree char *expr = g_strdup_printf ("string(/domain/devices/controller[@type='scsi'][@index='%u']/@model)", (guint) c);
-            g_autofree char *model = _gvirt_qemu_builder_xpath_string (b, NULL, expr);
-            const char *hba;
-
-            if (model == NULL || g_str_equal (model, "virtio-scsi"))
-              hba = b->s390 ? "virtio-scsi-ccw" : "virtio-scsi-pci";
-            else if (g_str_equal (model, "lsilogic"))
-              hba = "lsi53c895a";
-            else
-              {
-                g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
-                             _("Domain “%s”: SCSI controller model “%s” is not supported."), b->name, model);
-                return FALSE;
-              }
-            _gvirt_qemu_builder_add (b, "-device");
-            _gvirt_qemu_builder_addf (b, "%s,id=scsi%u", hba, (guint) c);
-            b->have_scsi_hba[c] = TRUE;
-          }
+        if (!scsi_hba (b, c, error))
+          return FALSE;
         g_string_append_printf (dev, "%s,bus=scsi%u.0,scsi-id=%d,lun=0", cd ? "scsi-cd" : "scsi-hd", (guint) c, index);
       }
     g_string_append_printf (dev, ",drive=drive-%s,id=%s", target, target);

@@ -47,6 +47,18 @@
  *   guest resets itself), preserve and coredump-* → panic=pause (the runtime dumps).
  * - x86 without <features><acpi/> gets acpi=off, as libvirt does: a guest that must
  *   power off on the ACPI button needs <acpi/> in its XML.
+ * - Every element the builder does not turn into arguments is refused
+ *   (gvirt-qemu-command-check.c, GVIRT_ERROR_UNSUPPORTED naming it), at define too.
+ * - CPU: custom → "-cpu MODEL,FEAT=on|off"; host-passthrough → "-cpu host", KVM only;
+ *   host-model → "host" with KVM, "max" under TCG; maximum → "max"; <topology> in -smp.
+ * - Timers: rtc → "-rtc base=…,clock=…,driftfix=slew"; pit with KVM →
+ *   "-global kvm-pit.lost_tick_policy=…" (TCG: delay needs nothing, the rest refused);
+ *   hpet present='no' → "-machine …,hpet=off".
+ * - Channels: "-chardev …,id=charchannelN -device virtserialport,bus=virtio-serial0.0,nr=N+1,…",
+ *   a virtio-serial-pci "virtio-serial0" added when no controller is given; a unix
+ *   channel without a path listens at RUNTIME_DIR/NAME.channelN. rng:
+ *   "-object rng-random,id=objrngN -device virtio-rng-pci,rng=objrngN,id=rngN".
+ * - Disk <driver cache= io= discard= detect_zeroes=> → -drive cache=, aio=, discard=, detect-zeroes=.
  * - VNC: "-vnc LISTEN:DISPLAY" with port ctx->vnc_port when autoport, listen
  *   127.0.0.1 by default; a passwd adds ",password=on" and the runtime must set it
  *   with QMP set_password. No graphics → "-display none".
@@ -149,6 +161,41 @@ _gvirt_qemu_builder_check_file (GVirtQemuBuilder *b, const char *path, gboolean 
   return TRUE;
 }
 
+/* on|off of @attr on @node, appended as ",@qemu=on|off"; anything else is an error. */
+gboolean
+_gvirt_qemu_on_off_option (GVirtQemuBuilder *b, xmlNodePtr node, const char *attr, const char *qemu,
+               const char *what, GString *out, GError **error)
+{
+  g_autofree char *expr = g_strdup_printf ("string(@%s)", attr);
+  g_autofree char *v = _gvirt_qemu_builder_xpath_string (b, node, expr);
+
+  if (v == NULL)
+    return TRUE;
+  if (!g_str_equal (v, "on") && !g_str_equal (v, "off"))
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                   _("Domain “%s”: %s has %s='%s'; it must be “on” or “off”."), b->name, what, attr, v);
+      return FALSE;
+    }
+  g_string_append_printf (out, ",%s=%s", qemu, v);
+  return TRUE;
+}
+
+/* <driver iommu= ats=> of a virtio device. */
+gboolean
+_gvirt_qemu_virtio_driver_options (GVirtQemuBuilder *b, xmlNodePtr dev, const char *what, GString *out, GError **error)
+{
+  xmlNodePtr driver = NULL;
+
+  for (xmlNodePtr c = dev->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && xmlStrEqual (c->name, (const xmlChar *) "driver"))
+      driver = c;
+  if (driver == NULL)
+    return TRUE;
+  return _gvirt_qemu_on_off_option (b, driver, "iommu", "iommu_platform", what, out, error) &&
+         _gvirt_qemu_on_off_option (b, driver, "ats", "ats", what, out, error);
+}
+
 /* ---- machine, CPU, memory ---- */
 
 static const char *
@@ -215,6 +262,7 @@ build_machine (GVirtQemuBuilder *b, GError **error)
           return FALSE;
         }
       accel = "kvm";
+      b->kvm = TRUE;
     }
   else if (type == NULL || g_str_equal (type, "qemu"))
     accel = "tcg";
@@ -243,6 +291,29 @@ build_machine (GVirtQemuBuilder *b, GError **error)
     }
 
   g_string_append_printf (machine, "%s,accel=%s", b->machine, accel);
+  {
+    g_autofree char *hpet = _gvirt_qemu_builder_xpath_string (b, NULL, "string(/domain/clock/timer[@name='hpet']/@present)");
+    xmlXPathObjectPtr n_hpet = _gvirt_qemu_builder_xpath_nodes (b, "count(/domain/clock/timer[@name='hpet'])");
+    gboolean have_hpet = n_hpet != NULL && n_hpet->floatval > 0;
+
+    xmlXPathFreeObject (n_hpet);
+    if (have_hpet && (!b->x86 || b->isapc))
+      {
+        g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                     _("Domain “%s”: machine “%s” has no HPET to configure (<timer name='hpet'>)."),
+                     b->name, b->machine);
+        return FALSE;
+      }
+    if (g_strcmp0 (hpet, "no") == 0)
+      g_string_append (machine, ",hpet=off");
+    else if (hpet != NULL && !g_str_equal (hpet, "yes"))
+      {
+        g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                     _("Domain “%s”: <timer name='hpet'> has present='%s'; it must be “yes” or “no”."),
+                     b->name, hpet);
+        return FALSE;
+      }
+  }
   if (b->x86 && !b->isapc && !gvirt_domain_config_get_acpi (b->config))
     g_string_append (machine, ",acpi=off");
   if (g_str_equal (b->arch, "aarch64") && gvirt_domain_config_get_acpi (b->config))
@@ -261,6 +332,149 @@ build_machine (GVirtQemuBuilder *b, GError **error)
   _gvirt_qemu_builder_add (b, "-machine");
   _gvirt_qemu_builder_add (b, machine->str);
   return TRUE;
+}
+
+/* <cpu><topology sockets= dies= cores= threads=/>: ",sockets=S,dies=D,cores=C,threads=T",
+ * whose product must be the (maximum) vCPU count. */
+static gboolean
+cpu_topology (GVirtQemuBuilder *b, guint vcpus, GString *smp, GError **error)
+{
+  static const char *const attrs[] = { "sockets", "dies", "cores", "threads" };
+  xmlXPathObjectPtr obj = _gvirt_qemu_builder_xpath_nodes (b, "count(/domain/cpu/topology)");
+  gboolean have = obj != NULL && obj->floatval > 0;
+  guint64 product = 1;
+
+  xmlXPathFreeObject (obj);
+  if (!have)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (attrs); i++)
+    {
+      g_autofree char *expr = g_strdup_printf ("string(/domain/cpu/topology/@%s)", attrs[i]);
+      g_autofree char *v = _gvirt_qemu_builder_xpath_string (b, NULL, expr);
+      guint64 n = 1;
+
+      if (v == NULL && g_str_equal (attrs[i], "dies"))
+        continue;
+      if (v == NULL || !g_ascii_string_to_unsigned (v, 10, 1, 4096, &n, NULL))
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                       _("Domain “%s”: <cpu><topology> needs a %s count between 1 and 4096."), b->name, attrs[i]);
+          return FALSE;
+        }
+      product *= n;
+      g_string_append_printf (smp, ",%s=%" G_GUINT64_FORMAT, attrs[i], n);
+    }
+  if (product != vcpus)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                   _("Domain “%s”: <cpu><topology> gives %" G_GUINT64_FORMAT " vCPUs, but <vcpu> is %u."),
+                   b->name, product, vcpus);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* <cpu mode=…><model>…</model><feature policy= name=/></cpu> → "-cpu …".
+ * custom: the named model; host-passthrough: "host", KVM only (as libvirt);
+ * host-model: "host" with KVM, "max" under TCG (the most QEMU can emulate);
+ * maximum: "max". Features: require/force → NAME=on, disable/forbid → NAME=off. */
+static gboolean
+build_cpu_model (GVirtQemuBuilder *b, GError **error)
+{
+  g_autofree char *mode = _gvirt_qemu_builder_xpath_string (b, NULL, "string(/domain/cpu/@mode)");
+  g_autofree char *model = _gvirt_qemu_builder_xpath_string (b, NULL, "normalize-space(/domain/cpu/model)");
+  xmlXPathObjectPtr features = _gvirt_qemu_builder_xpath_nodes (b, "/domain/cpu/feature");
+  g_autoptr(GString) cpu = g_string_new (NULL);
+  gboolean ok = TRUE;
+
+  if (mode == NULL || g_str_equal (mode, "custom"))
+    {
+      if (model != NULL)
+        {
+          if (!_gvirt_qemu_is_identifier (model))
+            {
+              g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                           _("Domain “%s” has an invalid CPU model “%s”."), b->name, model);
+              ok = FALSE;
+              goto out;
+            }
+          g_string_append (cpu, model);
+        }
+    }
+  else if (g_str_equal (mode, "host-passthrough"))
+    {
+      if (!b->kvm)
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                       _("Domain “%s”: <cpu mode='host-passthrough'> needs KVM (domain type “kvm”); "
+                         "under emulation use mode “host-model” or “maximum”."), b->name);
+          ok = FALSE;
+          goto out;
+        }
+      g_string_append (cpu, "host");
+    }
+  else if (g_str_equal (mode, "host-model"))
+    g_string_append (cpu, b->kvm ? "host" : "max");
+  else if (g_str_equal (mode, "maximum"))
+    g_string_append (cpu, "max");
+  else
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                   _("Domain “%s” has an unknown CPU mode “%s”."), b->name, mode);
+      ok = FALSE;
+      goto out;
+    }
+  if (model != NULL && (mode != NULL && !g_str_equal (mode, "custom")))
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                   _("Domain “%s”: a <cpu><model> is used only with mode “custom”, not “%s”."), b->name, mode);
+      ok = FALSE;
+      goto out;
+    }
+
+  for (int i = 0; features != NULL && features->nodesetval != NULL && i < features->nodesetval->nodeNr; i++)
+    {
+      xmlNodePtr node = features->nodesetval->nodeTab[i];
+      g_autofree char *name = _gvirt_qemu_builder_xpath_string (b, node, "string(@name)");
+      g_autofree char *policy = _gvirt_qemu_builder_xpath_string (b, node, "string(@policy)");
+      const char *value;
+
+      if (cpu->len == 0)
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                       _("Domain “%s”: CPU features need a <cpu><model> (or a mode other than “custom”)."), b->name);
+          ok = FALSE;
+          goto out;
+        }
+      if (name == NULL || !_gvirt_qemu_is_identifier (name))
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                       _("Domain “%s” has a CPU <feature> with an invalid name “%s”."), b->name, name ? name : "");
+          ok = FALSE;
+          goto out;
+        }
+      if (policy == NULL || g_str_equal (policy, "require") || g_str_equal (policy, "force"))
+        value = "on";
+      else if (g_str_equal (policy, "disable") || g_str_equal (policy, "forbid"))
+        value = "off";
+      else
+        {
+          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                       _("Domain “%s”: CPU feature “%s” has policy “%s”; the QEMU backend supports "
+                         "require, force, disable and forbid."), b->name, name, policy);
+          ok = FALSE;
+          goto out;
+        }
+      g_string_append_printf (cpu, ",%s=%s", name, value);
+    }
+  if (cpu->len > 0)
+    {
+      _gvirt_qemu_builder_add (b, "-cpu");
+      _gvirt_qemu_builder_add (b, cpu->str);
+    }
+out:
+  xmlXPathFreeObject (features);
+  return ok;
 }
 
 static gboolean
@@ -323,12 +537,135 @@ build_memory_cpus (GVirtQemuBuilder *b, GError **error)
                    b->name, current_vcpus, vcpus);
       return FALSE;
     }
-  _gvirt_qemu_builder_add (b, "-smp");
-  if (current_vcpus > 0 && current_vcpus < vcpus)
-    _gvirt_qemu_builder_addf (b, "%u,maxcpus=%u", current_vcpus, vcpus);
-  else
-    _gvirt_qemu_builder_addf (b, "%u", vcpus);
-  return TRUE;
+  {
+    g_autoptr(GString) smp = g_string_new (NULL);
+
+    if (current_vcpus > 0 && current_vcpus < vcpus)
+      g_string_append_printf (smp, "%u,maxcpus=%u", current_vcpus, vcpus);
+    else
+      g_string_append_printf (smp, "%u", vcpus);
+    if (!cpu_topology (b, vcpus, smp, error))
+      return FALSE;
+    _gvirt_qemu_builder_add (b, "-smp");
+    _gvirt_qemu_builder_add (b, smp->str);
+  }
+  return build_cpu_model (b, error);
+}
+
+/* <clock offset=…> and its <timer>s: "-rtc base=utc|localtime[,clock=…][,driftfix=slew]";
+ * pit: "-global kvm-pit.lost_tick_policy=delay|discard" with KVM. Under TCG
+ * QEMU's own PIT has no lost-tick policy: its ticks follow the virtual clock,
+ * which stops with the vCPUs, which is what "delay" means, so delay (or no
+ * tickpolicy) needs no argument there and the other policies are refused.
+ * hpet is in build_machine (",hpet=off"). */
+static gboolean
+build_clock (GVirtQemuBuilder *b, const char *clock, GError **error)
+{
+  xmlXPathObjectPtr timers = _gvirt_qemu_builder_xpath_nodes (b, "/domain/clock/timer");
+  g_autoptr(GString) rtc = g_string_new (NULL);
+  gboolean ok = TRUE;
+
+  if (clock != NULL && !g_str_equal (clock, "utc") && !g_str_equal (clock, "localtime"))
+    {
+      if (g_str_equal (clock, "variable") || g_str_equal (clock, "timezone"))
+        g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                     _("Domain “%s”: the QEMU backend cannot use <clock offset='%s'>; use “utc” or “localtime”."),
+                     b->name, clock);
+      else
+        g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                     _("Domain “%s” has an unknown clock offset “%s”."), b->name, clock);
+      ok = FALSE;
+      goto out;
+    }
+  if (clock != NULL)
+    g_string_append_printf (rtc, "base=%s", clock);
+
+  for (int i = 0; timers != NULL && timers->nodesetval != NULL && i < timers->nodesetval->nodeNr; i++)
+    {
+      xmlNodePtr node = timers->nodesetval->nodeTab[i];
+      g_autofree char *name = _gvirt_qemu_builder_xpath_string (b, node, "string(@name)");
+      g_autofree char *present = _gvirt_qemu_builder_xpath_string (b, node, "string(@present)");
+      g_autofree char *policy = _gvirt_qemu_builder_xpath_string (b, node, "string(@tickpolicy)");
+      g_autofree char *track = _gvirt_qemu_builder_xpath_string (b, node, "string(@track)");
+
+      if (g_strcmp0 (name, "hpet") == 0)
+        {
+          if (policy != NULL || track != NULL)
+            goto unsupported;
+          continue;
+        }
+      if (present != NULL && !g_str_equal (present, "yes"))
+        goto unsupported;    /* neither the RTC nor the PIT of a PC can be removed */
+      if (g_strcmp0 (name, "rtc") == 0)
+        {
+          if (!b->x86)
+            goto unsupported;
+          if (track != NULL)
+            {
+              if (rtc->len == 0)
+                g_string_append (rtc, "base=utc");
+              if (g_str_equal (track, "guest"))
+                g_string_append (rtc, ",clock=vm");
+              else if (g_str_equal (track, "wall"))
+                g_string_append (rtc, ",clock=host");
+              else if (g_str_equal (track, "realtime"))
+                g_string_append (rtc, ",clock=rt");
+              else
+                goto unsupported;
+            }
+          if (policy != NULL)
+            {
+              if (rtc->len == 0)
+                g_string_append (rtc, "base=utc");
+              if (g_str_equal (policy, "catchup"))
+                g_string_append (rtc, ",driftfix=slew");
+              else if (!g_str_equal (policy, "delay"))   /* delay: QEMU's default */
+                goto unsupported;
+            }
+        }
+      else if (g_strcmp0 (name, "pit") == 0)
+        {
+          if (!b->x86 || track != NULL)
+            goto unsupported;
+          if (b->kvm && (policy == NULL || g_str_equal (policy, "delay") || g_str_equal (policy, "discard")))
+            {
+              _gvirt_qemu_builder_add (b, "-global");
+              _gvirt_qemu_builder_addf (b, "kvm-pit.lost_tick_policy=%s", policy != NULL ? policy : "delay");
+            }
+          else if (b->kvm || (policy != NULL && !g_str_equal (policy, "delay")))
+            goto unsupported;
+        }
+      continue;
+
+    unsupported:
+      {
+        g_autoptr(GString) what = g_string_new (NULL);
+
+        g_string_append_printf (what, "<timer name='%s'", name);
+        if (present != NULL)
+          g_string_append_printf (what, " present='%s'", present);
+        if (policy != NULL)
+          g_string_append_printf (what, " tickpolicy='%s'", policy);
+        if (track != NULL)
+          g_string_append_printf (what, " track='%s'", track);
+        g_string_append (what, ">");
+        g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                     b->kvm || g_strcmp0 (name, "pit") != 0 ?
+                     _("Domain “%s”: the QEMU backend cannot use %s on machine “%s”.") :
+                     _("Domain “%s”: the QEMU backend cannot use %s on machine “%s” without KVM."),
+                     b->name, what->str, b->machine);
+        ok = FALSE;
+        goto out;
+      }
+    }
+  if (rtc->len > 0)
+    {
+      _gvirt_qemu_builder_add (b, "-rtc");
+      _gvirt_qemu_builder_add (b, rtc->str);
+    }
+out:
+  xmlXPathFreeObject (timers);
+  return ok;
 }
 
 static gboolean
@@ -427,21 +764,7 @@ build_os (GVirtQemuBuilder *b, GError **error)
       _gvirt_qemu_builder_addf (b, "order=%s", order->str);
     }
 
-  if (clock != NULL)
-    {
-      if (g_str_equal (clock, "utc") || g_str_equal (clock, "localtime"))
-        {
-          _gvirt_qemu_builder_add (b, "-rtc");
-          _gvirt_qemu_builder_addf (b, "base=%s", clock);
-        }
-      else if (!g_str_equal (clock, "variable") && !g_str_equal (clock, "timezone"))
-        {
-          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                       _("Domain “%s” has an unknown clock offset “%s”."), b->name, clock);
-          return FALSE;
-        }
-    }
-  return TRUE;
+  return build_clock (b, clock, error);
 }
 
 static gboolean
@@ -545,7 +868,8 @@ build (GVirtQemuBuilder *b, GError **error)
   _gvirt_qemu_builder_add (b, "-nodefaults");
   _gvirt_qemu_builder_add (b, "-no-user-config");
   if (!build_machine (b, error) || !build_memory_cpus (b, error) || !build_os (b, error) ||
-      !build_lifecycle (b, error) || !_gvirt_qemu_build_devices (b, error))
+      !build_lifecycle (b, error) || !_gvirt_qemu_check_elements (b->doc, b->name, error) ||
+      !_gvirt_qemu_build_devices (b, error))
     return FALSE;
 
   if (b->ctx->qmp_fd >= 0)
@@ -578,6 +902,32 @@ build (GVirtQemuBuilder *b, GError **error)
       _gvirt_qemu_builder_add (b, "defer");
     }
   return TRUE;
+}
+
+/**
+ * gvirt_qemu_command_channel_path:
+ * @runtime_dir: (nullable): the backend's runtime directory
+ * @name: the domain's name
+ * @n: the index of the channel among the domain's `<channel>`s
+ *
+ * Where a `<channel type='unix'>` with no `<source path>` listens:
+ * `RUNTIME_DIR/NAME.channelN` (no “.sock”: a domain named “NAME.channelN”
+ * has its own client socket at `NAME.channelN.sock`), removed with the domain's
+ * other runtime files.
+ *
+ * Returns: (transfer full) (nullable): the path, %NULL without @runtime_dir
+ */
+char *
+gvirt_qemu_command_channel_path (const char *runtime_dir,
+                                 const char *name,
+                                 guint       n)
+{
+  g_autofree char *base = NULL;
+
+  if (runtime_dir == NULL)
+    return NULL;
+  base = g_strdup_printf ("%s.channel%u", name, n);
+  return g_build_filename (runtime_dir, base, NULL);
 }
 
 /**

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "gvirt-qemu-backend-private.h"
+#include "gvirt-qemu-command-private.h"
 
 /* ---- Files ------------------------------------------------------------------ */
 
@@ -217,7 +218,10 @@ _gvirt_qemu_prepare_config (GVirtDomainConfig *config,
                    _("Domain “%s” has no memory size."), name);
       return FALSE;
     }
-  /* The argv builder checks the rest at start (the schema may not be installed). */
+  /* Elements QEMU would not be told about are refused now; the argv builder
+   * checks the values at start (the schema may not be installed). */
+  if (!gvirt_qemu_command_check (config, error))
+    return FALSE;
   return TRUE;
 }
 

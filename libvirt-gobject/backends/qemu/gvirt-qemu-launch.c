@@ -67,6 +67,12 @@ remove_runtime_files (GVirtQemuBackend *self,
       g_autofree char *p = _gvirt_qemu_runtime_path (self, name, *e);
       g_unlink (p);
     }
+  /* the sockets of unix channels without a path, when no monitor removed them */
+  for (guint n = 0; n < 64; n++)
+    {
+      g_autofree char *p = gvirt_qemu_command_channel_path (self->dirs.runtime_dir, name, n);
+      g_unlink (p);
+    }
 }
 
 typedef struct {
@@ -359,6 +365,39 @@ autoport_vnc (GVirtDomainConfig *config)
  * Spawns a monitor and its QEMU for @config and waits until QMP is ready.
  * The returned monitor client is not attached to the domain yet.
  */
+/* The live XML names the socket of each unix <channel> the builder gave a
+ * path in the runtime directory (gvirt_qemu_command_channel_path ()); the
+ * monitor removes those sockets with the domain's other runtime files. */
+static GPtrArray *
+fill_channel_paths (GVirtQemuBackend  *self,
+                    GVirtDomainConfig *live)
+{
+  GListModel *devices = gvirt_domain_config_get_devices (live);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  guint n_channels = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (devices); i++)
+    {
+      g_autoptr(GVirtDomainDevice) dev = g_list_model_get_item (devices, i);
+      GVirtDomainChardev *chr;
+      char *path;
+
+      if (!GVIRT_IS_DOMAIN_CHARDEV (dev) || g_strcmp0 (gvirt_domain_device_get_kind (dev), "channel") != 0)
+        continue;
+      chr = GVIRT_DOMAIN_CHARDEV (dev);
+      n_channels++;
+      if (gvirt_domain_chardev_get_chardev_type (chr) != GVIRT_DOMAIN_CHARDEV_TYPE_UNIX ||
+          gvirt_domain_chardev_get_source_path (chr) != NULL)
+        continue;
+      path = gvirt_qemu_command_channel_path (self->dirs.runtime_dir, gvirt_domain_config_get_name (live), n_channels - 1);
+      gvirt_domain_chardev_set_source_path (chr, path);
+      if (gvirt_domain_chardev_get_source_mode (chr) == NULL)
+        gvirt_domain_chardev_set_source_mode (chr, "bind");
+      g_ptr_array_add (paths, path);
+    }
+  return paths;
+}
+
 gboolean
 _gvirt_qemu_launch (GVirtQemuBackend  *self,
                     GVirtDomainConfig *config,
@@ -381,6 +420,7 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
   g_auto(GStrv) qemu_argv = NULL;
   g_autofree char *live_xml = NULL;
   g_autoptr(GString) status = g_string_new (NULL);
+  g_autoptr(GPtrArray) channel_paths = NULL;
   GVirtQemuCommandContext ctx = { 0 };
   struct sockaddr_un addr = { .sun_family = AF_UNIX };
   socklen_t alen;
@@ -431,6 +471,7 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
   qemu_argv = gvirt_qemu_command_build (config, &ctx, error);
   if (qemu_argv == NULL)
     goto fail;
+  channel_paths = fill_channel_paths (self, live);
 
   /* QMP: a listening socket QEMU serves (fd 3) and the monitor's connection to it (fd 4). */
   qmp_listen = socket (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -480,6 +521,11 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
   g_ptr_array_add (argv, log_path);
   g_ptr_array_add (argv, "--cleanup");
   g_ptr_array_add (argv, pid_path);
+  for (guint i = 0; i < channel_paths->len; i++)
+    {
+      g_ptr_array_add (argv, "--cleanup");
+      g_ptr_array_add (argv, g_ptr_array_index (channel_paths, i));
+    }
   g_ptr_array_add (argv, "--lock");
   g_ptr_array_add (argv, lock_path);
   g_ptr_array_add (argv, "--uuid");
