@@ -564,7 +564,12 @@ build (GVirtQemuBuilder *b, GError **error)
       _gvirt_qemu_builder_add (b, "-mon");
       _gvirt_qemu_builder_add (b, "chardev=qmp,mode=control");
     }
-  if (b->ctx->runtime_dir != NULL)
+  if (b->ctx->pid_file != NULL)
+    {
+      _gvirt_qemu_builder_add (b, "-pidfile");
+      _gvirt_qemu_builder_add (b, b->ctx->pid_file);
+    }
+  else if (b->ctx->runtime_dir != NULL)
     {
       g_autofree char *pidfile = g_strdup_printf ("%s/%s.pid", b->ctx->runtime_dir, b->name);
       _gvirt_qemu_builder_add (b, "-pidfile");
