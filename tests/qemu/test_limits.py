@@ -74,3 +74,16 @@ def test_longest_name_and_live_vcpus(node):
     assert dom.props.state == STATE.SHUTOFF
     dom.undefine_sync(None)
     assert not os.path.exists(path)
+
+
+def test_definition_of_an_older_version_still_loads(node):
+    # Written under the old rule (any characters but “/”): still listed and undefinable.
+    path = os.path.join(node.root, 'config', 'wébé x.xml')
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'w') as f:
+        f.write(node.domain_xml(name='wébé x', uuid='0b8c3f4e-8a4e-4d8e-9d6a-5b7e1c2d3f40'))
+    conn = node.connect()
+    dom = conn.find_domain_by_name('wébé x')
+    assert dom is not None and dom.props.persistent
+    dom.undefine_sync(None)
+    assert not os.path.exists(path)
