@@ -689,56 +689,6 @@ test_create_running_fails (Fixture *f, gconstpointer data)
   gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_STATE, "test");
 }
 
-/* Issue 12 item 10: one name rule for domains and networks, on define and create. */
-static void
-test_define_names (Fixture *f, gconstpointer data)
-{
-  g_autofree char *longest = g_strnfill (255, 'n');
-  g_autofree char *huge = g_strnfill (10000, 'n');
-  const char *refused[] = { "a/b", "../../etc", "a\nb", "-x", ".x", "a b", "wébé", huge };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVirtDomainConfig) config = gvirt_test_domain_config (longest);
-  g_autoptr(GVirtNetworkConfig) net_config = gvirt_network_config_new_nat (longest, "virbr9", "10.9.0.1", "255.255.255.0");
-  g_autoptr(GVirtDomain) dom = NULL;
-  g_autoptr(GVirtNetwork) net = NULL;
-
-  dom = gvirt_connection_define_domain_sync (f->conn, config, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (gvirt_domain_get_name (dom), ==, longest);
-  net = gvirt_connection_define_network_sync (f->conn, net_config, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (gvirt_network_get_name (net), ==, longest);
-
-  gvirt_test_recorder_watch (f->rec, f->conn, "domain-added");
-  gvirt_test_recorder_watch (f->rec, f->conn, "network-added");
-  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
-    {
-      g_autoptr(GVirtDomainConfig) bad = gvirt_test_domain_config (refused[i]);
-      g_autoptr(GVirtNetworkConfig) bad_net = gvirt_network_config_new_nat (refused[i], "virbr8", "10.8.0.1", "255.255.255.0");
-      const char *what = refused[i] == huge ? "at most 255 bytes" : "Domain names may";
-      const char *net_what = refused[i] == huge ? "at most 255 bytes" : "Network names may";
-      gpointer object;
-
-      object = gvirt_connection_define_domain_sync (f->conn, bad, NULL, &error);
-      g_assert_null (object);
-      gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, what);
-      g_clear_error (&error);
-      object = gvirt_connection_create_domain_sync (f->conn, bad, NULL, &error);
-      g_assert_null (object);
-      gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, what);
-      g_clear_error (&error);
-      object = gvirt_connection_define_network_sync (f->conn, bad_net, NULL, &error);
-      g_assert_null (object);
-      gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, net_what);
-      g_clear_error (&error);
-      object = gvirt_connection_create_network_sync (f->conn, bad_net, NULL, &error);
-      g_assert_null (object);
-      gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, net_what);
-      g_clear_error (&error);
-    }
-  gvirt_test_assert_recorded (f->rec, "");
-}
-
 static void
 test_define_async (Fixture *f, gconstpointer data)
 {
@@ -1121,7 +1071,6 @@ main (int argc, char *argv[])
   FIXTURE_TEST ("/connection/define/signals", test_define_signals);
   FIXTURE_TEST ("/connection/define/generates-uuid", test_define_generates_uuid);
   FIXTURE_TEST ("/connection/define/errors", test_define_errors);
-  FIXTURE_TEST ("/connection/define/names", test_define_names);
   FIXTURE_TEST ("/connection/define/async", test_define_async);
   g_test_add_func ("/connection/define/invalid-xml", test_config_invalid_xml);
   FIXTURE_TEST ("/connection/undefine/signals", test_undefine_signals);
