@@ -128,10 +128,26 @@ gvirt_domain_set_max_memory_finish (GVirtDomain *self, GAsyncResult *result, GEr
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Changes the number of virtual CPUs.
+ * Changes the number of virtual CPUs, as libvirt does:
  *
- * Returns: %TRUE on success, %FALSE with @error set, e.g.
- *   %GVIRT_ERROR_INVALID_ARGUMENT for a count outside the range
+ * - on a shut-off domain, its definition: @n_vcpus becomes both the
+ *   `<vcpu>` maximum and the count it boots with;
+ * - on a running domain, the count it runs with, which stays within the
+ *   `<vcpu>` maximum it was started with (the live definition then says
+ *   `<vcpu current='N'>MAX</vcpu>`); the maximum of a running domain does
+ *   not change, and neither does its persistent definition.
+ *
+ * There are no live/config/maximum flags: `gvirsh setvcpus` gives
+ * `--config` and `--maximum` by editing the definition
+ * (gvirt_domain_config_set_vcpus() and
+ * gvirt_domain_config_set_current_vcpus(), then a define).
+ *
+ * Returns: %TRUE on success, %FALSE with @error set:
+ *   %GVIRT_ERROR_INVALID_ARGUMENT for a count outside the range, or above
+ *   the maximum a running domain was started with (“Domain “web” cannot
+ *   have 4 virtual CPUs while it runs: the maximum it was started with is
+ *   2.”); %GVIRT_ERROR_UNSUPPORTED when the backend cannot change the
+ *   count of a running domain at all (`qemu:///` has no vCPU hotplug)
  */
 gboolean
 gvirt_domain_set_vcpus_sync (GVirtDomain *self, guint n_vcpus,

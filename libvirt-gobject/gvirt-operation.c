@@ -8,6 +8,9 @@
 #include "gvirt-network.h"
 #include "gvirt-error.h"
 #include "gvirt-i18n-private.h"
+#include "gvirt-backend-names-private.h"
+#include "config/gvirt-domain-config.h"
+#include "config/gvirt-network-config.h"
 
 /* Runners: each calls one shape of backend entry point. */
 
@@ -101,11 +104,15 @@ RUNNER (run_node_query)
   return ((NodeQueryFunc) entry) (backend, cancellable, error);
 }
 
+/* New domains and networks: the name rule of backends/common, once here for
+ * every backend (the backends check again: they write files named so). */
 RUNNER (run_new_domain)
 {
-  g_autoptr(GVirtDomainRecord) record = ((ConfigFunc) entry) (backend, args->config,
-                                                              cancellable, error);
+  g_autoptr(GVirtDomainRecord) record = NULL;
 
+  if (!_gvirt_backend_check_name (gvirt_domain_config_get_name (args->config), error))
+    return NULL;
+  record = ((ConfigFunc) entry) (backend, args->config, cancellable, error);
   return record != NULL ? _gvirt_connection_adopt_domain (connection, record) : NULL;
 }
 
@@ -119,9 +126,11 @@ RUNNER (run_restore_domain)
 
 RUNNER (run_new_network)
 {
-  g_autoptr(GVirtNetworkRecord) record = ((ConfigFunc) entry) (backend, args->config,
-                                                               cancellable, error);
+  g_autoptr(GVirtNetworkRecord) record = NULL;
 
+  if (!_gvirt_backend_check_network_name (gvirt_network_config_get_name (args->config), error))
+    return NULL;
+  record = ((ConfigFunc) entry) (backend, args->config, cancellable, error);
   return record != NULL ? _gvirt_connection_adopt_network (connection, record) : NULL;
 }
 

@@ -556,22 +556,39 @@ test_set_vcpus (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) vcpus = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  g_assert_true (gvirt_domain_set_vcpus_sync (f->dom, 4, NULL, &error));
+  /* Running: within the <vcpu>2</vcpu> it was started with (issue 12 item 11). */
+  g_assert_false (gvirt_domain_set_vcpus_sync (f->dom, 4, NULL, &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==,
+                   "Domain “test” cannot have 4 virtual CPUs while it runs: the maximum it was started with is 2.");
+  g_clear_error (&error);
+  g_assert_true (gvirt_domain_set_vcpus_sync (f->dom, 1, NULL, &error));
   g_assert_no_error (error);
   info = gvirt_domain_get_info_sync (f->dom, NULL, &error);
-  g_assert_cmpuint (info->n_vcpus, ==, 4);
+  g_assert_cmpuint (info->n_vcpus, ==, 1);
   live = gvirt_domain_get_config_sync (f->dom, GVIRT_DOMAIN_XML_NONE, NULL, &error);
-  g_assert_cmpuint (gvirt_domain_config_get_vcpus (live), ==, 4);
+  g_assert_cmpuint (gvirt_domain_config_get_vcpus (live), ==, 2);
+  g_assert_cmpuint (gvirt_domain_config_get_current_vcpus (live), ==, 1);
   vcpus = gvirt_domain_get_vcpu_info_sync (f->dom, NULL, &error);
-  g_assert_cmpuint (vcpus->len, ==, 4);
+  g_assert_cmpuint (vcpus->len, ==, 1);
+  g_clear_object (&live);
+  /* the persistent definition stays as it was */
+  live = gvirt_domain_get_config_sync (f->dom, GVIRT_DOMAIN_XML_INACTIVE, NULL, &error);
+  g_assert_cmpuint (gvirt_domain_config_get_vcpus (live), ==, 2);
+  g_assert_cmpuint (gvirt_domain_config_get_current_vcpus (live), ==, 0);
+  g_assert_true (gvirt_domain_set_vcpus_sync (f->dom, 2, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&info, gvirt_domain_info_free);
+  info = gvirt_domain_get_info_sync (f->dom, NULL, &error);
+  g_assert_cmpuint (info->n_vcpus, ==, 2);
 
   g_assert_false (gvirt_domain_set_vcpus_sync (f->dom, 0, NULL, &error));
   g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
-  /* The node has 16 CPUs. */
-  g_assert_true (gvirt_domain_set_vcpus_sync (f->dom, 16, NULL, &error));
+  /* Shut off: the definition's maximum changes; the node has 16 CPUs. */
+  g_assert_true (gvirt_domain_set_vcpus_sync (f->off, 16, NULL, &error));
   g_assert_no_error (error);
-  g_assert_false (gvirt_domain_set_vcpus_sync (f->dom, 17, NULL, &error));
+  g_assert_false (gvirt_domain_set_vcpus_sync (f->off, 17, NULL, &error));
   g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
 
@@ -582,6 +599,14 @@ test_set_vcpus (Fixture *f, gconstpointer data)
   g_clear_object (&live);
   live = gvirt_domain_get_config_sync (f->off, GVIRT_DOMAIN_XML_INACTIVE, NULL, &error);
   g_assert_cmpuint (gvirt_domain_config_get_vcpus (live), ==, 3);
+  /* started with 3, it may go up to 3 */
+  g_assert_true (gvirt_domain_start_sync (f->off, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (gvirt_domain_set_vcpus_sync (f->off, 4, NULL, &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_true (gvirt_domain_set_vcpus_sync (f->off, 3, NULL, &error));
+  g_assert_no_error (error);
 }
 
 static void

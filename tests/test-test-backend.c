@@ -725,12 +725,68 @@ test_definition_from_api (void)
   g_assert_null (gvirt_connection_find_domain_by_name (conn, "clash"));
 }
 
+/* Issue 12 item 10: one name rule for domains and networks, on define and create. */
+static void
+test_names (void)
+{
+  g_autofree char *longest = g_strnfill (255, 'n');
+  g_autofree char *huge = g_strnfill (10000, 'n');
+  const char *refused[] = { "a/b", "../../etc", "a\nb", "-x", ".x", "a b", "wébé", huge };
+  g_autoptr(GVirtConnection) conn = gvirt_test_open_default ();
+  GListModel *domains = gvirt_connection_get_domains (conn);
+  GListModel *networks = gvirt_connection_get_networks (conn);
+  guint n_domains, n_networks;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirtDomainConfig) config = gvirt_test_domain_config (longest);
+  g_autoptr(GVirtNetworkConfig) net_config = gvirt_network_config_new_nat (longest, "virbr9", "10.9.0.1", "255.255.255.0");
+  g_autoptr(GVirtDomain) dom = NULL;
+  g_autoptr(GVirtNetwork) net = NULL;
+
+  dom = gvirt_connection_define_domain_sync (conn, config, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gvirt_domain_get_name (dom), ==, longest);
+  net = gvirt_connection_define_network_sync (conn, net_config, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gvirt_network_get_name (net), ==, longest);
+
+  n_domains = g_list_model_get_n_items (domains);
+  n_networks = g_list_model_get_n_items (networks);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GVirtDomainConfig) bad = gvirt_test_domain_config (refused[i]);
+      g_autoptr(GVirtNetworkConfig) bad_net = gvirt_network_config_new_nat (refused[i], "virbr8", "10.8.0.1", "255.255.255.0");
+      const char *what = refused[i] == huge ? "at most 255 bytes" : "Domain names may";
+      const char *net_what = refused[i] == huge ? "at most 255 bytes" : "Network names may";
+      gpointer object;
+
+      object = gvirt_connection_define_domain_sync (conn, bad, NULL, &error);
+      g_assert_null (object);
+      gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, what);
+      g_clear_error (&error);
+      object = gvirt_connection_create_domain_sync (conn, bad, NULL, &error);
+      g_assert_null (object);
+      gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, what);
+      g_clear_error (&error);
+      object = gvirt_connection_define_network_sync (conn, bad_net, NULL, &error);
+      g_assert_null (object);
+      gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, net_what);
+      g_clear_error (&error);
+      object = gvirt_connection_create_network_sync (conn, bad_net, NULL, &error);
+      g_assert_null (object);
+      gvirt_test_assert_error_contains (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, net_what);
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (domains), ==, n_domains);
+  g_assert_cmpuint (g_list_model_get_n_items (networks), ==, n_networks);
+}
+
 int
 main (int argc, char *argv[])
 {
   gvirt_test_init (&argc, &argv);
 
   g_test_add_func ("/test-backend/node-file/libvirt-0.3.3-example", test_node_libvirt_example);
+  g_test_add_func ("/test-backend/names", test_names);
   g_test_add_func ("/test-backend/node-file/states-and-defaults", test_node_states);
   g_test_add_func ("/test-backend/node-file/relative-file", test_node_relative_file);
   g_test_add_func ("/test-backend/node-file/percent-encoded", test_node_percent_encoded);

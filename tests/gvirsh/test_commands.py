@@ -705,8 +705,18 @@ def test_vcpus_live_and_config(target):
     assert f"CPU(s):         {t.vcpus}\n" in out.split("<domain")[0]
     assert xml_line(out.split("<domain")[1], "vcpu").endswith(">1</vcpu>")
     assert "CPU(s):         1\n" in out.split("</domain>")[1]
-    out = t.ok(f"setvcpus {d} 3 --live; dominfo {d}; dumpxml {d} --inactive", quiet=True)
-    assert "CPU(s):         3\n" in out and xml_line(out, "vcpu").endswith(f">{t.vcpus}</vcpu>")
+    # --live: within the maximum the domain started with, as libvirt
+    msg = t.fails(f"setvcpus {d} 1 --config; destroy {d}; start {d}; setvcpus {d} 3 --live")
+    assert msg == (f"failed to set 3 vCPUs on domain '{d}': Domain “{d}” cannot have 3 virtual CPUs while it runs: "
+                   "the maximum it was started with is 1.")
+    out = t.ok(f"setvcpus {d} 4 --maximum --config; destroy {d}; start {d}; setvcpus {d} 3 --live; "
+               f"dominfo {d}; dumpxml {d} --inactive; dumpxml {d}", quiet=True)
+    xmls = out.split("</domain>")
+    assert "CPU(s):         3\n" in xmls[0]
+    assert xml_line(xmls[0], "vcpu") == f'<vcpu current="{t.vcpus}">4</vcpu>'
+    assert xml_line(xmls[1], "vcpu") == '<vcpu current="3">4</vcpu>'
+    assert t.fails(f"setvcpus {d} 4 --maximum --config; destroy {d}; start {d}; setvcpus {d} 5 --live").endswith(
+        "the maximum it was started with is 4.")
     # --maximum: the configuration's maximum alone, the current count lowered to it
     out = t.ok(f"setvcpus {d} 4 --maximum --config; dumpxml {d} --inactive; "
                f"setvcpus {d} 1 --maximum --config; dumpxml {d} --inactive", quiet=True)
@@ -744,7 +754,10 @@ def test_vcpus(target):
     pinned = "0-1,3" + (f",{t.cpus - 1}" if t.cpus > 4 else "")
     assert out.startswith(chain("", f" VCPU   CPU Affinity\n----------------------\n {last}      {pinned}\n"))
     assert "CPU Affinity:   yy-y" + "-" * (t.cpus - 5) + ("y" if t.cpus > 4 else "") + "\n" in out
-    out = t.ok(f"setvcpus {d} 4; dominfo {d}; vcpupin {d}")
+    # a running domain stays within the maximum it started with
+    assert t.fails(f"setvcpus {d} 4").endswith(
+        f"cannot have 4 virtual CPUs while it runs: the maximum it was started with is {t.vcpus}.")
+    out = t.ok(f"destroy {d}; setvcpus {d} 4; start {d}; dominfo {d}; vcpupin {d}")
     assert "CPU(s):         4\n" in out and f" 3      {everything}\n" in out
     assert t.fails("setvcpus", d, "0").startswith("Numeric value '0' for <count> option")
     assert t.fails("setvcpus", d, str(t.cpus + 1)).startswith(

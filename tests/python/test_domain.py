@@ -103,12 +103,20 @@ def test_info_and_resources(dom):
     assert info.state == GVirt.DomainState.RUNNING
     assert (info.max_memory, info.memory, info.n_vcpus) == (8388608, 2097152, 2)
     dom.set_memory_sync(1048576, None)
-    dom.set_vcpus_sync(3, None)
+    # Running: within the <vcpu> maximum it started with (2), as libvirt.
+    with pytest.raises(GLib.Error) as excinfo:
+        dom.set_vcpus_sync(3, None)
+    assert excinfo.value.matches(GVirt.error_quark(), GVirt.Error.INVALID_ARGUMENT)
+    assert excinfo.value.message == ('Domain “test” cannot have 3 virtual CPUs while it runs: '
+                                     'the maximum it was started with is 2.')
+    dom.set_vcpus_sync(1, None)
     info = run_async(dom.get_info_async, dom.get_info_finish)
-    assert (info.memory, info.n_vcpus) == (1048576, 3)
+    assert (info.memory, info.n_vcpus) == (1048576, 1)
     live = dom.get_config_sync(GVirt.DomainXmlFlags.NONE, None)
     assert live.get_current_memory() == 1048576
-    assert live.get_vcpus() == 3
+    assert (live.get_vcpus(), live.get_current_vcpus()) == (2, 1)
+    dom.set_vcpus_sync(2, None)
+    assert dom.get_info_sync(None).n_vcpus == 2
 
 
 def test_vcpu_info_and_pinning(dom):

@@ -619,7 +619,7 @@ test_rich_domain (void)
   /* channels: the agent on the controller, a second one with its socket in the runtime directory */
   assert_pair (argv, "-chardev", "socket,id=charchannel0,path=/run/gt/agent.sock,server=on,wait=off");
   assert_pair (argv, "-device", "virtserialport,bus=virtio-serial0.0,nr=1,chardev=charchannel0,id=channel0,name=org.qemu.guest_agent.0");
-  assert_pair (argv, "-chardev", "socket,id=charchannel1,path=/run/gvirt/gt.channel1,server=on,wait=off");
+  assert_pair (argv, "-chardev", "socket,id=charchannel1,path=/run/gvirt/@e294affa6863e16fbecdff7cffbaf123.channel1,server=on,wait=off");
   assert_pair (argv, "-device", "virtserialport,bus=virtio-serial0.0,nr=2,chardev=charchannel1,id=channel1,name=org.example.second");
   /* <rng>, <audio>, <memballoon> */
   assert_pair (argv, "-object", "rng-random,id=objrng0,filename=/dev/random");

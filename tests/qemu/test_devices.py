@@ -3,6 +3,7 @@
 # through QMP on the monitor's client socket), and what the QEMU backend does
 # not build is refused by define or start with GVIRT_ERROR_UNSUPPORTED.
 import json
+import hashlib
 import os
 import socket
 import time
@@ -94,7 +95,7 @@ def test_devices_exist_in_qemu(node):
         assert qmp('qom-get', path='/objects/objrng0', property='filename') == '/dev/urandom'
         assert qmp('qom-get', path='/machine/peripheral/channel0', property='name') == AGENT
         # the agent's socket, in the runtime directory, as the live XML says
-        sock = os.path.join(node.run_dir, 'rich.channel0')
+        sock = os.path.join(node.run_dir, '@' + hashlib.sha256(b'rich').hexdigest()[:32] + '.channel0')
         chardevs = {c['label']: c['filename'] for c in qmp('query-chardev')}
         assert chardevs.get('charchannel0') == f'disconnected:unix:{sock},server=on', chardevs
         # QEMU listens there: a client (the agent's host side) connects

@@ -227,8 +227,13 @@ def test_memory_vcpus_and_pinning(node):
     # The balloon: QEMU reports the new size.
     dom.set_memory_sync(131072, None)
     spin_until(lambda: dom.get_info_sync(None).memory == 131072, timeout=20)
+    # It booted with <vcpu>1</vcpu>: more is refused first (as libvirt), then
+    # this backend has no vCPU hotplug.
     with pytest.raises(GLib.Error) as e:
         dom.set_vcpus_sync(2, None)
+    assert 'the maximum it was started with is 1' in gvirt_error(e, GVirt.Error.INVALID_ARGUMENT).message
+    with pytest.raises(GLib.Error) as e:
+        dom.set_vcpus_sync(1, None)
     gvirt_error(e, GVirt.Error.UNSUPPORTED)
 
     vcpus = dom.get_vcpu_info_sync(None)

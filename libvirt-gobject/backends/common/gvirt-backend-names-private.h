@@ -7,18 +7,24 @@
 G_BEGIN_DECLS
 
 /*
- * A name becomes a file name (CONFIG/NAME.xml, its temp file
- * NAME.xml.XXXXXX, RUNTIME/NAME.sock …), so it is not empty, does not
- * start with '.' (no ".", "..", hidden files), has no '/', and is at most
- * GVIRT_BACKEND_NAME_MAX bytes: the qemu backend's limit, which keeps the
- * longest file made from it (NAME.xml.XXXXXX) well inside NAME_MAX and the
- * monitor socket's path inside sun_path for the usual runtime directories.
+ * The one rule for domain and network names, on every backend: 1 to
+ * GVIRT_BACKEND_NAME_MAX (255) bytes of ASCII letters, digits and “-_.+:”,
+ * not starting with “.” or “-”. So a name is always a safe file name
+ * component (no “/”, no “..”, no hidden file, no newline, nothing a shell or
+ * QEMU's option parser treats specially) and prints the same everywhere.
+ * Non-ASCII letters are refused on purpose: no Unicode normalization or
+ * look-alike questions, and one byte per character. A backend whose file
+ * names cannot hold 255 bytes plus a suffix maps long names to other file
+ * names (the qemu backend: docs/qemu-backend.md).
  *
- * Errors are GVIRT_ERROR_INVALID_ARGUMENT with the backends' messages:
- * “A domain needs a name.” (NULL or empty) and “NAME” is not a valid
- * domain name.” (the rest); the same with “network” for networks.
+ * Errors are GVIRT_ERROR_INVALID_ARGUMENT, one sentence per fault:
+ * “A domain needs a name.” (NULL or empty), “Domain names are at most 255
+ * bytes long; …”, “Domain names may not start with “.” or “-” …” and
+ * “Domain names may contain only letters, digits and “-_.+:” …” (the name
+ * escaped as C does, so a newline shows as \n); the same with “network” for
+ * networks.
  */
-#define GVIRT_BACKEND_NAME_MAX 79
+#define GVIRT_BACKEND_NAME_MAX 255
 
 gboolean _gvirt_backend_check_name         (const char  *name,
                                             GError     **error);

@@ -2,60 +2,88 @@
 /* The checks of domain and network names and UUIDs every backend makes. */
 #include "config.h"
 
-#include <limits.h>
 #include <string.h>
 
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
-#include "gvirt-atomic-file-private.h"
 #include "gvirt-backend-names-private.h"
 
-/* NAME.xml.XXXXXX, the longest file name a name makes, fits in a directory entry. */
-G_STATIC_ASSERT (GVIRT_BACKEND_NAME_MAX + sizeof ".xml" - 1 + GVIRT_BACKEND_TEMP_SUFFIX_LEN <= NAME_MAX);
+/* The refusals, one set per kind of object, so each is a whole sentence to translate. */
+typedef struct {
+  const char *empty;
+  const char *too_long;
+  const char *bad_start;
+  const char *bad_char;
+} NameMessages;
+
+static const NameMessages domain_messages = {
+  N_("A domain needs a name."),
+  N_("Domain names are at most %u bytes long; this one has %zu bytes."),
+  N_("Domain names may not start with “.” or “-”, and “%s” does."),
+  N_("Domain names may contain only letters, digits and “-_.+:”, and “%s” has other characters."),
+};
+
+static const NameMessages network_messages = {
+  N_("A network needs a name."),
+  N_("Network names are at most %u bytes long; this one has %zu bytes."),
+  N_("Network names may not start with “.” or “-”, and “%s” does."),
+  N_("Network names may contain only letters, digits and “-_.+:”, and “%s” has other characters."),
+};
 
 static gboolean
-name_is_valid (const char *name)
+name_char_is_valid (char c)
 {
-  return name[0] != '.' && strchr (name, '/') == NULL &&
-         strlen (name) <= GVIRT_BACKEND_NAME_MAX;
+  /* ASCII only: g_ascii_isalnum () is FALSE for every byte of a UTF-8 sequence. */
+  return g_ascii_isalnum (c) || strchr ("-_.+:", c) != NULL;
+}
+
+static gboolean
+check_name (const char          *name,
+            const NameMessages  *msg,
+            GError             **error)
+{
+  gsize len;
+
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error_literal (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, _(msg->empty));
+      return FALSE;
+    }
+  len = strlen (name);
+  if (len > GVIRT_BACKEND_NAME_MAX)
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
+                   _(msg->too_long), (guint) GVIRT_BACKEND_NAME_MAX, len);
+      return FALSE;
+    }
+  for (const char *p = name; *p != '\0'; p++)
+    if (!name_char_is_valid (*p))
+      {
+        /* Escaped, so a newline or a control character shows as \n, \001 … */
+        g_autofree char *shown = g_strescape (name, NULL);
+        g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, _(msg->bad_char), shown);
+        return FALSE;
+      }
+  if (name[0] == '.' || name[0] == '-')
+    {
+      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT, _(msg->bad_start), name);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
 _gvirt_backend_check_name (const char  *name,
                            GError     **error)
 {
-  if (name == NULL || *name == '\0')
-    {
-      g_set_error_literal (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                           _("A domain needs a name."));
-      return FALSE;
-    }
-  if (!name_is_valid (name))
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a valid domain name."), name);
-      return FALSE;
-    }
-  return TRUE;
+  return check_name (name, &domain_messages, error);
 }
 
 gboolean
 _gvirt_backend_check_network_name (const char  *name,
                                    GError     **error)
 {
-  if (name == NULL || *name == '\0')
-    {
-      g_set_error_literal (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                           _("A network needs a name."));
-      return FALSE;
-    }
-  if (!name_is_valid (name))
-    {
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a valid network name."), name);
-      return FALSE;
-    }
-  return TRUE;
+  return check_name (name, &network_messages, error);
 }
 
 /* The same rules as _gvirt_uuid_canonicalize() in libvirt-gobject/config/gvirt-xml-fields.c,

@@ -99,9 +99,14 @@ void _gvirt_qemu_domain_stopped (GVirtQemuBackend *self, QemuDomain *dom, const 
 void _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon, const char *event, JsonObject *data, gpointer user_data);
 
 /* gvirt-qemu-definitions.c */
+/* A domain's files are named by its name, or by "@" and the name's SHA-256
+ * when the name is too long for a file name (docs/qemu-backend.md). */
+char *_gvirt_qemu_file_stem (const char *name);
+gboolean _gvirt_qemu_name_has_stem (const char *name, const char *stem);
 char *_gvirt_qemu_config_path (GVirtQemuBackend *self, const char *name);
 char *_gvirt_qemu_autostart_path (GVirtQemuBackend *self, const char *name);
 char *_gvirt_qemu_runtime_path (GVirtQemuBackend *self, const char *name, const char *ext);
+char *_gvirt_qemu_socket_path (GVirtQemuBackend *self, const char *name);
 GVirtDomainConfig *_gvirt_qemu_load_config_file (const char *path, GError **error);
 void _gvirt_qemu_sync_config_file (GVirtQemuBackend *self, const char *path, gboolean emit);
 void _gvirt_qemu_on_dir_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event, gpointer user_data);

@@ -488,7 +488,7 @@ need_virtio_serial (GVirtQemuBuilder *b)
 /* <channel type=…><target type='virtio' name=…/></channel>: "-chardev …,id=charchannelN
  * -device virtserialport,bus=virtio-serial0.0,nr=N+1 (after any further virtio consoles),chardev=charchannelN,id=channelN,name=…".
  * A unix channel listens (mode='bind') unless it says mode='connect'; with no
- * path it is RUNTIME_DIR/NAME.channelN (see gvirt_qemu_command_channel_path()). */
+ * path it is RUNTIME_DIR/@HASH.channelN (see gvirt_qemu_command_channel_path()). */
 static gboolean
 build_channel (GVirtQemuBuilder *b, GVirtDomainChardev *chr, guint n, GError **error)
 {

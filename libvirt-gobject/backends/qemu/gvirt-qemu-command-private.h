@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  * @qmp_fd: >= 0: a listening socket already bound by the caller and inherited
  *   by QEMU as fd @qmp_fd (`-chardev socket,id=qmp,fd=N,server=on,wait=off
  *   -mon chardev=qmp,mode=control`)
- * @runtime_dir: directory for the pidfile (`RUNTIME_DIR/NAME.pid`); %NULL: none
+ * @runtime_dir: directory for the pidfile (`RUNTIME_DIR/NAME.pid`) when
+ *   @pid_file is %NULL; both %NULL: none
  * @kvm_available: whether `type='kvm'` domains may use `accel=kvm`
  * @vnc_port: the TCP port allocated for a VNC display with `autoport='yes'`
  *   (>= 5900); 0 = none allocated
@@ -29,6 +30,8 @@ G_BEGIN_DECLS
  *   network name to the host bridge the network runs on; a network that is
  *   missing gives %GVIRT_ERROR_INVALID_ARGUMENT (with @skip_file_checks, the
  *   network name itself is used as the bridge name)
+ * @pid_file: (nullable): the pidfile's path, when the caller names it (the
+ *   backend does, since long domain names do not make file names)
  *
  * What the QEMU backend knows at start time and the XML does not say.
  * New fields go at the end only.
@@ -45,6 +48,7 @@ typedef struct {
   /* added after the first contract, at the end: */
   gboolean    skip_file_checks; /* unit tests: do not stat() kernel, disks, scripts, emulator */
   GHashTable *network_bridges;  /* (nullable) network name → bridge name, for type='network' */
+  const char *pid_file;         /* (nullable) overrides runtime_dir/NAME.pid */
 } GVirtQemuCommandContext;
 
 GStrv gvirt_qemu_command_build (GVirtDomainConfig             *config,

@@ -56,7 +56,7 @@
  *   hpet present='no' → "-machine …,hpet=off".
  * - Channels: "-chardev …,id=charchannelN -device virtserialport,bus=virtio-serial0.0,nr=N+1,…",
  *   a virtio-serial-pci "virtio-serial0" added when no controller is given; a unix
- *   channel without a path listens at RUNTIME_DIR/NAME.channelN. rng:
+ *   channel without a path listens at RUNTIME_DIR/@HASH.channelN. rng:
  *   "-object rng-random,id=objrngN -device virtio-rng-pci,rng=objrngN,id=rngN".
  * - Disk <driver cache= io= discard= detect_zeroes=> → -drive cache=, aio=, discard=, detect-zeroes=.
  * - VNC: "-vnc LISTEN:DISPLAY" with port ctx->vnc_port when autoport, listen
@@ -888,7 +888,12 @@ build (GVirtQemuBuilder *b, GError **error)
       _gvirt_qemu_builder_add (b, "-mon");
       _gvirt_qemu_builder_add (b, "chardev=qmp,mode=control");
     }
-  if (b->ctx->runtime_dir != NULL)
+  if (b->ctx->pid_file != NULL)
+    {
+      _gvirt_qemu_builder_add (b, "-pidfile");
+      _gvirt_qemu_builder_add (b, b->ctx->pid_file);
+    }
+  else if (b->ctx->runtime_dir != NULL)
     {
       g_autofree char *pidfile = g_strdup_printf ("%s/%s.pid", b->ctx->runtime_dir, b->name);
       _gvirt_qemu_builder_add (b, "-pidfile");
@@ -911,9 +916,9 @@ build (GVirtQemuBuilder *b, GError **error)
  * @n: the index of the channel among the domain's `<channel>`s
  *
  * Where a `<channel type='unix'>` with no `<source path>` listens:
- * `RUNTIME_DIR/NAME.channelN` (no “.sock”: a domain named “NAME.channelN”
- * has its own client socket at `NAME.channelN.sock`), removed with the domain's
- * other runtime files.
+ * `RUNTIME_DIR/@HASH.channelN`, HASH the first 32 hex digits of the SHA-256
+ * of @name (as the monitor's socket, so that the path fits sun_path however
+ * long the name), removed with the domain's other runtime files.
  *
  * Returns: (transfer full) (nullable): the path, %NULL without @runtime_dir
  */
@@ -922,11 +927,15 @@ gvirt_qemu_command_channel_path (const char *runtime_dir,
                                  const char *name,
                                  guint       n)
 {
+  g_autofree char *sum = NULL;
   g_autofree char *base = NULL;
 
   if (runtime_dir == NULL)
     return NULL;
-  base = g_strdup_printf ("%s.channel%u", name, n);
+  /* hashed like the monitor's socket: sun_path has room for 107 bytes,
+   * names have 255 */
+  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
+  base = g_strdup_printf ("@%.32s.channel%u", sum, n);
   return g_build_filename (runtime_dir, base, NULL);
 }
 

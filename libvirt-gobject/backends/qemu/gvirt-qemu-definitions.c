@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* QEMU backend: persistent definitions (CONFIG/NAME.xml), define, undefine, and other processes' changes to them. */
+/* QEMU backend: file names, persistent definitions (CONFIG/NAME.xml), define, undefine, and other processes' changes to them. */
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -13,22 +14,105 @@
 
 /* ---- Files ------------------------------------------------------------------ */
 
+/*
+ * The longest name that is its own file stem: STEM.json.XXXXXX, the longest
+ * file made from a stem (a runtime file's temporary copy), fits NAME_MAX.
+ * Longer names (up to GVIRT_BACKEND_NAME_MAX, 255 bytes) use “@” and the
+ * SHA-256 of the name instead: “@” is not allowed in names, so the two kinds
+ * never meet, and a stem is its own stem.
+ */
+#define QEMU_STEM_MAX (NAME_MAX - sizeof ".json" + 1 - GVIRT_BACKEND_TEMP_SUFFIX_LEN)
+G_STATIC_ASSERT (QEMU_STEM_MAX >= 1 + 64);
+
+char *
+_gvirt_qemu_file_stem (const char *name)
+{
+  g_autofree char *sum = NULL;
+
+  if (strlen (name) <= QEMU_STEM_MAX)
+    return g_strdup (name);
+  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
+  return g_strconcat ("@", sum, NULL);
+}
+
+/* The stem of a file in one of our directories: its base name without @ext. */
+static char *
+stem_of_path (const char *path, const char *ext)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  return g_strndup (base, strlen (base) - strlen (ext));
+}
+
+/* Lock held: the domain whose files have @stem. */
+static QemuDomain *
+lookup_by_stem (GVirtQemuBackend *self, const char *stem)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (stem[0] != '@')
+    return g_hash_table_lookup (self->names, stem);
+  g_hash_table_iter_init (&iter, self->names);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *other = _gvirt_qemu_file_stem (key);
+      if (g_str_equal (other, stem))
+        return value;
+    }
+  return NULL;
+}
+
+/* Whether @name (a definition's, a running VM's) is the one of the file with
+ * @stem. Not the name rule: a definition an older version wrote under a name
+ * the rule now refuses (“wébé”, 80 bytes and more) still loads, and can be
+ * started or undefined. */
+gboolean
+_gvirt_qemu_name_has_stem (const char *name, const char *stem)
+{
+  g_autofree char *own = NULL;
+
+  if (name == NULL || *name == '\0')
+    return FALSE;
+  own = _gvirt_qemu_file_stem (name);
+  return g_str_equal (own, stem);
+}
+
+static char *
+file_path (const char *dir, const char *name, const char *ext)
+{
+  g_autofree char *stem = _gvirt_qemu_file_stem (name);
+
+  return _gvirt_backend_file_path (dir, stem, ext);
+}
+
 char *
 _gvirt_qemu_config_path (GVirtQemuBackend *self, const char *name)
 {
-  return _gvirt_backend_file_path (self->dirs.config_dir, name, ".xml");
+  return file_path (self->dirs.config_dir, name, ".xml");
 }
 
 char *
 _gvirt_qemu_autostart_path (GVirtQemuBackend *self, const char *name)
 {
-  return _gvirt_backend_file_path (self->autostart_dir, name, ".xml");
+  return file_path (self->autostart_dir, name, ".xml");
 }
 
 char *
 _gvirt_qemu_runtime_path (GVirtQemuBackend *self, const char *name, const char *ext)
 {
-  return _gvirt_backend_file_path (self->dirs.runtime_dir, name, ext);
+  return file_path (self->dirs.runtime_dir, name, ext);
+}
+
+/* The clients' socket: short whatever the name, so that its path fits
+ * sun_path (108 bytes) whenever the runtime directory leaves 38 bytes. */
+char *
+_gvirt_qemu_socket_path (GVirtQemuBackend *self, const char *name)
+{
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
+  g_autofree char *file = g_strdup_printf ("@%.32s.sock", sum);
+
+  return g_build_filename (self->dirs.runtime_dir, file, NULL);
 }
 
 /* Temp file + rename: a crash leaves the old or the new file, never a torn
@@ -54,11 +138,10 @@ _gvirt_qemu_sync_config_file (GVirtQemuBackend *self,
                               gboolean          emit)
 {
   g_autoptr(GVirtDomainConfig) config = NULL;
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strndup (base, strlen (base) - strlen (".xml"));
-  g_autofree char *link = _gvirt_qemu_autostart_path (self, name);
+  g_autofree char *stem = stem_of_path (path, ".xml");
+  g_autofree char *link = _gvirt_qemu_autostart_path (self, stem);
   QemuDomain *dom;
-  const char *uuid;
+  const char *uuid, *name;
 
   /* Read under the lock: this backend writes definitions under it, so the
    * file then matches what it holds unless another process wrote it. Read
@@ -67,7 +150,8 @@ _gvirt_qemu_sync_config_file (GVirtQemuBackend *self,
   g_mutex_lock (&self->lock);
   config = _gvirt_qemu_load_config_file (path, NULL);
   uuid = config != NULL ? gvirt_domain_config_get_uuid (config) : NULL;
-  if (uuid == NULL || g_strcmp0 (gvirt_domain_config_get_name (config), name) != 0)
+  name = config != NULL ? gvirt_domain_config_get_name (config) : NULL;
+  if (uuid == NULL || name == NULL || !_gvirt_qemu_name_has_stem (name, stem))
     {
       g_mutex_unlock (&self->lock);
       return;
@@ -105,14 +189,13 @@ static void
 config_file_gone (GVirtQemuBackend *self,
                   const char       *path)
 {
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strndup (base, strlen (base) - strlen (".xml"));
+  g_autofree char *stem = stem_of_path (path, ".xml");
   QemuDomain *dom;
 
   g_mutex_lock (&self->lock);   /* as in _gvirt_qemu_sync_config_file () */
-  dom = g_hash_table_lookup (self->names, name);
+  dom = lookup_by_stem (self, stem);
   if (dom != NULL && dom->config != NULL && !g_file_test (path, G_FILE_TEST_EXISTS) &&
-      g_strcmp0 (gvirt_domain_config_get_name (dom->config), name) == 0)
+      _gvirt_qemu_name_has_stem (gvirt_domain_config_get_name (dom->config), stem))
     {
       g_clear_object (&dom->config);
       dom->autostart = FALSE;
@@ -131,14 +214,13 @@ static void
 sync_autostart (GVirtQemuBackend *self,
                 const char       *path)
 {
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strndup (base, strlen (base) - strlen (".xml"));
+  g_autofree char *stem = stem_of_path (path, ".xml");
   gboolean on;
   QemuDomain *dom;
 
   g_mutex_lock (&self->lock);   /* as in _gvirt_qemu_sync_config_file () */
   on = g_file_test (path, G_FILE_TEST_EXISTS);
-  dom = g_hash_table_lookup (self->names, name);
+  dom = lookup_by_stem (self, stem);
   if (dom != NULL && dom->config != NULL && dom->autostart != on)
     {
       dom->autostart = on;

@@ -60,13 +60,16 @@ static void
 remove_runtime_files (GVirtQemuBackend *self,
                       const char       *name)
 {
+  /* ".sock": the socket of older versions, named after the domain. */
   const char *exts[] = { ".json", ".sock", ".xml", ".log", ".pid", NULL };
+  g_autofree char *sock_path = _gvirt_qemu_socket_path (self, name);
 
   for (const char **e = exts; *e != NULL; e++)
     {
       g_autofree char *p = _gvirt_qemu_runtime_path (self, name, *e);
       g_unlink (p);
     }
+  g_unlink (sock_path);
   /* the sockets of unix channels without a path, when no monitor removed them */
   for (guint n = 0; n < 64; n++)
     {
@@ -407,7 +410,7 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
 {
   const char *name = gvirt_domain_config_get_name (config);
   const char *uuid = gvirt_domain_config_get_uuid (config);
-  g_autofree char *sock_path = _gvirt_qemu_runtime_path (self, name, ".sock");
+  g_autofree char *sock_path = _gvirt_qemu_socket_path (self, name);
   g_autofree char *state_path = _gvirt_qemu_runtime_path (self, name, ".json");
   g_autofree char *xml_path = _gvirt_qemu_runtime_path (self, name, ".xml");
   g_autofree char *log_path = _gvirt_qemu_runtime_path (self, name, ".log");
@@ -445,6 +448,7 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
                  gvirt_domain_config_get_emulator (config) : self->emulator;
   ctx.qmp_fd = 3;
   ctx.runtime_dir = self->dirs.runtime_dir;
+  ctx.pid_file = pid_path;
   ctx.kvm_available = self->kvm;
   ctx.incoming_defer = incoming;
   ctx.start_paused = incoming;
@@ -701,26 +705,31 @@ _gvirt_qemu_attach_running (GVirtQemuBackend *self,
                             gboolean          emit)
 {
   g_autofree char *base = g_path_get_basename (json_path);
-  g_autofree char *name = g_strndup (base, strlen (base) - strlen (".json"));
-  g_autofree char *xml_path = _gvirt_qemu_runtime_path (self, name, ".xml");
+  g_autofree char *stem = g_strndup (base, strlen (base) - strlen (".json"));
+  g_autofree char *xml_path = _gvirt_qemu_runtime_path (self, stem, ".xml");
   g_autoptr(GError) error = NULL;
   Launched l = GVIRT_QEMU_LAUNCHED_INIT;
   RuntimeState st;
   QemuDomain *dom;
   GVirtDomainState state = GVIRT_DOMAIN_STATE_NOSTATE;
   gboolean attached = FALSE;
+  const char *name;
 
+  if (!read_runtime_state (json_path, &st))
+    return;   /* gone already */
+  /* The name comes from the state file, which must be the one of its name. */
+  name = st.name;
+  if (!_gvirt_qemu_name_has_stem (name, stem))
+    goto out;
   g_mutex_lock (&self->lock);
   dom = g_hash_table_lookup (self->names, name);
   if (dom != NULL && (dom->busy || _gvirt_qemu_domain_active (dom)))
     {
       g_mutex_unlock (&self->lock);
-      return;
+      goto out;
     }
   g_mutex_unlock (&self->lock);
 
-  if (!read_runtime_state (json_path, &st))
-    return;   /* gone already */
   /* The lock tells whether a monitor still lives; the pid must still be
    * that domain's QEMU, not a recycled one. */
   if (_gvirt_qemu_clean_if_stale (self, name) || !pid_is_qemu_for (st.qemu_pid, st.uuid))

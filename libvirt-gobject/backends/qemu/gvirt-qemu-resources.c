@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "gvirt-backend-vcpus-private.h"
 #include "gvirt-qemu-backend-private.h"
 
 /* ---- Resources ------------------------------------------------------------------ */
@@ -124,6 +125,11 @@ gvirt_qemu_backend_domain_set_vcpus (GVirtBackend *backend, const char *uuid, gu
     }
   if (_gvirt_qemu_domain_active (dom))
     {
+      /* The libvirt rule first: within the <vcpu> maximum it booted with. */
+      if (dom->live != NULL &&
+          !_gvirt_backend_check_live_vcpus (_gvirt_qemu_domain_name (dom), n,
+                                            gvirt_domain_config_get_vcpus (dom->live), error))
+        goto out;
       /* vCPU hotplug (device_add of CPU objects) is not implemented. */
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
                    _("Domain “%s” is running; its vCPU count can change only while it is shut off."),

@@ -16,6 +16,7 @@ typedef struct {
   guint64     max_memory;   /* KiB */
   guint64     memory;       /* KiB, current */
   guint       vcpus;        /* online */
+  guint       max_vcpus;    /* <vcpu>: a running domain's ceiling */
   const char *name;
   const char *uuid;         /* canonical */
   const char *xml;

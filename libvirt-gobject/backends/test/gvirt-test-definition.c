@@ -200,6 +200,7 @@ definition_alloc (GVirtDomainConfig *config,
   def->max_memory = figures->max_memory;
   def->memory = figures->memory;
   def->vcpus = figures->online;
+  def->max_vcpus = figures->vcpus;
   def->name = memcpy (strings, name, name_len + 1);
   def->uuid = memcpy (strings + name_len + 1, uuid, uuid_len + 1);
   def->xml = memcpy (strings + name_len + uuid_len + 2, xml, xml_len + 1);

@@ -4,6 +4,7 @@
 
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
+#include "gvirt-backend-vcpus-private.h"
 #include "gvirt-test-backend-private.h"
 
 /* Replaces the current definition with that of @config, a changed copy of it. */
@@ -73,12 +74,21 @@ op_set_max_memory (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, 
   return domain_replace_current_config (dom, config, error);
 }
 
+/*
+ * As libvirt: a running domain's count changes within the <vcpu> maximum it
+ * was started with (the live definition's current='N'); a shut-off
+ * domain's definition gets N as its maximum and count.
+ */
 static gboolean
 op_set_vcpus (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError **error)
 {
   guint n = *(const guint *) data;
+  const GVirtTestDefinition *current = _gvirt_test_domain_current (dom);
+  gboolean active = _gvirt_test_domain_is_active (dom);
   g_autoptr(GVirtDomainConfig) config = NULL;
 
+  if (active && !_gvirt_backend_check_live_vcpus (_gvirt_test_domain_name (dom), n, current->max_vcpus, error))
+    return FALSE;
   if (n == 0 || n > self->info->cpus)
     {
       g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_ARGUMENT,
@@ -86,11 +96,16 @@ op_set_vcpus (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GErro
                    _gvirt_test_domain_name (dom), n, self->info->cpus);
       return FALSE;
     }
-  config = _gvirt_test_definition_to_config (_gvirt_test_domain_current (dom), -1, error);
+  config = _gvirt_test_definition_to_config (current, -1, error);
   if (config == NULL)
     return FALSE;
-  gvirt_domain_config_set_vcpus (config, n);
-  gvirt_domain_config_set_current_vcpus (config, 0);
+  if (active)
+    gvirt_domain_config_set_current_vcpus (config, n == current->max_vcpus ? 0 : n);
+  else
+    {
+      gvirt_domain_config_set_vcpus (config, n);
+      gvirt_domain_config_set_current_vcpus (config, 0);
+    }
   _gvirt_test_fold_cpu_time (dom, dom->running_since != 0);
   if (!domain_replace_current_config (dom, config, error))
     return FALSE;
