@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # Fixtures of the QEMU backend's tests: the test guest, a private node per test
 # (qemu:///session?root=DIR), and checks that nothing is left behind.
+import hashlib
 import os
 import select
 import shutil
@@ -75,6 +76,11 @@ class Node:
         conn = GVirt.Connection.open_sync(self.uri, flags, None)
         self.conns.append(conn)
         return conn
+
+    def runtime_file(self, name, ext):
+        """RUNTIME/@HASH.ext: the monitor's socket (".sock") and the default
+        channel sockets (".channelN") are named by the name's SHA-256."""
+        return os.path.join(self.run_dir, '@' + hashlib.sha256(name.encode()).hexdigest()[:32] + ext)
 
     def serial_log(self, name):
         return os.path.join(self.root, f'{name}.serial')

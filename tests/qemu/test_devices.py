@@ -3,7 +3,6 @@
 # through QMP on the monitor's client socket), and what the QEMU backend does
 # not build is refused by define or start with GVIRT_ERROR_UNSUPPORTED.
 import json
-import hashlib
 import os
 import socket
 import time
@@ -16,7 +15,7 @@ AGENT = 'org.qemu.guest_agent.0'
 
 
 class Qmp:
-    """A client of the domain's monitor (RUNTIME/NAME.sock), which forwards QMP."""
+    """A client of the domain's monitor (RUNTIME/@HASH.sock), which forwards QMP."""
 
     def __init__(self, path):
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -86,7 +85,7 @@ def test_devices_exist_in_qemu(node):
     dom = conn.define_domain_sync(rich_config(node, 'rich'), None)
     dom.start_sync(None)
     node.wait_ready('rich')
-    qmp = Qmp(os.path.join(node.run_dir, 'rich.sock'))
+    qmp = Qmp(node.runtime_file('rich', '.sock'))
     try:
         # qom-list: the devices under their ids
         peripherals = {p['name'] for p in qmp('qom-list', path='/machine/peripheral')}
@@ -95,7 +94,7 @@ def test_devices_exist_in_qemu(node):
         assert qmp('qom-get', path='/objects/objrng0', property='filename') == '/dev/urandom'
         assert qmp('qom-get', path='/machine/peripheral/channel0', property='name') == AGENT
         # the agent's socket, in the runtime directory, as the live XML says
-        sock = os.path.join(node.run_dir, '@' + hashlib.sha256(b'rich').hexdigest()[:32] + '.channel0')
+        sock = node.runtime_file('rich', '.channel0')
         chardevs = {c['label']: c['filename'] for c in qmp('query-chardev')}
         assert chardevs.get('charchannel0') == f'disconnected:unix:{sock},server=on', chardevs
         # QEMU listens there: a client (the agent's host side) connects
