@@ -405,7 +405,7 @@ test_interface_errors (void)
   static const struct { const char *devices; gint code; const char *needle; } cases[] = {
     { "<interface type='user'><mac address='01:00:00:00:00:01'/></interface>", GVIRT_ERROR_INVALID_ARGUMENT, "01:00" },
     { "<interface type='user'><mac address='zz'/></interface>", GVIRT_ERROR_INVALID_ARGUMENT, "zz" },
-    { "<interface type='network'><source network='nope'/></interface>", GVIRT_ERROR_INVALID_ARGUMENT, "nope" },
+    { "<interface type='network'><source network='nope'/></interface>", GVIRT_ERROR_UNSUPPORTED, "nope" },
     { "<interface type='bridge'/>", GVIRT_ERROR_INVALID_ARGUMENT, "bridge" },
     { "<interface type='mcast'><source port='5558'/></interface>", GVIRT_ERROR_INVALID_ARGUMENT, "address" },
     { "<interface type='direct'><source dev='eth0' mode='vepa'/></interface>", GVIRT_ERROR_UNSUPPORTED, "direct" },
@@ -424,6 +424,16 @@ test_interface_errors (void)
     g_autofree char *xml = domain_xml ("qemu", NULL,
         "<interface type='ethernet'><script path='/nonexistent/ifup'/></interface>", NULL);
     build_fails (xml, &ctx, GVIRT_ERROR_INVALID_ARGUMENT, "/nonexistent/ifup");
+  }
+  {
+    /* with networks, an inactive one; without (today's backend), the missing feature */
+    g_autofree char *xml = domain_xml ("qemu", NULL,
+        "<interface type='network'><source network='default'/></interface>", NULL);
+    g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
+
+    build_fails (xml, &ctx, GVIRT_ERROR_UNSUPPORTED, "does not run virtual networks");
+    ctx.network_bridges = none;
+    build_fails (xml, &ctx, GVIRT_ERROR_INVALID_ARGUMENT, "not active");
   }
 }
 

@@ -115,6 +115,16 @@ build_interface (GVirtQemuBuilder *b, GVirtDomainInterface *iface, guint n, GErr
                              _("Domain “%s”: interface %u has no <source network=…>."), b->name, n);
                 return FALSE;
               }
+            if (b->ctx->network_bridges == NULL && !b->ctx->skip_file_checks)
+              {
+                /* the backend runs no virtual networks (yet): say so */
+                g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_UNSUPPORTED,
+                             _("Domain “%s”: interface %u uses the virtual network “%s”, but the QEMU backend "
+                               "does not run virtual networks yet; use <interface type='bridge'> with an "
+                               "existing bridge, or type='user'."),
+                             b->name, n, network);
+                return FALSE;
+              }
             bridge = b->ctx->network_bridges != NULL ? g_hash_table_lookup (b->ctx->network_bridges, network) : NULL;
             if (bridge == NULL && b->ctx->skip_file_checks)
               bridge = network;
