@@ -2,6 +2,7 @@
 /* Relax-NG validation: schemas loaded without libxml2 printing, and errors naming the element that is wrong. */
 #include "libvirt-gobject/gvirt-i18n-private.h"
 
+#include <stdarg.h>
 #include <string.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -393,6 +394,26 @@ find_attribute (Probe     *probe,
   return NULL;
 }
 
+/* @error in GVIRT_ERROR_INVALID_XML: the sentence, after its line when the
+ * element has one (an element made in memory has none). */
+static void G_GNUC_PRINTF (3, 4)
+set_invalid (GError    **error,
+             int         line,
+             const char *format,
+             ...)
+{
+  g_autofree char *sentence = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sentence = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (line > 0)
+    g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML, _("line %d: %s"), line, sentence);
+  else
+    g_set_error_literal (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML, sentence);
+}
+
 static void
 set_element_error (GError    **error,
                    Schema     *schema,
@@ -402,12 +423,11 @@ set_element_error (GError    **error,
   const char *name = (const char *) element->name;
 
   if (!g_hash_table_contains (schema->elements, name))
-    g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                 _("line %d: element “%s” is not allowed here."), line, name);
+    set_invalid (error, line, _("element “%s” is not allowed here."), name);
   else
-    g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                 _("line %d: element “%s” is not allowed here, or its attributes or content are not valid."),
-                 line, name);
+    set_invalid (error, line,
+                 _("element “%s” is not allowed here, or its attributes or content are not valid."),
+                 name);
 }
 
 static void
@@ -418,13 +438,11 @@ set_attribute_error (GError    **error,
                      int         line)
 {
   if (!g_hash_table_contains (schema->attributes, attribute))
-    g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                 _("line %d: element “%s” does not allow attribute “%s”."),
-                 line, (const char *) element->name, attribute);
+    set_invalid (error, line, _("element “%s” does not allow attribute “%s”."),
+                 (const char *) element->name, attribute);
   else
-    g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                 _("line %d: the value of attribute “%s” of element “%s” is not allowed."),
-                 line, attribute, (const char *) element->name);
+    set_invalid (error, line, _("the value of attribute “%s” of element “%s” is not allowed."),
+                 attribute, (const char *) element->name);
 }
 
 /* What libxml2 said about @report's node, in a sentence of GVirt's. */
@@ -440,12 +458,17 @@ set_report_error (GError    **error,
   switch (report->code)
     {
     case XML_RELAXNG_ERR_INVALIDATTR:
-      set_attribute_error (error, schema, node, report->str1, line);
+      if (report->str1 != NULL)
+        set_attribute_error (error, schema, node, report->str1, line);
+      else
+        set_invalid (error, line,
+                     _("an attribute of element “%s” is missing or has a value that is not allowed."),
+                     name);
       break;
     case XML_RELAXNG_ERR_ATTRVALID:
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                   _("line %d: an attribute of element “%s” is missing or has a value that is not allowed."),
-                   line, name);
+      set_invalid (error, line,
+                   _("an attribute of element “%s” is missing or has a value that is not allowed."),
+                   name);
       break;
     case XML_RELAXNG_ERR_EXTRACONTENT:
     case XML_RELAXNG_ERR_ELEMWRONG:
@@ -455,14 +478,13 @@ set_report_error (GError    **error,
     case XML_RELAXNG_ERR_NOELEM:
       if (report->str1 != NULL)
         {
-          g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                       _("line %d: element “%s” lacks element “%s”."), line, name, report->str1);
+          set_invalid (error, line, _("element “%s” lacks element “%s”."), name, report->str1);
           break;
         }
       G_GNUC_FALLTHROUGH;
     default:
-      g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                   _("line %d: the content of element “%s” does not match the schema."), line, name);
+      set_invalid (error, line, _("the content of element “%s” does not match the schema."),
+                   name);
       break;
     }
 }
