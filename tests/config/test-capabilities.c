@@ -289,6 +289,9 @@ test_validate_like_libvirt (void)
     { HOST_CPU ("<features><svm/><nonpae/></features>"), HOST_CPU ("<features><nonpae/><svm/></features>") },
     { GUEST ("<features><acpi/></features>"), GUEST ("<features><acpi default='on' toggle='yes'/></features>") },
     { GUEST ("<features><apic default='yes' toggle='no'/></features>"), GUEST ("<features><apic default='on' toggle='no'/></features>") },
+    /* unknown elements, where libvirt's schema names what may be there */
+    { HOST_CPU ("<nonsense/>"), HOST_CPU ("<microcode version='45'/>") },
+    { GUEST ("<nonsense/>"), GUEST ("") },
   };
 #undef HOST_CPU
 #undef GUEST
@@ -330,6 +333,20 @@ test_errors (void)
   g_clear_error (&error);
   g_assert_null (gvirt_capabilities_new_from_xml ("<capabilities>", &error));
   g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
+}
+
+/* The line of the unknown element, not of its <host>. */
+static void
+test_validate_line (void)
+{
+  g_autoptr(GVirtCapabilities) caps = parse_ok ("<capabilities>\n  <host>\n    <cpu>\n"
+                                                "      <arch>x86_64</arch>\n    </cpu>\n"
+                                                "    <nonsense/>\n  </host>\n</capabilities>");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gvirt_capabilities_validate (caps, &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
+  g_assert_cmpstr (error->message, ==, "line 6: element “nonsense” is not allowed here.");
 }
 
 /* The host topology from node info: 3 CPUs on 2 NUMA nodes share out
@@ -402,6 +419,7 @@ main (int    argc,
   g_test_add_func ("/capabilities/errors", test_errors);
   g_test_add_func ("/capabilities/validate/every-property", test_every_property_libvirt_schema);
   g_test_add_func ("/capabilities/validate/like-libvirt", test_validate_like_libvirt);
+  g_test_add_func ("/capabilities/validate/line", test_validate_line);
   g_test_add_func ("/capabilities/host-topology", test_host_topology);
 
   return g_test_run ();
