@@ -12,7 +12,7 @@
  * object a line. */
 static const char fake_emulator[] =
   "#!/bin/sh\n"
-  "cat >/dev/null\n"
+  "while read -r line; do :; done\n"
   "echo '{\"QMP\": {\"version\": {}, \"capabilities\": []}}'\n"
   "echo '{\"return\": {}}'\n"
   "echo '{\"return\": [{\"name\": \"none\"}, {\"name\": \"pc-test\", \"is-default\": true}], \"id\": \"m\"}'\n"

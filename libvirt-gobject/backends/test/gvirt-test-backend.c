@@ -95,7 +95,7 @@ populate (GVirtTestBackend *self, GVirtTestNode *node, const char *label, GError
   self->info = gvirt_node_info_copy (node->info);
   self->capabilities_xml = g_strdup (node->capabilities_xml);
   if (self->capabilities_xml == NULL &&
-      (self->capabilities_xml = _gvirt_test_default_capabilities (error)) == NULL)
+      (self->capabilities_xml = _gvirt_test_default_capabilities (node->info, error)) == NULL)
     return FALSE;
   self->next_id = 1;
 
@@ -274,19 +274,12 @@ gvirt_test_backend_get_capabilities (GVirtBackend *backend, GCancellable *cancel
 {
   GVirtTestBackend *self = GVIRT_TEST_BACKEND (backend);
   g_autofree char *xml = NULL;
-  g_autoptr(GVirtNodeInfo) info = NULL;
-  GVirtCapabilities *caps;
 
   if (!_gvirt_test_enter (self, cancellable, error))
     return NULL;
   xml = g_strdup (self->capabilities_xml);
-  info = gvirt_node_info_copy (self->info);
   g_mutex_unlock (&self->lock);
-  caps = gvirt_capabilities_new_from_xml (xml, error);
-  /* the host's processors and memory are the node's <cpu> and <memory> */
-  if (caps != NULL)
-    gvirt_capabilities_set_host_topology (caps, info);
-  return caps;
+  return gvirt_capabilities_new_from_xml (xml, error);
 }
 
 static GVirtNodeInfo *
