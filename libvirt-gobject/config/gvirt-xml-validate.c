@@ -19,7 +19,9 @@
 
 /* A loaded schema, with the names of the elements and attributes it
  * defines anywhere: an element whose name the schema never mentions "is not
- * allowed here"; one it mentions is in the wrong place or not valid. */
+ * allowed here"; one it mentions is in the wrong place or not valid. An
+ * attribute an element declares inline is also kept as "ELEMENT/NAME":
+ * there only its value can be wrong. */
 typedef struct {
   xmlRelaxNGPtr  rng;
   GHashTable    *elements;
@@ -111,9 +113,23 @@ is_rng (xmlNodePtr  node,
 
 static void collect_names (Schema *schema, const char *path, guint depth);
 
-/* The names an <element> or <attribute> pattern (or its name class) gives. */
+static void
+add_name (GHashTable *into,
+          const char *element,
+          const char *name)
+{
+  g_autofree char *bare = g_strstrip (g_strdup (name));
+
+  if (element != NULL)
+    g_hash_table_add (into, g_strconcat (element, "/", bare, NULL));
+  g_hash_table_add (into, g_steal_pointer (&bare));
+}
+
+/* The names an <element> or <attribute> pattern (or its name class) gives;
+ * an attribute's also as "ELEMENT/NAME" when @element declares it. */
 static void
 collect_pattern_names (GHashTable *into,
+                       const char *element,
                        xmlNodePtr  pattern)
 {
   g_autofree char *name = (char *) xmlGetProp (pattern, (const xmlChar *) "name");
@@ -121,7 +137,7 @@ collect_pattern_names (GHashTable *into,
 
   if (name != NULL)
     {
-      g_hash_table_add (into, g_strdup (g_strstrip (name)));
+      add_name (into, element, name);
       return;
     }
   while (class != NULL && class->type != XML_ELEMENT_NODE)
@@ -131,31 +147,41 @@ collect_pattern_names (GHashTable *into,
   if (is_rng (class, "name"))
     {
       g_autofree char *text = (char *) xmlNodeGetContent (class);
-      g_hash_table_add (into, g_strdup (g_strstrip (text)));
+      add_name (into, element, text);
       return;
     }
   for (class = class->children; class != NULL; class = class->next)
     if (is_rng (class, "name"))
       {
         g_autofree char *text = (char *) xmlNodeGetContent (class);
-        g_hash_table_add (into, g_strdup (g_strstrip (text)));
+        add_name (into, element, text);
       }
 }
 
+/* @element: the name of the <element> pattern @node is in, NULL when it
+ * has none (a name class) or @node is in a <define> of its own. */
 static void
 collect_node_names (Schema     *schema,
                     const char *dir,
                     xmlNodePtr  node,
+                    const char *element,
                     guint       depth)
 {
   for (; node != NULL; node = node->next)
     {
+      g_autofree char *name = NULL;
+
       if (node->type != XML_ELEMENT_NODE)
         continue;
       if (is_rng (node, "element"))
-        collect_pattern_names (schema->elements, node);
-      else if (is_rng (node, "attribute"))
-        collect_pattern_names (schema->attributes, node);
+        {
+          collect_pattern_names (schema->elements, NULL, node);
+          name = (char *) xmlGetProp (node, (const xmlChar *) "name");
+          collect_node_names (schema, dir, node->children, name, depth);
+          continue;
+        }
+      if (is_rng (node, "attribute"))
+        collect_pattern_names (schema->attributes, element, node);
       else if (is_rng (node, "include") || is_rng (node, "externalRef"))
         {
           g_autofree char *href = (char *) xmlGetProp (node, (const xmlChar *) "href");
@@ -167,7 +193,7 @@ collect_node_names (Schema     *schema,
               collect_names (schema, path, depth + 1);
             }
         }
-      collect_node_names (schema, dir, node->children, depth);
+      collect_node_names (schema, dir, node->children, is_rng (node, "define") ? NULL : element, depth);
     }
 }
 
@@ -184,7 +210,7 @@ collect_names (Schema     *schema,
   doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == NULL)
     return;
-  collect_node_names (schema, dir, xmlDocGetRootElement (doc), depth);
+  collect_node_names (schema, dir, xmlDocGetRootElement (doc), NULL, depth);
   xmlFreeDoc (doc);
 }
 
@@ -437,12 +463,18 @@ set_attribute_error (GError    **error,
                      const char *attribute,
                      int         line)
 {
-  if (!g_hash_table_contains (schema->attributes, attribute))
+  g_autofree char *declared = g_strconcat ((const char *) element->name, "/", attribute, NULL);
+
+  if (g_hash_table_contains (schema->attributes, declared))
+    set_invalid (error, line, _("the value of attribute “%s” of element “%s” is not allowed."),
+                 attribute, (const char *) element->name);
+  else if (!g_hash_table_contains (schema->attributes, attribute))
     set_invalid (error, line, _("element “%s” does not allow attribute “%s”."),
                  (const char *) element->name, attribute);
   else
-    set_invalid (error, line, _("the value of attribute “%s” of element “%s” is not allowed."),
-                 attribute, (const char *) element->name);
+    set_invalid (error, line,
+                 _("element “%s” does not allow attribute “%s”, or not with this value."),
+                 (const char *) element->name, attribute);
 }
 
 /* What libxml2 said about @report's node, in a sentence of GVirt's. */

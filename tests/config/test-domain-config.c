@@ -1052,6 +1052,20 @@ test_validate_strict (void)
       "    <interface type='network'>\n      <source network='default'/>\n"
       "      <ip address='300.1.1.1'/>\n    </interface>\n  </devices>\n</domain>",
       "line 8: the value of attribute “address” of element “ip” is not allowed." },
+    { "<domain type='kvm'>\n  <name>x</name>\n  <memory>1024</memory>\n"
+      "  <os><type>hvm</type></os>\n  <devices>\n"
+      "    <disk type='file' device='disk' bogus='1'>\n      <source file='/a'/>\n"
+      "      <target dev='vda'/>\n    </disk>\n  </devices>\n</domain>",
+      "line 6: element “disk” does not allow attribute “bogus”." },
+    { "<domain type='kvm' bogus='1'>\n  <name>x</name>\n  <memory>1024</memory>\n"
+      "  <os><type>hvm</type></os>\n</domain>",
+      "line 1: element “domain” does not allow attribute “bogus”." },
+    /* "dev" is an attribute of <target>, not of <disk> */
+    { "<domain type='kvm'>\n  <name>x</name>\n  <memory>1024</memory>\n"
+      "  <os><type>hvm</type></os>\n  <devices>\n"
+      "    <disk type='file' dev='vda'>\n      <source file='/a'/>\n"
+      "      <target dev='vda'/>\n    </disk>\n  </devices>\n</domain>",
+      "line 6: element “disk” does not allow attribute “dev”, or not with this value." },
   };
   static const char *const good[] = {
     "<domain type='kvm'><name>x</name><memory>1024</memory><os><type>hvm</type></os>"
@@ -1060,6 +1074,11 @@ test_validate_strict (void)
     "<domain type='kvm'><name>x</name><memory>1024</memory><os><type>hvm</type></os>"
     "<cputune><shares>2048</shares></cputune><pm><suspend-to-mem enabled='no'/></pm>"
     "<devices><rng model='virtio'><backend model='random'>/dev/urandom</backend></rng></devices></domain>",
+    "<domain type='kvm'><name>x</name><memory unit='KiB' dumpCore='off'>1024</memory>"
+    "<os><type arch='x86_64' machine='pc'>hvm</type></os><devices>"
+    "<disk type='file' device='disk' snapshot='no'><driver name='qemu' type='qcow2' cache='none'/>"
+    "<source file='/a' startupPolicy='optional'/><target dev='vda' bus='virtio'/></disk>"
+    "<graphics type='vnc' port='-1' autoport='yes' listen='0.0.0.0' keymap='en-us'/></devices></domain>",
     "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>x</name>"
     "<memory>1024</memory><os><type>hvm</type></os>"
     "<qemu:commandline><qemu:arg value='-S'/></qemu:commandline></domain>",
