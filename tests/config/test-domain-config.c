@@ -1060,6 +1060,12 @@ test_validate_strict (void)
     { "<domain type='kvm' bogus='1'>\n  <name>x</name>\n  <memory>1024</memory>\n"
       "  <os><type>hvm</type></os>\n</domain>",
       "line 1: element “domain” does not allow attribute “bogus”." },
+    { "<domain type='kvm'>\n  <name>x</name>\n  <memory>1024</memory>\n"
+      "  <os><type>hvm</type></os>\n  <devices>\n"
+      "    <disk type='file' device='disk'>\n      <source file='/a'>\n"
+      "        <nonsense/>\n      </source>\n      <target dev='vda'/>\n    </disk>\n"
+      "  </devices>\n</domain>",
+      "line 8: element “nonsense” is not allowed here." },
     /* "dev" is an attribute of <target>, not of <disk> */
     { "<domain type='kvm'>\n  <name>x</name>\n  <memory>1024</memory>\n"
       "  <os><type>hvm</type></os>\n  <devices>\n"
@@ -1077,7 +1083,8 @@ test_validate_strict (void)
     "<domain type='kvm'><name>x</name><memory unit='KiB' dumpCore='off'>1024</memory>"
     "<os><type arch='x86_64' machine='pc'>hvm</type></os><devices>"
     "<disk type='file' device='disk' snapshot='no'><driver name='qemu' type='qcow2' cache='none'/>"
-    "<source file='/a' startupPolicy='optional'/><target dev='vda' bus='virtio'/></disk>"
+    "<source file='/a' startupPolicy='optional'><seclabel model='dac' relabel='no'/></source>"
+    "<target dev='vda' bus='virtio'/></disk>"
     "<graphics type='vnc' port='-1' autoport='yes' listen='0.0.0.0' keymap='en-us'/></devices></domain>",
     "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>x</name>"
     "<memory>1024</memory><os><type>hvm</type></os>"
