@@ -329,11 +329,13 @@ gvirt_qemu_probe_capabilities (const char *cache_dir,
       gvirt_capabilities_guest_add_feature (guest, "apic");
       dom = gvirt_capabilities_guest_add_domain (guest, "qemu");
       gvirt_capabilities_domain_set_emulator (dom, *e);
+      g_object_unref (dom);
       /* KVM runs the host's own arch (and i386 on x86_64 hosts). */
       if (kvm && (g_str_equal (arch, "x86_64") || g_str_equal (arch, "i386")))
         {
           dom = gvirt_capabilities_guest_add_domain (guest, "kvm");
           gvirt_capabilities_domain_set_emulator (dom, *e);
+          g_object_unref (dom);
         }
       gvirt_capabilities_add_guest (caps, guest);
     }
