@@ -1111,6 +1111,13 @@ test_validate_strict (void)
       g_assert_true (gvirt_domain_config_validate (config, &error));
       g_assert_no_error (error);
     }
+  {
+    g_autoptr(GVirtDomainConfig) config = parse_ok (good[0]);
+    GVirtDomainDisk *disk = gvirt_domain_config_find_disk (config, "vda");
+
+    g_assert_nonnull (disk);
+    g_assert_cmpint (gvirt_domain_disk_get_disk_type (disk), ==, GVIRT_DOMAIN_DISK_TYPE_VHOSTVDPA);
+  }
 }
 
 /* A schema file that is missing or is not a schema is a GError, and libxml2
