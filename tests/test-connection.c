@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "gvirt-test-util.h"
+#include "gvirt-test-caps.h"
 
 typedef struct {
   GVirtConnection   *conn;
@@ -375,6 +376,26 @@ test_capabilities (Fixture *f, gconstpointer data)
   caps2 = gvirt_connection_get_capabilities_finish (f->conn, result, &error);
   g_assert_no_error (error);
   g_assert_true (gvirt_capabilities_equal (caps, caps2));
+}
+
+/* test:///default's node has 2 NUMA nodes of 2 sockets, 2 cores, 2 threads
+ * (16 CPUs) and 3 GiB: the capabilities say the same, and the data file's
+ * comments stay out of them. */
+static void
+test_capabilities_topology (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirtCapabilities) caps = gvirt_connection_get_capabilities_sync (f->conn, NULL, &error);
+  g_autoptr(GVirtNodeInfo) info = NULL;
+
+  g_assert_no_error (error);
+  info = gvirt_connection_get_node_info_sync (f->conn, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (info->sockets, ==, 2);
+  g_assert_cmpuint (info->nodes, ==, 2);
+  gvirt_test_assert_caps_match_node (caps, info);
+  g_assert_true (gvirt_capabilities_validate (caps, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -1065,6 +1086,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/connection/open/async-thread-default-context", test_open_async_thread_default);
   FIXTURE_TEST ("/connection/query/node-info", test_node_info);
   FIXTURE_TEST ("/connection/query/capabilities", test_capabilities);
+  FIXTURE_TEST ("/connection/query/capabilities-topology", test_capabilities_topology);
   FIXTURE_TEST ("/connection/query/hostname", test_hostname);
   FIXTURE_TEST ("/connection/lookup/domain", test_lookup_domain);
   FIXTURE_TEST ("/connection/lookup/missing", test_lookup_missing);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "gvirt-test-util.h"
+#include "gvirt-test-caps.h"
 
 static GVirtDomain *
 find_domain (GVirtConnection *conn, const char *name)
@@ -32,6 +33,30 @@ assert_node_invalid (const char *basename, const char *xml, gint code, const cha
 }
 
 /* Node files */
+
+/* A node file's <cpu> and <memory> are the host of the built-in
+ * capabilities: 1 NUMA node of 1 socket, 4 cores, 2 threads. */
+static void
+test_node_capabilities_topology (void)
+{
+  g_autofree char *uri = gvirt_test_node_uri ("topology.xml",
+    "<node><cpu><mhz>2000</mhz><model>x86_64</model><active>8</active><nodes>1</nodes>"
+    "<sockets>1</sockets><cores>4</cores><threads>2</threads></cpu>"
+    "<memory>4194304</memory></node>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVirtConnection) conn = gvirt_connection_open_sync (uri, GVIRT_CONNECTION_NONE, NULL, &error);
+  g_autoptr(GVirtCapabilities) caps = NULL;
+  g_autoptr(GVirtNodeInfo) info = NULL;
+
+  g_assert_no_error (error);
+  caps = gvirt_connection_get_capabilities_sync (conn, NULL, &error);
+  g_assert_no_error (error);
+  info = gvirt_connection_get_node_info_sync (conn, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (info->cores, ==, 4);
+  g_assert_cmpuint (gvirt_capabilities_get_cores (caps), ==, 4);
+  gvirt_test_assert_caps_match_node (caps, info);
+}
 
 static void
 test_node_libvirt_example (void)
@@ -791,6 +816,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/test-backend/node-file/relative-file", test_node_relative_file);
   g_test_add_func ("/test-backend/node-file/percent-encoded", test_node_percent_encoded);
   g_test_add_func ("/test-backend/node-file/invalid", test_node_invalid);
+  g_test_add_func ("/test-backend/node-file/capabilities-topology", test_node_capabilities_topology);
   g_test_add_func ("/test-backend/node-file/not-a-file-or-too-large", test_node_not_a_file_or_too_large);
   g_test_add_func ("/test-backend/save/format", test_save_format);
   g_test_add_func ("/test-backend/save/paused-format", test_save_paused_format);

@@ -499,6 +499,107 @@ gvirt_capabilities_add_host_cpu_feature (GVirtCapabilities *self,
     }
 }
 
+/* "4" or "4-5": CPUs @first to @last */
+static char *
+cpu_range (guint first,
+           guint last)
+{
+  return first == last ? g_strdup_printf ("%u", first) : g_strdup_printf ("%u-%u", first, last);
+}
+
+/* One NUMA cell of the host's <topology>: @n_cpus CPUs from @first_cpu,
+ * placed on sockets, cores and threads the way @info counts them. */
+static void
+add_cell (xmlNodePtr           cells,
+          const GVirtNodeInfo *info,
+          guint                cell,
+          guint64              memory,
+          guint                first_cpu,
+          guint                n_cpus)
+{
+  guint threads = MAX (1, info->threads);
+  guint cores = MAX (1, info->cores);
+  guint sockets = MAX (1, info->sockets);
+  g_autofree char *id = g_strdup_printf ("%u", cell);
+  g_autofree char *kib = g_strdup_printf ("%" G_GUINT64_FORMAT, memory);
+  g_autofree char *num = g_strdup_printf ("%u", n_cpus);
+  const char *const cell_attrs[] = { "id", id, NULL };
+  const char *const memory_attrs[] = { "unit", "KiB", NULL };
+  const char *const cpus_attrs[] = { "num", num, NULL };
+  xmlNodePtr node = _gvirt_xml_add_with_attrs (cells, "cell", cell_attrs);
+  xmlNodePtr cpus;
+  guint i;
+
+  _gvirt_xml_set_text (_gvirt_xml_add_with_attrs (node, "memory", memory_attrs), kib);
+  cpus = _gvirt_xml_add_with_attrs (node, "cpus", cpus_attrs);
+  for (i = 0; i < n_cpus; i++)
+    {
+      guint core_index = i / threads;
+      guint sibling = first_cpu + core_index * threads;
+      g_autofree char *cpu = g_strdup_printf ("%u", first_cpu + i);
+      g_autofree char *socket_id = g_strdup_printf ("%u", cell * sockets + (core_index / cores) % sockets);
+      g_autofree char *core_id = g_strdup_printf ("%u", core_index % cores);
+      g_autofree char *siblings = cpu_range (sibling, MIN (sibling + threads, first_cpu + n_cpus) - 1);
+      const char *const cpu_attrs[] = { "id", cpu, "socket_id", socket_id, "die_id", "0",
+                                        "cluster_id", "0", "core_id", core_id,
+                                        "siblings", siblings, NULL };
+
+      _gvirt_xml_add_with_attrs (cpus, "cpu", cpu_attrs);
+    }
+}
+
+/**
+ * gvirt_capabilities_set_host_topology:
+ * @self: a #GVirtCapabilities
+ * @info: the node's figures, as gvirt_connection_get_node_info_sync() gives them
+ *
+ * Describes the host's processors and memory as @info counts them, so that
+ * the capabilities and the node info of one connection agree: the
+ * `<topology>` of the host `<cpu>` gets @info's sockets (per NUMA node, as
+ * in the node info and in libvirt's capabilities), one die per socket,
+ * its cores and threads; the host's `<topology>` gets @info's NUMA nodes as
+ * `<cells>`, which share the memory and the active CPUs evenly (the first
+ * cells take what does not divide), each CPU with its socket, core and the
+ * threads of its core as siblings. A count of 0 in @info is written as 1,
+ * the least the format allows. The `<topology>` elements there were are
+ * replaced; the rest of the document is kept.
+ */
+void
+gvirt_capabilities_set_host_topology (GVirtCapabilities   *self,
+                                      const GVirtNodeInfo *info)
+{
+  guint nodes, cpu = 0, cell;
+  g_autofree char *num = NULL;
+  xmlNodePtr host, topology, cells;
+
+  g_return_if_fail (GVIRT_IS_CAPABILITIES (self));
+  g_return_if_fail (info != NULL);
+
+  gvirt_capabilities_set_sockets (self, MAX (1, info->sockets));
+  gvirt_capabilities_set_dies (self, 1);
+  gvirt_capabilities_set_cores (self, MAX (1, info->cores));
+  gvirt_capabilities_set_threads (self, MAX (1, info->threads));
+
+  nodes = MAX (1, info->nodes);
+  host = _gvirt_xml_lookup (self->node, "host", TRUE);
+  _gvirt_xml_remove_all (host, "topology", host);
+  topology = _gvirt_xml_new_child (host, "topology");
+  num = g_strdup_printf ("%u", nodes);
+  {
+    const char *const attrs[] = { "num", num, NULL };
+
+    cells = _gvirt_xml_add_with_attrs (topology, "cells", attrs);
+  }
+  for (cell = 0; cell < nodes; cell++)
+    {
+      guint n_cpus = info->cpus / nodes + (cell < info->cpus % nodes ? 1 : 0);
+      guint64 memory = info->memory / nodes + (cell < info->memory % nodes ? 1 : 0);
+
+      add_cell (cells, info, cell, memory, cpu, n_cpus);
+      cpu += n_cpus;
+    }
+}
+
 /**
  * gvirt_capabilities_get_guests:
  * @self: a #GVirtCapabilities

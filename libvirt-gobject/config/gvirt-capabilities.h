@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 #include "libvirt-gobject/config/gvirt-capabilities-guest.h"
+#include "libvirt-gobject/gvirt-node-info.h"
 
 G_BEGIN_DECLS
 
@@ -78,6 +79,9 @@ char **gvirt_capabilities_get_host_cpu_features (GVirtCapabilities *self);
 GVIRT_AVAILABLE_IN_ALL
 void gvirt_capabilities_add_host_cpu_feature (GVirtCapabilities *self,
                                               const char        *feature);
+GVIRT_AVAILABLE_IN_ALL
+void gvirt_capabilities_set_host_topology (GVirtCapabilities   *self,
+                                           const GVirtNodeInfo *info);
 GVIRT_AVAILABLE_IN_ALL
 GPtrArray *gvirt_capabilities_get_guests (GVirtCapabilities *self);
 GVIRT_AVAILABLE_IN_ALL

@@ -515,8 +515,12 @@ GVIRT_DEFINE_VALIDATE_WITH_SCHEMA (GVirtDomainConfig, gvirt_domain_config)
  *
  * Checks the configuration against GVirt's Relax-NG schema for domains
  * (`domain.rng` in the `schemas` directory of GVirt's data, or of
- * `$GVIRT_SCHEMA_DIR`). On failure @error, in %GVIRT_ERROR_INVALID_XML, gives
- * the line and the reason.
+ * `$GVIRT_SCHEMA_DIR`), strictly: only the elements libvirt's schema allows
+ * at each level are accepted. On failure @error, in %GVIRT_ERROR_INVALID_XML,
+ * names the line of the element that is wrong and says why (“line 10: element
+ * “nonsense” is not allowed here.”); a schema file that is missing or is not
+ * a Relax-NG schema is %GVIRT_ERROR_FAILED. libxml2 prints nothing. The
+ * messages are listed in [the domain XML format](domain-xml.html#validation).
  *
  * Returns: %TRUE if the configuration is valid
  */

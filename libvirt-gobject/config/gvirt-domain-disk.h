@@ -18,6 +18,7 @@ G_BEGIN_DECLS
  * @GVIRT_DOMAIN_DISK_TYPE_VOLUME: a storage pool volume (`volume`)
  * @GVIRT_DOMAIN_DISK_TYPE_NVME: an NVMe disk (`nvme`)
  * @GVIRT_DOMAIN_DISK_TYPE_VHOSTUSER: a vhost-user socket (`vhostuser`)
+ * @GVIRT_DOMAIN_DISK_TYPE_VHOSTVDPA: a vhost-vDPA device, `<source dev='/dev/vhost-vdpa-0'/>` (`vhostvdpa`)
  * @GVIRT_DOMAIN_DISK_TYPE_OTHER: a type GVirt does not model; the attribute is kept as written
  *
  * What backs a disk: the `type` attribute of `<disk>`.
@@ -30,6 +31,7 @@ typedef enum /*< underscore_name=gvirt_domain_disk_type >*/ {
   GVIRT_DOMAIN_DISK_TYPE_VOLUME,
   GVIRT_DOMAIN_DISK_TYPE_NVME,
   GVIRT_DOMAIN_DISK_TYPE_VHOSTUSER,
+  GVIRT_DOMAIN_DISK_TYPE_VHOSTVDPA,
   GVIRT_DOMAIN_DISK_TYPE_OTHER,
 } GVirtDomainDiskType;
 

@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* Safe libxml2 parsing, the shared reference-counted documents and Relax-NG validation. */
+/* Safe libxml2 parsing and the shared reference-counted documents. */
 #include "libvirt-gobject/gvirt-i18n-private.h"
 
 #include <string.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
-#include <libxml/relaxng.h>
 
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/config/gvirt-xml-private.h"
@@ -283,144 +282,4 @@ xmlNodePtr
 _gvirt_xml_doc_root (GVirtXmlDoc *doc)
 {
   return xmlDocGetRootElement (doc->doc);
-}
-
-/* ---- Relax-NG ------------------------------------------------------------ */
-
-static GMutex schema_lock;
-static GHashTable *schemas;
-
-static char *
-schema_path (const char *schema_name)
-{
-  const char *dir = g_getenv ("GVIRT_SCHEMA_DIR");
-
-  if (g_path_is_absolute (schema_name))
-    return g_strdup (schema_name);
-
-  return g_build_filename (dir && *dir ? dir : GVIRT_DATADIR G_DIR_SEPARATOR_S "schemas",
-                           schema_name, NULL);
-}
-
-static xmlRelaxNGPtr
-load_schema (const char *schema_name,
-             GError    **error)
-{
-  g_autofree char *path = schema_path (schema_name);
-  g_autofree char *key = g_strdup (path);
-  xmlRelaxNGParserCtxtPtr pctxt;
-  xmlRelaxNGPtr schema;
-
-  g_mutex_lock (&schema_lock);
-  if (schemas == NULL)
-    schemas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  schema = g_hash_table_lookup (schemas, key);
-  if (schema == NULL)
-    {
-      pctxt = xmlRelaxNGNewParserCtxt (path);
-      xmlRelaxNGSetParserStructuredErrors (pctxt, NULL, NULL);
-      xmlRelaxNGSetParserErrors (pctxt, NULL, NULL, NULL);
-      schema = xmlRelaxNGParse (pctxt);
-      xmlRelaxNGFreeParserCtxt (pctxt);
-      if (schema != NULL)
-        g_hash_table_insert (schemas, g_steal_pointer (&key), schema);
-    }
-  g_mutex_unlock (&schema_lock);
-
-  if (schema == NULL)
-    g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_FAILED,
-                 _("Could not load the Relax-NG schema “%s”."), path);
-  return schema;
-}
-
-typedef struct {
-  int   line;
-  char *element;
-  char *message;
-} ValidationFailure;
-
-/* libxml2 sometimes reports a child while the message names its parent
- * ("Element domain failed to validate attributes" on <name>): use the
- * element the message names when it is an ancestor. */
-static xmlNodePtr
-named_ancestor (xmlNodePtr  node,
-                const char *message)
-{
-  const char *p = strstr (message, "lement ");
-  g_autofree char *name = NULL;
-  xmlNodePtr up;
-  gsize len;
-
-  if (p == NULL)
-    return node;
-  p += strlen ("lement ");
-  len = strcspn (p, " \t\n");
-  name = g_strndup (p, len);
-  for (up = node; up != NULL && up->type == XML_ELEMENT_NODE; up = up->parent)
-    if (strcmp ((const char *) up->name, name) == 0)
-      return up;
-  return node;
-}
-
-/* libxml2 reports the most specific message first, often without a node;
- * the enclosing element comes with the next one. Keep both. */
-static void
-collect_validation_error (void        *user_data,
-                          xmlErrorPtr  err)
-{
-  ValidationFailure *failure = user_data;
-
-  if (failure->message == NULL)
-    failure->message = g_strstrip (g_strdup (err->message ? err->message : ""));
-  if (failure->element == NULL && err->node != NULL)
-    {
-      xmlNodePtr node = named_ancestor (err->node, failure->message);
-
-      failure->element = g_strdup ((const char *) node->name);
-      failure->line = node == err->node && err->line > 0 ? err->line : (int) xmlGetLineNo (node);
-    }
-}
-
-static void
-silent_error (void       *ctx,
-              const char *msg,
-              ...)
-{
-}
-
-gboolean
-_gvirt_xml_validate (xmlDocPtr   doc,
-                     const char *schema_name,
-                     GError    **error)
-{
-  xmlRelaxNGPtr schema = load_schema (schema_name, error);
-  xmlRelaxNGValidCtxtPtr vctxt;
-  ValidationFailure failure = { 0, NULL, NULL };
-  int ret;
-
-  if (schema == NULL)
-    return FALSE;
-
-  vctxt = xmlRelaxNGNewValidCtxt (schema);
-  xmlRelaxNGSetValidErrors (vctxt, silent_error, silent_error, NULL);
-  xmlRelaxNGSetValidStructuredErrors (vctxt, collect_validation_error, &failure);
-  ret = xmlRelaxNGValidateDoc (vctxt, doc);
-  xmlRelaxNGFreeValidCtxt (vctxt);
-
-  if (ret != 0)
-    {
-      if (failure.line > 0)
-        g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                     _("line %d: element <%s>: %s"), failure.line,
-                     failure.element ? failure.element : "?",
-                     failure.message ? failure.message : _("does not match the schema"));
-      else
-        g_set_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML,
-                     _("element <%s>: %s"),
-                     failure.element ? failure.element : "?",
-                     failure.message ? failure.message : _("does not match the schema"));
-    }
-  g_free (failure.element);
-  g_free (failure.message);
-  return ret == 0;
 }

@@ -289,6 +289,9 @@ test_validate_like_libvirt (void)
     { HOST_CPU ("<features><svm/><nonpae/></features>"), HOST_CPU ("<features><nonpae/><svm/></features>") },
     { GUEST ("<features><acpi/></features>"), GUEST ("<features><acpi default='on' toggle='yes'/></features>") },
     { GUEST ("<features><apic default='yes' toggle='no'/></features>"), GUEST ("<features><apic default='on' toggle='no'/></features>") },
+    /* unknown elements, where libvirt's schema names what may be there */
+    { HOST_CPU ("<nonsense/>"), HOST_CPU ("<microcode version='45'/>") },
+    { GUEST ("<nonsense/>"), GUEST ("") },
   };
 #undef HOST_CPU
 #undef GUEST
@@ -332,6 +335,76 @@ test_errors (void)
   g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
 }
 
+/* The line of the unknown element, not of its <host>. */
+static void
+test_validate_line (void)
+{
+  g_autoptr(GVirtCapabilities) caps = parse_ok ("<capabilities>\n  <host>\n    <cpu>\n"
+                                                "      <arch>x86_64</arch>\n    </cpu>\n"
+                                                "    <nonsense/>\n  </host>\n</capabilities>");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gvirt_capabilities_validate (caps, &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
+  g_assert_cmpstr (error->message, ==, "line 6: element “nonsense” is not allowed here.");
+}
+
+/* The host topology from node info: 3 CPUs on 2 NUMA nodes share out
+ * unevenly, a topology there was is replaced, the rest is kept, and the
+ * result is valid for GVirt's schema and libvirt's. */
+static void
+test_host_topology (void)
+{
+  g_autoptr(GVirtCapabilities) caps = gvirt_capabilities_new_from_xml (
+    "<capabilities><host><cpu><arch>x86_64</arch><topology sockets='9' cores='9' threads='9'/></cpu>"
+    "<topology><cells num='1'><cell id='0'/></cells></topology>"
+    "<secmodel><model>none</model><doi>0</doi></secmodel></host></capabilities>", NULL);
+  g_autoptr(GVirtNodeInfo) info = gvirt_node_info_new ();
+  /* libvirt 10's schema, which wants cluster_id as libvirt writes it now
+   * (9.0's, in /usr/share/libvirt/schemas, does not know it) */
+  const char *corpus = g_getenv ("GVIRT_CORPUS_DIR");
+  g_autofree char *schema = corpus != NULL ? g_build_filename (corpus, "schemas", "capability.rng", NULL) : NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (caps);
+  info->nodes = 2;
+  info->sockets = 1;
+  info->cores = 1;
+  info->threads = 2;
+  info->cpus = 3;
+  info->memory = 1025;
+  gvirt_capabilities_set_host_topology (caps, info);
+  g_assert_cmpuint (gvirt_capabilities_get_sockets (caps), ==, 1);
+  g_assert_cmpuint (gvirt_capabilities_get_dies (caps), ==, 1);
+  g_assert_cmpuint (gvirt_capabilities_get_cores (caps), ==, 1);
+  g_assert_cmpuint (gvirt_capabilities_get_threads (caps), ==, 2);
+  xml = gvirt_capabilities_to_xml (caps);
+  g_test_message ("%s", xml);
+  g_assert_null (strstr (xml, "<cell id=\"0\"/>"));
+  g_assert_nonnull (strstr (xml, "<cells num=\"2\">"));
+  g_assert_nonnull (strstr (xml, "<memory unit=\"KiB\">513</memory>"));
+  g_assert_nonnull (strstr (xml, "<memory unit=\"KiB\">512</memory>"));
+  g_assert_nonnull (strstr (xml, "<cpu id=\"1\" socket_id=\"0\" die_id=\"0\" cluster_id=\"0\" core_id=\"0\" siblings=\"0-1\"/>"));
+  g_assert_nonnull (strstr (xml, "<cpu id=\"2\" socket_id=\"1\" die_id=\"0\" cluster_id=\"0\" core_id=\"0\" siblings=\"2\"/>"));
+  g_assert_true (strstr (xml, "</topology>") < strstr (xml, "<secmodel>"));
+  g_assert_true (gvirt_capabilities_validate (caps, &error));
+  g_assert_no_error (error);
+  if (schema != NULL && g_file_test (schema, G_FILE_TEST_EXISTS))
+    {
+      g_assert_true (gvirt_capabilities_validate_with_schema (caps, schema, &error));
+      g_assert_no_error (error);
+    }
+
+  /* unknown counts are 1, the least the format allows */
+  memset (info, 0, sizeof *info);
+  gvirt_capabilities_set_host_topology (caps, info);
+  g_assert_cmpuint (gvirt_capabilities_get_sockets (caps), ==, 1);
+  g_clear_pointer (&xml, g_free);
+  xml = gvirt_capabilities_to_xml (caps);
+  g_assert_nonnull (strstr (xml, "<cells num=\"1\">"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -346,6 +419,8 @@ main (int    argc,
   g_test_add_func ("/capabilities/errors", test_errors);
   g_test_add_func ("/capabilities/validate/every-property", test_every_property_libvirt_schema);
   g_test_add_func ("/capabilities/validate/like-libvirt", test_validate_like_libvirt);
+  g_test_add_func ("/capabilities/validate/line", test_validate_line);
+  g_test_add_func ("/capabilities/host-topology", test_host_topology);
 
   return g_test_run ();
 }

@@ -313,6 +313,12 @@ test_validate_like_libvirt (void)
       "<network><name>n</name><bridge name='b' stp='off'/></network>" },
     { "<network><name>n</name><ip address='10.0.0.1' netmask='255.0.0.0' prefix='8'/></network>",
       "<network><name>n</name><ip address='10.0.0.1' prefix='8'/></network>" },
+    { "<network><name>n</name><ip address='300.1.1.1' prefix='8'/></network>",
+      "<network><name>n</name><ip address='10.1.1.1' prefix='8'/></network>" },
+    { "<network><name>n</name><ip address='10.0.0.1' prefix='8'><dhcp><range start='10.0.0.2' end='10.0.0.256'/></dhcp></ip></network>",
+      "<network><name>n</name><ip address='10.0.0.1' prefix='8'><dhcp><range start='10.0.0.2' end='10.0.0.254'/></dhcp></ip></network>" },
+    { "<network><name>n</name><nonsense/></network>",
+      "<network><name>n</name><dns><forwarder addr='10.0.0.1'/></dns></network>" },
     { "<network><name>n</name><mac address='01:00:5e:00:00:01'/></network>",
       "<network><name>n</name><mac address='02:00:5e:00:00:01'/></network>" },
     { "<network><name>n</name><ip address='10.0.0.1'><dhcp><host ip='10.0.0.2'/></dhcp></ip></network>",
@@ -339,6 +345,27 @@ test_validate_like_libvirt (void)
       g_assert_true (gvirt_network_config_validate_with_schema (good, schema, &error));
       g_assert_no_error (error);
     }
+}
+
+/* Validation names the line of the element that is wrong. */
+static void
+test_validate_line (void)
+{
+  g_autoptr(GVirtNetworkConfig) config = parse_ok ("<network>\n  <name>n</name>\n  <bridge name='b'/>\n"
+                                                   "  <ip address='300.1.1.1' netmask='255.0.0.0'>\n"
+                                                   "  </ip>\n</network>");
+  g_autoptr(GVirtNetworkConfig) extra = parse_ok ("<network>\n  <name>n</name>\n  <ip address='10.0.0.1'>\n"
+                                                  "    <dhcp>\n      <range start='10.0.0.2' end='10.0.0.9'/>\n"
+                                                  "      <nonsense/>\n    </dhcp>\n  </ip>\n</network>");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gvirt_network_config_validate (config, &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
+  g_assert_cmpstr (error->message, ==, "line 4: the value of attribute “address” of element “ip” is not allowed.");
+  g_clear_error (&error);
+  g_assert_false (gvirt_network_config_validate (extra, &error));
+  g_assert_error (error, GVIRT_ERROR, GVIRT_ERROR_INVALID_XML);
+  g_assert_cmpstr (error->message, ==, "line 6: element “nonsense” is not allowed here.");
 }
 
 static void
@@ -420,6 +447,7 @@ main (int    argc,
   g_test_add_func ("/network-config/stp-spellings", test_stp_spellings);
   g_test_add_func ("/network-config/validate/libvirt-schema", test_every_property_libvirt_schema);
   g_test_add_func ("/network-config/validate/like-libvirt", test_validate_like_libvirt);
+  g_test_add_func ("/network-config/validate/line", test_validate_line);
 
   return g_test_run ();
 }

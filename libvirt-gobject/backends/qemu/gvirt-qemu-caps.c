@@ -262,8 +262,8 @@ gvirt_qemu_probe_capabilities (const char *cache_dir,
   g_autofree char *vendor = NULL;
   g_autofree char *model = NULL;
   g_autofree char *host_uuid = NULL;
+  g_autoptr(GVirtNodeInfo) node = NULL;
   gboolean kvm = gvirt_qemu_kvm_available ();
-  guint sockets, cores, threads;
 
   if (emulators[0] == NULL)
     {
@@ -293,10 +293,9 @@ gvirt_qemu_probe_capabilities (const char *cache_dir,
     gvirt_capabilities_set_host_cpu_vendor (caps, vendor);
   if (model != NULL)
     gvirt_capabilities_set_host_cpu_model (caps, model);
-  host_topology (cpuinfo, &sockets, &cores, &threads);
-  gvirt_capabilities_set_sockets (caps, sockets);
-  gvirt_capabilities_set_cores (caps, cores);
-  gvirt_capabilities_set_threads (caps, threads);
+  /* the host's processors and memory as the node info counts them */
+  node = gvirt_qemu_node_info ();
+  gvirt_capabilities_set_host_topology (caps, node);
   flags = cpuinfo_value (cpuinfo, "flags");
   if (flags != NULL)
     {
@@ -330,11 +329,13 @@ gvirt_qemu_probe_capabilities (const char *cache_dir,
       gvirt_capabilities_guest_add_feature (guest, "apic");
       dom = gvirt_capabilities_guest_add_domain (guest, "qemu");
       gvirt_capabilities_domain_set_emulator (dom, *e);
+      g_object_unref (dom);
       /* KVM runs the host's own arch (and i386 on x86_64 hosts). */
       if (kvm && (g_str_equal (arch, "x86_64") || g_str_equal (arch, "i386")))
         {
           dom = gvirt_capabilities_guest_add_domain (guest, "kvm");
           gvirt_capabilities_domain_set_emulator (dom, *e);
+          g_object_unref (dom);
         }
       gvirt_capabilities_add_guest (caps, guest);
     }
@@ -370,5 +371,8 @@ gvirt_qemu_node_info (void)
       n_nodes++;
   info->nodes = MAX (1, n_nodes);
   host_topology (cpuinfo, &info->sockets, &info->cores, &info->threads);
+  /* /proc/cpuinfo counts the sockets of the host; the node info, as
+   * libvirt's, those of one NUMA node */
+  info->sockets = MAX (1, info->sockets / info->nodes);
   return info;
 }

@@ -95,7 +95,7 @@ populate (GVirtTestBackend *self, GVirtTestNode *node, const char *label, GError
   self->info = gvirt_node_info_copy (node->info);
   self->capabilities_xml = g_strdup (node->capabilities_xml);
   if (self->capabilities_xml == NULL &&
-      (self->capabilities_xml = _gvirt_test_default_capabilities (error)) == NULL)
+      (self->capabilities_xml = _gvirt_test_default_capabilities (node->info, error)) == NULL)
     return FALSE;
   self->next_id = 1;
 

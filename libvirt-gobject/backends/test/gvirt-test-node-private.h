@@ -37,7 +37,8 @@ GVirtTestNode *_gvirt_test_node_load_file    (const char *path,
                                               GError    **error);
 void           _gvirt_test_node_free         (GVirtTestNode *node);
 
-char          *_gvirt_test_default_capabilities (GError **error);
+char          *_gvirt_test_default_capabilities (const GVirtNodeInfo *info,
+                                                 GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirtTestNode, _gvirt_test_node_free)
 

@@ -8,6 +8,7 @@
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
 #include "gvirt-test-node-private.h"
+#include "libvirt-gobject/config/gvirt-capabilities.h"
 #include "gvirt-test-xml-private.h"
 #include "gvirt-test-resources.h"
 
@@ -59,17 +60,33 @@ lookup_resource (const char *name, GError **error)
                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 }
 
+/* The built-in capabilities, with the host's processors and memory as
+ * @info counts them, and without the data file's SPDX and purpose
+ * comments. A node file's own <capabilities> is reported as it is written. */
 char *
-_gvirt_test_default_capabilities (GError **error)
+_gvirt_test_default_capabilities (const GVirtNodeInfo *info,
+                                  GError             **error)
 {
   g_autoptr(GBytes) bytes = lookup_resource ("capabilities.xml", error);
+  g_autoptr(GVirtCapabilities) caps = NULL;
+  g_autofree char *element = NULL;
   gsize len;
   const char *data;
+  xmlDocPtr doc;
 
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &len);
-  return g_strndup (data, len);
+  doc = _gvirt_test_xml_parse (data, (gssize) len, error);
+  if (doc == NULL)
+    return NULL;
+  element = _gvirt_test_xml_node_to_string (xmlDocGetRootElement (doc));
+  xmlFreeDoc (doc);
+  caps = gvirt_capabilities_new_from_xml (element, error);
+  if (caps == NULL)
+    return NULL;
+  gvirt_capabilities_set_host_topology (caps, info);
+  return gvirt_capabilities_to_xml (caps);
 }
 
 /* The loading context: the file (for messages) and its directory (for file=). */
