@@ -77,7 +77,7 @@ _gvirt_test_default_capabilities (const GVirtNodeInfo *info,
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &len);
-  doc = _gvirt_test_xml_parse (data, (gssize) len, error);
+  doc = _gvirt_xml_parse (data, (gssize) len, error);
   if (doc == NULL)
     return NULL;
   element = _gvirt_test_xml_node_to_string (xmlDocGetRootElement (doc));
