@@ -40,7 +40,7 @@ export function promisifyAll(namespace = GVirt) {
             continue;
         for (const [target, label] of [[klass.prototype, `${className}.prototype`], [klass, className]]) {
             for (const name of Object.getOwnPropertyNames(target)) {
-                if (!name.endsWith('_async') || name.startsWith('_original_'))
+                if (!name.endsWith('_async') || name.startsWith('_original_') || name === 'init_async')
                     continue;
                 const finish = `${name.slice(0, -'_async'.length)}_finish`;
                 if (typeof target[name] !== 'function' || typeof target[finish] !== 'function')
