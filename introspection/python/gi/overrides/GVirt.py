@@ -104,6 +104,18 @@ def _pump_for(loop, context):
     return pump
 
 
+class _CallFuture(asyncio.Future):
+    """A Future that cancels its Gio.Cancellable at once when it is cancelled."""
+
+    _gvirt_cancellable = None
+
+    def cancel(self, *args, **kwargs):
+        cancelled = super().cancel(*args, **kwargs)
+        if cancelled and self._gvirt_cancellable is not None:
+            self._gvirt_cancellable.cancel()
+        return cancelled
+
+
 def _is_async_ready_callback(arg):
     iface = arg.get_type().get_interface()
     return (iface is not None and iface.get_namespace() == 'Gio'
@@ -150,7 +162,8 @@ def _awaitable(cls, name, info, finish_name):
             if values[index] is None:
                 values[index] = Gio.Cancellable()
             cancellable = values[index]
-        future = loop.create_future()
+        future = _CallFuture(loop=loop)
+        future._gvirt_cancellable = cancellable
         context = GLib.MainContext.ref_thread_default()
         pump = _pump_for(loop, context)
         loop_thread = threading.get_ident()
@@ -178,11 +191,6 @@ def _awaitable(cls, name, info, finish_name):
             elif not loop.is_closed():
                 loop.call_soon_threadsafe(lambda: (pump.release(), settle(*outcome)))
 
-        def on_future_done(f):
-            if f.cancelled() and cancellable is not None:
-                cancellable.cancel()
-
-        future.add_done_callback(on_future_done)
         pump.hold()
         try:
             if is_method:
@@ -202,10 +210,9 @@ def _awaitable(cls, name, info, finish_name):
         @functools.wraps(original)
         def wrapper(*call_args, **kwargs):
             return start(None, call_args, kwargs)
-        wrapper = staticmethod(wrapper)
     wrapper.__doc__ = ((getattr(original, '__doc__', None) or '')
                        + f'\n\nWithout a callback, returns an awaitable resolved by {finish_name}().')
-    return wrapper
+    return wrapper if is_method else staticmethod(wrapper)
 
 
 def _async_pairs(info):
