@@ -153,3 +153,29 @@ def test_every_async_pair_is_awaitable():
     for cls, name in pairs:
         method = getattr(getattr(GVirt, cls), name)
         assert 'awaitable' in (method.__doc__ or ''), f'{cls}.{name}'
+
+
+def test_context_owned_by_another_thread():
+    # A GLib.MainLoop runs the default context in another thread: the override
+    # leaves the dispatching to it and hands results over thread-safely.
+    import threading
+    glib_loop = GLib.MainLoop()
+    thread = threading.Thread(target=glib_loop.run, daemon=True)
+    thread.start()
+    try:
+        async def main():
+            for _ in range(200):
+                if glib_loop.is_running():
+                    break
+                await asyncio.sleep(0.01)
+            assert glib_loop.is_running()
+            conn = await open_conn()
+            dom = conn.find_domain_by_name('test')
+            info = await dom.get_info_async()
+            assert info.state == GVirt.DomainState.RUNNING
+            with pytest.raises(GLib.Error):
+                await dom.start_async()
+        run(main())
+    finally:
+        GLib.idle_add(glib_loop.quit)
+        thread.join(5)
