@@ -2,7 +2,7 @@
 // Promises for every GVirt async method, in GJS 1.74 (Debian 12) and later.
 //
 //     import GVirt from 'gi://GVirt?version=1.0';
-//     import '/usr/share/gvirt-1.0/gjs/gvirt-promisify.js';   // $datadir/gvirt-1.0/gjs
+//     import 'file:///usr/share/gvirt-1.0/gjs/gvirt-promisify.js';  // $datadir/gvirt-1.0/gjs
 //     await dom.start_async(null);
 //
 // GJS reads overrides of a namespace from its own directory only, so this is
@@ -40,6 +40,8 @@ export function promisifyAll(namespace = GVirt) {
             continue;
         for (const [target, label] of [[klass.prototype, `${className}.prototype`], [klass, className]]) {
             for (const name of Object.getOwnPropertyNames(target)) {
+                // init_async is Gio.AsyncInitable's (GJS lists interface
+                // methods on the class): GVirt.Connection.open_async wraps it.
                 if (!name.endsWith('_async') || name.startsWith('_original_') || name === 'init_async')
                     continue;
                 const finish = `${name.slice(0, -'_async'.length)}_finish`;
