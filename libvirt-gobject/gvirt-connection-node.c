@@ -9,7 +9,7 @@
 
 
 /**
- * gvirt_connection_get_capabilities_sync:
+ * gvirt_connection_get_capabilities_sync: (async-func get_capabilities_async)
  * @self: a #GVirtConnection
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -30,7 +30,7 @@ gvirt_connection_get_capabilities_sync (GVirtConnection  *self,
 }
 
 /**
- * gvirt_connection_get_capabilities_async:
+ * gvirt_connection_get_capabilities_async: (finish-func get_capabilities_finish) (sync-func get_capabilities_sync)
  * @self: a #GVirtConnection
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called with the result
@@ -70,7 +70,7 @@ gvirt_connection_get_capabilities_finish (GVirtConnection  *self,
 
 
 /**
- * gvirt_connection_get_node_info_sync:
+ * gvirt_connection_get_node_info_sync: (async-func get_node_info_async)
  * @self: a #GVirtConnection
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -91,7 +91,7 @@ gvirt_connection_get_node_info_sync (GVirtConnection  *self,
 }
 
 /**
- * gvirt_connection_get_node_info_async:
+ * gvirt_connection_get_node_info_async: (finish-func get_node_info_finish) (sync-func get_node_info_sync)
  * @self: a #GVirtConnection
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called with the result
@@ -132,7 +132,7 @@ gvirt_connection_get_node_info_finish (GVirtConnection  *self,
 /* Defining domains and networks */
 
 /**
- * gvirt_connection_define_domain_sync:
+ * gvirt_connection_define_domain_sync: (async-func define_domain_async)
  * @self: a #GVirtConnection
  * @config: the domain's configuration; it needs a name, and gets a UUID if
  *   it has none
@@ -159,7 +159,7 @@ gvirt_connection_define_domain_sync (GVirtConnection    *self,
 }
 
 /**
- * gvirt_connection_define_domain_async:
+ * gvirt_connection_define_domain_async: (finish-func define_domain_finish) (sync-func define_domain_sync)
  * @self: a #GVirtConnection
  * @config: the domain's configuration
  * @cancellable: (nullable): a #GCancellable
@@ -202,7 +202,7 @@ gvirt_connection_define_domain_finish (GVirtConnection  *self,
 }
 
 /**
- * gvirt_connection_create_domain_sync:
+ * gvirt_connection_create_domain_sync: (async-func create_domain_async)
  * @self: a #GVirtConnection
  * @config: the domain's configuration
  * @cancellable: (nullable): a #GCancellable
@@ -226,7 +226,7 @@ gvirt_connection_create_domain_sync (GVirtConnection    *self,
 }
 
 /**
- * gvirt_connection_create_domain_async:
+ * gvirt_connection_create_domain_async: (finish-func create_domain_finish) (sync-func create_domain_sync)
  * @self: a #GVirtConnection
  * @config: the domain's configuration
  * @cancellable: (nullable): a #GCancellable
@@ -269,7 +269,7 @@ gvirt_connection_create_domain_finish (GVirtConnection  *self,
 }
 
 /**
- * gvirt_connection_restore_domain_sync:
+ * gvirt_connection_restore_domain_sync: (async-func restore_domain_async)
  * @self: a #GVirtConnection
  * @path: a file written by gvirt_domain_save_sync()
  * @cancellable: (nullable): a #GCancellable
@@ -294,7 +294,7 @@ gvirt_connection_restore_domain_sync (GVirtConnection  *self,
 }
 
 /**
- * gvirt_connection_restore_domain_async:
+ * gvirt_connection_restore_domain_async: (finish-func restore_domain_finish) (sync-func restore_domain_sync)
  * @self: a #GVirtConnection
  * @path: a file written by gvirt_domain_save_sync()
  * @cancellable: (nullable): a #GCancellable
@@ -337,7 +337,7 @@ gvirt_connection_restore_domain_finish (GVirtConnection  *self,
 }
 
 /**
- * gvirt_connection_define_network_sync:
+ * gvirt_connection_define_network_sync: (async-func define_network_async)
  * @self: a #GVirtConnection
  * @config: the network's configuration
  * @cancellable: (nullable): a #GCancellable
@@ -361,7 +361,7 @@ gvirt_connection_define_network_sync (GVirtConnection     *self,
 }
 
 /**
- * gvirt_connection_define_network_async:
+ * gvirt_connection_define_network_async: (finish-func define_network_finish) (sync-func define_network_sync)
  * @self: a #GVirtConnection
  * @config: the network's configuration
  * @cancellable: (nullable): a #GCancellable
@@ -404,7 +404,7 @@ gvirt_connection_define_network_finish (GVirtConnection  *self,
 }
 
 /**
- * gvirt_connection_create_network_sync:
+ * gvirt_connection_create_network_sync: (async-func create_network_async)
  * @self: a #GVirtConnection
  * @config: the network's configuration
  * @cancellable: (nullable): a #GCancellable
@@ -428,7 +428,7 @@ gvirt_connection_create_network_sync (GVirtConnection     *self,
 }
 
 /**
- * gvirt_connection_create_network_async:
+ * gvirt_connection_create_network_async: (finish-func create_network_finish) (sync-func create_network_sync)
  * @self: a #GVirtConnection
  * @config: the network's configuration
  * @cancellable: (nullable): a #GCancellable

@@ -155,7 +155,7 @@ gvirt_connection_initable_iface_init (GInitableIface *iface)
 }
 
 /**
- * gvirt_connection_open_sync:
+ * gvirt_connection_open_sync: (async-func open_async)
  * @uri: the node's URI, such as `test:///default` or `qemu:///session`
  * @flags: #GVirtConnectionFlags
  * @cancellable: (nullable): a #GCancellable
@@ -182,7 +182,7 @@ gvirt_connection_open_sync (const char            *uri,
 }
 
 /**
- * gvirt_connection_open_async:
+ * gvirt_connection_open_async: (finish-func open_finish) (sync-func open_sync)
  * @uri: the node's URI
  * @flags: #GVirtConnectionFlags
  * @io_priority: the I/O priority of the request, e.g. %G_PRIORITY_DEFAULT

@@ -9,7 +9,7 @@
  * forms behave the same without blocking. */
 
 /**
- * gvirt_domain_start_sync:
+ * gvirt_domain_start_sync: (async-func start_async)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -27,7 +27,7 @@ gvirt_domain_start_sync (GVirtDomain *self, GCancellable *cancellable, GError **
 }
 
 /**
- * gvirt_domain_start_async:
+ * gvirt_domain_start_async: (finish-func start_finish) (sync-func start_sync)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called when done
@@ -61,7 +61,7 @@ gvirt_domain_start_finish (GVirtDomain *self, GAsyncResult *result, GError **err
 }
 
 /**
- * gvirt_domain_shutdown_sync:
+ * gvirt_domain_shutdown_sync: (async-func shutdown_async)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -79,7 +79,7 @@ gvirt_domain_shutdown_sync (GVirtDomain *self, GCancellable *cancellable, GError
 }
 
 /**
- * gvirt_domain_shutdown_async:
+ * gvirt_domain_shutdown_async: (finish-func shutdown_finish) (sync-func shutdown_sync)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called when done
@@ -114,7 +114,7 @@ gvirt_domain_shutdown_finish (GVirtDomain *self, GAsyncResult *result, GError **
 }
 
 /**
- * gvirt_domain_reboot_sync:
+ * gvirt_domain_reboot_sync: (async-func reboot_async)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -131,7 +131,7 @@ gvirt_domain_reboot_sync (GVirtDomain *self, GCancellable *cancellable, GError *
 }
 
 /**
- * gvirt_domain_reboot_async:
+ * gvirt_domain_reboot_async: (finish-func reboot_finish) (sync-func reboot_sync)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called when done
@@ -166,7 +166,7 @@ gvirt_domain_reboot_finish (GVirtDomain *self, GAsyncResult *result, GError **er
 }
 
 /**
- * gvirt_domain_destroy_sync:
+ * gvirt_domain_destroy_sync: (async-func destroy_async)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -184,7 +184,7 @@ gvirt_domain_destroy_sync (GVirtDomain *self, GCancellable *cancellable, GError 
 }
 
 /**
- * gvirt_domain_destroy_async:
+ * gvirt_domain_destroy_async: (finish-func destroy_finish) (sync-func destroy_sync)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called when done
@@ -219,7 +219,7 @@ gvirt_domain_destroy_finish (GVirtDomain *self, GAsyncResult *result, GError **e
 }
 
 /**
- * gvirt_domain_suspend_sync:
+ * gvirt_domain_suspend_sync: (async-func suspend_async)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -237,7 +237,7 @@ gvirt_domain_suspend_sync (GVirtDomain *self, GCancellable *cancellable, GError 
 }
 
 /**
- * gvirt_domain_suspend_async:
+ * gvirt_domain_suspend_async: (finish-func suspend_finish) (sync-func suspend_sync)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called when done
@@ -272,7 +272,7 @@ gvirt_domain_suspend_finish (GVirtDomain *self, GAsyncResult *result, GError **e
 }
 
 /**
- * gvirt_domain_resume_sync:
+ * gvirt_domain_resume_sync: (async-func resume_async)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -289,7 +289,7 @@ gvirt_domain_resume_sync (GVirtDomain *self, GCancellable *cancellable, GError *
 }
 
 /**
- * gvirt_domain_resume_async:
+ * gvirt_domain_resume_async: (finish-func resume_finish) (sync-func resume_sync)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called when done
@@ -324,7 +324,7 @@ gvirt_domain_resume_finish (GVirtDomain *self, GAsyncResult *result, GError **er
 }
 
 /**
- * gvirt_domain_save_sync:
+ * gvirt_domain_save_sync: (async-func save_async)
  * @self: a #GVirtDomain
  * @path: the file to write
  * @cancellable: (nullable): a #GCancellable
@@ -345,7 +345,7 @@ gvirt_domain_save_sync (GVirtDomain *self, const char *path,
 }
 
 /**
- * gvirt_domain_save_async:
+ * gvirt_domain_save_async: (finish-func save_finish) (sync-func save_sync)
  * @self: a #GVirtDomain
  * @path: the file to write
  * @cancellable: (nullable): a #GCancellable
@@ -382,7 +382,7 @@ gvirt_domain_save_finish (GVirtDomain *self, GAsyncResult *result, GError **erro
 }
 
 /**
- * gvirt_domain_core_dump_sync:
+ * gvirt_domain_core_dump_sync: (async-func core_dump_async)
  * @self: a #GVirtDomain
  * @path: the file to write
  * @cancellable: (nullable): a #GCancellable
@@ -402,7 +402,7 @@ gvirt_domain_core_dump_sync (GVirtDomain *self, const char *path,
 }
 
 /**
- * gvirt_domain_core_dump_async:
+ * gvirt_domain_core_dump_async: (finish-func core_dump_finish) (sync-func core_dump_sync)
  * @self: a #GVirtDomain
  * @path: the file to write
  * @cancellable: (nullable): a #GCancellable
@@ -439,7 +439,7 @@ gvirt_domain_core_dump_finish (GVirtDomain *self, GAsyncResult *result, GError *
 }
 
 /**
- * gvirt_domain_undefine_sync:
+ * gvirt_domain_undefine_sync: (async-func undefine_async)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -457,7 +457,7 @@ gvirt_domain_undefine_sync (GVirtDomain *self, GCancellable *cancellable, GError
 }
 
 /**
- * gvirt_domain_undefine_async:
+ * gvirt_domain_undefine_async: (finish-func undefine_finish) (sync-func undefine_sync)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called when done

@@ -6,7 +6,7 @@
 #include "gvirt-task-private.h"
 
 /**
- * gvirt_domain_set_memory_sync:
+ * gvirt_domain_set_memory_sync: (async-func set_memory_async)
  * @self: a #GVirtDomain
  * @kib: the new current memory, in KiB: 1 to the domain's maximum memory
  *   (itself at most %GVIRT_MEMORY_KIB_MAX)
@@ -28,7 +28,7 @@ gvirt_domain_set_memory_sync (GVirtDomain *self, guint64 kib,
 }
 
 /**
- * gvirt_domain_set_memory_async:
+ * gvirt_domain_set_memory_async: (finish-func set_memory_finish) (sync-func set_memory_sync)
  * @self: a #GVirtDomain
  * @kib: the new current memory, in KiB, as for gvirt_domain_set_memory_sync()
  * @cancellable: (nullable): a #GCancellable
@@ -64,7 +64,7 @@ gvirt_domain_set_memory_finish (GVirtDomain *self, GAsyncResult *result, GError 
 }
 
 /**
- * gvirt_domain_set_max_memory_sync:
+ * gvirt_domain_set_max_memory_sync: (async-func set_max_memory_async)
  * @self: a #GVirtDomain
  * @kib: the new maximum memory, in KiB: 1 to %GVIRT_MEMORY_KIB_MAX (a
  *   backend may have a narrower range: the qemu backend needs at least 1024)
@@ -85,7 +85,7 @@ gvirt_domain_set_max_memory_sync (GVirtDomain *self, guint64 kib,
 }
 
 /**
- * gvirt_domain_set_max_memory_async:
+ * gvirt_domain_set_max_memory_async: (finish-func set_max_memory_finish) (sync-func set_max_memory_sync)
  * @self: a #GVirtDomain
  * @kib: the new maximum memory, in KiB, as for gvirt_domain_set_max_memory_sync()
  * @cancellable: (nullable): a #GCancellable
@@ -121,7 +121,7 @@ gvirt_domain_set_max_memory_finish (GVirtDomain *self, GAsyncResult *result, GEr
 }
 
 /**
- * gvirt_domain_set_vcpus_sync:
+ * gvirt_domain_set_vcpus_sync: (async-func set_vcpus_async)
  * @self: a #GVirtDomain
  * @n_vcpus: the new number of vCPUs: 1 to the backend's maximum (on
  *   `test:///`, the node's CPU count; on `qemu:///`, 255)
@@ -158,7 +158,7 @@ gvirt_domain_set_vcpus_sync (GVirtDomain *self, guint n_vcpus,
 }
 
 /**
- * gvirt_domain_set_vcpus_async:
+ * gvirt_domain_set_vcpus_async: (finish-func set_vcpus_finish) (sync-func set_vcpus_sync)
  * @self: a #GVirtDomain
  * @n_vcpus: the new number of vCPUs, as for gvirt_domain_set_vcpus_sync()
  * @cancellable: (nullable): a #GCancellable
@@ -194,7 +194,7 @@ gvirt_domain_set_vcpus_finish (GVirtDomain *self, GAsyncResult *result, GError *
 }
 
 /**
- * gvirt_domain_pin_vcpu_sync:
+ * gvirt_domain_pin_vcpu_sync: (async-func pin_vcpu_async)
  * @self: a #GVirtDomain
  * @vcpu: the vCPU's index, below the domain's number of vCPUs
  * @cpus: (array length=n_cpus): the host CPUs it may run on, each below the
@@ -220,7 +220,7 @@ gvirt_domain_pin_vcpu_sync (GVirtDomain *self, guint vcpu, const guint *cpus, gs
 }
 
 /**
- * gvirt_domain_pin_vcpu_async:
+ * gvirt_domain_pin_vcpu_async: (finish-func pin_vcpu_finish) (sync-func pin_vcpu_sync)
  * @self: a #GVirtDomain
  * @vcpu: the vCPU's index, as for gvirt_domain_pin_vcpu_sync()
  * @cpus: (array length=n_cpus): the host CPUs it may run on
@@ -260,7 +260,7 @@ gvirt_domain_pin_vcpu_finish (GVirtDomain *self, GAsyncResult *result, GError **
 }
 
 /**
- * gvirt_domain_set_autostart_sync:
+ * gvirt_domain_set_autostart_sync: (async-func set_autostart_async)
  * @self: a #GVirtDomain
  * @autostart: whether the domain starts with the host
  * @cancellable: (nullable): a #GCancellable
@@ -280,7 +280,7 @@ gvirt_domain_set_autostart_sync (GVirtDomain *self, gboolean autostart,
 }
 
 /**
- * gvirt_domain_set_autostart_async:
+ * gvirt_domain_set_autostart_async: (finish-func set_autostart_finish) (sync-func set_autostart_sync)
  * @self: a #GVirtDomain
  * @autostart: whether the domain starts with the host
  * @cancellable: (nullable): a #GCancellable
@@ -316,7 +316,7 @@ gvirt_domain_set_autostart_finish (GVirtDomain *self, GAsyncResult *result, GErr
 }
 
 /**
- * gvirt_domain_get_info_sync:
+ * gvirt_domain_get_info_sync: (async-func get_info_async)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -333,7 +333,7 @@ gvirt_domain_get_info_sync (GVirtDomain *self, GCancellable *cancellable, GError
 }
 
 /**
- * gvirt_domain_get_info_async:
+ * gvirt_domain_get_info_async: (finish-func get_info_finish) (sync-func get_info_sync)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called with the result
@@ -368,7 +368,7 @@ gvirt_domain_get_info_finish (GVirtDomain *self, GAsyncResult *result, GError **
 }
 
 /**
- * gvirt_domain_get_vcpu_info_sync:
+ * gvirt_domain_get_vcpu_info_sync: (async-func get_vcpu_info_async)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -386,7 +386,7 @@ gvirt_domain_get_vcpu_info_sync (GVirtDomain *self, GCancellable *cancellable, G
 }
 
 /**
- * gvirt_domain_get_vcpu_info_async:
+ * gvirt_domain_get_vcpu_info_async: (finish-func get_vcpu_info_finish) (sync-func get_vcpu_info_sync)
  * @self: a #GVirtDomain
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called with the result
@@ -422,7 +422,7 @@ gvirt_domain_get_vcpu_info_finish (GVirtDomain *self, GAsyncResult *result, GErr
 }
 
 /**
- * gvirt_domain_get_config_sync:
+ * gvirt_domain_get_config_sync: (async-func get_config_async)
  * @self: a #GVirtDomain
  * @flags: #GVirtDomainXmlFlags
  * @cancellable: (nullable): a #GCancellable
@@ -443,7 +443,7 @@ gvirt_domain_get_config_sync (GVirtDomain *self, GVirtDomainXmlFlags flags,
 }
 
 /**
- * gvirt_domain_get_config_async:
+ * gvirt_domain_get_config_async: (finish-func get_config_finish) (sync-func get_config_sync)
  * @self: a #GVirtDomain
  * @flags: #GVirtDomainXmlFlags
  * @cancellable: (nullable): a #GCancellable
@@ -480,7 +480,7 @@ gvirt_domain_get_config_finish (GVirtDomain *self, GAsyncResult *result, GError 
 }
 
 /**
- * gvirt_domain_get_xml_sync:
+ * gvirt_domain_get_xml_sync: (async-func get_xml_async)
  * @self: a #GVirtDomain
  * @flags: #GVirtDomainXmlFlags
  * @cancellable: (nullable): a #GCancellable
@@ -499,7 +499,7 @@ gvirt_domain_get_xml_sync (GVirtDomain *self, GVirtDomainXmlFlags flags,
 }
 
 /**
- * gvirt_domain_get_xml_async:
+ * gvirt_domain_get_xml_async: (finish-func get_xml_finish) (sync-func get_xml_sync)
  * @self: a #GVirtDomain
  * @flags: #GVirtDomainXmlFlags
  * @cancellable: (nullable): a #GCancellable

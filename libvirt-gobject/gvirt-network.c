@@ -179,7 +179,7 @@ network_call_async (GVirtNetwork              *self,
 
 
 /**
- * gvirt_network_start_sync:
+ * gvirt_network_start_sync: (async-func start_async)
  * @self: a #GVirtNetwork
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -196,7 +196,7 @@ gvirt_network_start_sync (GVirtNetwork *self, GCancellable *cancellable, GError 
 }
 
 /**
- * gvirt_network_start_async:
+ * gvirt_network_start_async: (finish-func start_finish) (sync-func start_sync)
  * @self: a #GVirtNetwork
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called when done
@@ -230,7 +230,7 @@ gvirt_network_start_finish (GVirtNetwork *self, GAsyncResult *result, GError **e
 }
 
 /**
- * gvirt_network_destroy_sync:
+ * gvirt_network_destroy_sync: (async-func destroy_async)
  * @self: a #GVirtNetwork
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -247,7 +247,7 @@ gvirt_network_destroy_sync (GVirtNetwork *self, GCancellable *cancellable, GErro
 }
 
 /**
- * gvirt_network_destroy_async:
+ * gvirt_network_destroy_async: (finish-func destroy_finish) (sync-func destroy_sync)
  * @self: a #GVirtNetwork
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called when done
@@ -281,7 +281,7 @@ gvirt_network_destroy_finish (GVirtNetwork *self, GAsyncResult *result, GError *
 }
 
 /**
- * gvirt_network_undefine_sync:
+ * gvirt_network_undefine_sync: (async-func undefine_async)
  * @self: a #GVirtNetwork
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -299,7 +299,7 @@ gvirt_network_undefine_sync (GVirtNetwork *self, GCancellable *cancellable, GErr
 }
 
 /**
- * gvirt_network_undefine_async:
+ * gvirt_network_undefine_async: (finish-func undefine_finish) (sync-func undefine_sync)
  * @self: a #GVirtNetwork
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called when done
@@ -333,7 +333,7 @@ gvirt_network_undefine_finish (GVirtNetwork *self, GAsyncResult *result, GError 
 }
 
 /**
- * gvirt_network_set_autostart_sync:
+ * gvirt_network_set_autostart_sync: (async-func set_autostart_async)
  * @self: a #GVirtNetwork
  * @autostart: whether the network starts with the host
  * @cancellable: (nullable): a #GCancellable
@@ -353,7 +353,7 @@ gvirt_network_set_autostart_sync (GVirtNetwork *self, gboolean autostart,
 }
 
 /**
- * gvirt_network_set_autostart_async:
+ * gvirt_network_set_autostart_async: (finish-func set_autostart_finish) (sync-func set_autostart_sync)
  * @self: a #GVirtNetwork
  * @autostart: whether the network starts with the host
  * @cancellable: (nullable): a #GCancellable
@@ -389,7 +389,7 @@ gvirt_network_set_autostart_finish (GVirtNetwork *self, GAsyncResult *result, GE
 }
 
 /**
- * gvirt_network_get_config_sync:
+ * gvirt_network_get_config_sync: (async-func get_config_async)
  * @self: a #GVirtNetwork
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -406,7 +406,7 @@ gvirt_network_get_config_sync (GVirtNetwork *self, GCancellable *cancellable, GE
 }
 
 /**
- * gvirt_network_get_config_async:
+ * gvirt_network_get_config_async: (finish-func get_config_finish) (sync-func get_config_sync)
  * @self: a #GVirtNetwork
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called with the result
@@ -440,7 +440,7 @@ gvirt_network_get_config_finish (GVirtNetwork *self, GAsyncResult *result, GErro
 }
 
 /**
- * gvirt_network_get_xml_sync:
+ * gvirt_network_get_xml_sync: (async-func get_xml_async)
  * @self: a #GVirtNetwork
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -457,7 +457,7 @@ gvirt_network_get_xml_sync (GVirtNetwork *self, GCancellable *cancellable, GErro
 }
 
 /**
- * gvirt_network_get_xml_async:
+ * gvirt_network_get_xml_async: (finish-func get_xml_finish) (sync-func get_xml_sync)
  * @self: a #GVirtNetwork
  * @cancellable: (nullable): a #GCancellable
  * @callback: (scope async): called with the result
