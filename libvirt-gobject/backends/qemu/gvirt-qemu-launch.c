@@ -232,6 +232,26 @@ query_running (GVirtQemuMonitorClient *mon, GVirtDomainState *state, GError **er
   return TRUE;
 }
 
+/* The state, reason and memory of a VM someone else started, as its monitor
+ * keeps them for every client (the memory goes into @live); QEMU's own
+ * running flag if the monitor does not say. */
+static gboolean
+query_state (GVirtQemuMonitorClient *mon,
+             GVirtDomainConfig      *live,
+             GVirtDomainState       *state,
+             GVirtDomainStateReason *reason)
+{
+  g_autoptr(JsonNode) ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_INFO, NULL, NULL, 5000, NULL, NULL);
+  JsonObject *info = ret != NULL && JSON_NODE_HOLDS_OBJECT (ret) ? json_node_get_object (ret) : NULL;
+
+  if (info != NULL && json_object_has_member (info, GVIRT_QEMU_STATE_STATE))
+    {
+      *state = _gvirt_qemu_apply_mon_state (NULL, live, info, reason);
+      return TRUE;
+    }
+  return query_running (mon, state, NULL);
+}
+
 /* The QEMU chardev label of a serial port or console, as the argv builder
  * names them: serial ports "charserialN" in order; a serial console is
  * serial port 0 when there are serial ports, else "charconsoleN". */
@@ -385,6 +405,7 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
   struct sockaddr_un addr = { .sun_family = AF_UNIX };
   socklen_t alen;
   g_autofree char *lock_path = _gvirt_qemu_runtime_path (self, name, ".lock");
+  g_autofree char *stopped_path = _gvirt_qemu_runtime_path (self, name, ".stopped");
   int qmp_listen = -1, qmp_conn = -1, client_listen = -1, pipefd[2] = { -1, -1 };
   int lock_fd;
   gboolean held;
@@ -482,6 +503,8 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
   g_ptr_array_add (argv, pid_path);
   g_ptr_array_add (argv, "--lock");
   g_ptr_array_add (argv, lock_path);
+  g_ptr_array_add (argv, "--stopped");
+  g_ptr_array_add (argv, stopped_path);
   g_ptr_array_add (argv, "--uuid");
   g_ptr_array_add (argv, (char *) uuid);
   g_ptr_array_add (argv, "--name");
@@ -589,6 +612,7 @@ fail:
 gboolean
 _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon,
                               gint          reason,
+                              gboolean      paused,
                               GError      **error)
 {
   JsonObject *args = json_object_new ();
@@ -596,6 +620,7 @@ _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon,
 
   json_object_set_string_member (args, "reason",
                                  reason == GVIRT_DOMAIN_STARTED_RESTORED ? "restored" : "booted");
+  json_object_set_boolean_member (args, "paused", paused);
   ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_STARTED, args, NULL, 5000, NULL, error);
   return ret != NULL;
 }
@@ -615,6 +640,8 @@ _gvirt_qemu_attach (GVirtQemuBackend *self,
   dom->mon = gvirt_qemu_monitor_client_ref (l->mon);
   dom->id = l->qemu_pid;
   dom->state = state;
+  dom->state_reason = l->reason != GVIRT_DOMAIN_STATE_REASON_UNKNOWN ? l->reason :
+                      _gvirt_state_reason_for_event (GVIRT_DOMAIN_EVENT_STARTED, started_reason, dom->state_reason);
   dom->busy = FALSE;
   if (!dom->announced)
     {
@@ -687,7 +714,7 @@ _gvirt_qemu_attach_running (GVirtQemuBackend *self,
     }
   l.live = _gvirt_qemu_load_config_file (xml_path, NULL);
   l.qemu_pid = st.qemu_pid;
-  if (l.live == NULL || !query_running (l.mon, &state, NULL))
+  if (l.live == NULL || !query_state (l.mon, l.live, &state, &l.reason))
     goto out;
 
   g_mutex_lock (&self->lock);
