@@ -162,8 +162,20 @@ remove_stale_files (GVirtQemuBackend *self,
 
   if (read_runtime_state (state_path, &st))
     {
+      /* An announced VM whose monitor died, unasked: the reason it could
+       * not leave itself. */
+      g_autofree char *stopped_path = _gvirt_qemu_runtime_path (self, name, ".stopped");
+      g_autoptr(JsonObject) o = json_object_new ();
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      g_autofree char *text = NULL;
+
       if (pid_is_qemu_for (st.qemu_pid, st.uuid))
         kill (st.qemu_pid, SIGKILL);
+      json_object_set_string_member (o, "uuid", st.uuid);
+      json_object_set_string_member (o, GVIRT_QEMU_STATE_REASON, GVIRT_QEMU_EXIT_CRASHED);
+      json_node_set_object (node, o);
+      text = json_to_string (node, FALSE);
+      _gvirt_backend_write_file (stopped_path, text, -1, 0600, GVIRT_BACKEND_SYNC_NONE, NULL);
       runtime_state_clear (&st);
     }
   remove_runtime_files (self, name);
