@@ -85,6 +85,22 @@ def test_crash_seen_by_a_process_that_did_not_cause_it(node, gvirsh):
     assert json.loads(other(gvirsh, node, 'domstate', 'cr', '--json')) == {'state': 'shutoff', 'reason': 'crashed'}
 
 
+def test_monitor_killed_with_its_vm(node, gvirsh):
+    """Nobody is left to write the reason: the attached client sees the
+    monitor go (crashed); the next process that finds the stale files records
+    it for the others."""
+    conn = node.connect()
+    dom = conn.define_domain_sync(node.config(name='mk'), None)
+    dom.start_sync(None)
+    with open(f'/proc/{dom.props.id}/stat') as f:
+        monitor = int(f.read().rsplit(')', 1)[1].split()[1])
+    os.kill(monitor, signal.SIGKILL)
+    spin_until(lambda: dom.props.state == STATE.SHUTOFF, timeout=10)
+    assert dom.props.state_reason == REASON.CRASHED
+    assert other(gvirsh, node, 'domstate', 'mk', '--reason') == 'shut off (crashed)'
+    assert other(gvirsh, node, 'domstate', 'mk', '--reason') == 'shut off (crashed)'
+
+
 def test_memory_after_setmem_in_another_process(node, gvirsh):
     conn = node.connect()
     dom = conn.create_domain_sync(node.config(name='mem', memory_kib=196608), None)

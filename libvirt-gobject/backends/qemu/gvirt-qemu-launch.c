@@ -716,7 +716,21 @@ _gvirt_qemu_attach_running (GVirtQemuBackend *self,
     return;   /* gone already */
   /* The lock tells whether a monitor still lives; the pid must still be
    * that domain's QEMU, not a recycled one. */
-  if (_gvirt_qemu_clean_if_stale (self, name) || !pid_is_qemu_for (st.qemu_pid, st.uuid))
+  if (_gvirt_qemu_clean_if_stale (self, name))
+    {
+      /* Its monitor died with it: the reason cleaning up recorded. */
+      g_mutex_lock (&self->lock);
+      dom = g_hash_table_lookup (self->domains, st.uuid);
+      if (dom != NULL && !dom->busy && !_gvirt_qemu_domain_active (dom))
+        {
+          dom->state_reason = _gvirt_qemu_read_stopped_reason (self, name, st.uuid);
+          if (emit)
+            _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
+        }
+      _gvirt_event_queue_unlock_and_emit_nowait (self->events);
+      goto out;
+    }
+  if (!pid_is_qemu_for (st.qemu_pid, st.uuid))
     goto out;
   l.mon = gvirt_qemu_monitor_client_connect (st.socket, st.uuid, self->context, _gvirt_qemu_on_mon_event, self, &error);
   if (l.mon == NULL)
