@@ -657,9 +657,9 @@ qmp_message (const char *line)
           json_node_set_object (root, msg);
           out = node_to_line (root);
           state_changed (out);
-          return;
         }
-      broadcast (line);
+      else
+        broadcast (line);
       if (g_strcmp0 (ev, "MIGRATION") == 0 && data != NULL)
         mon_save_migration (json_object_get_string_member_with_default (data, "status", ""));
       return;
