@@ -113,3 +113,31 @@ def test_memory_after_setmem_in_another_process(node, gvirsh):
     late = node.connect().find_domain_by_name('mem')
     assert late.get_info_sync(None).memory == 131072
     dom.destroy_sync(None)
+
+
+def test_reason_file_reaches_a_process_that_never_attached(node):
+    """A VM that another process started and stopped before this connection
+    attached to it: the connection learns the reason from the file its
+    monitor leaves, RUNTIME/NAME.stopped (written here as the monitor does)."""
+    conn = node.connect()
+    dom = conn.define_domain_sync(node.config(name='nf'), None)
+    assert dom.props.state_reason == REASON.UNKNOWN
+    path = os.path.join(node.run_dir, 'nf.stopped')
+
+    def monitor_writes(uuid, reason):
+        with open(path + '.tmp', 'w') as f:
+            json.dump({'uuid': uuid, 'state-reason': reason, 'stopped': int(time.time())}, f)
+        os.rename(path + '.tmp', path)
+
+    monitor_writes(dom.props.uuid, 'destroyed')
+    spin_until(lambda: dom.props.state_reason == REASON.DESTROYED, timeout=10)
+    # another domain's file (same name, other UUID) is not this one's past
+    monitor_writes('00000000-0000-4000-8000-000000000001', 'crashed')
+    deadline = time.monotonic() + 1
+    spin_until(lambda: time.monotonic() > deadline, timeout=5)
+    assert dom.props.state_reason == REASON.DESTROYED
+    # a new connection (a backend of its own, as in another process) reads it at open
+    assert node.connect().find_domain_by_name('nf').props.state_reason == REASON.UNKNOWN
+    monitor_writes(dom.props.uuid, 'saved')
+    assert node.connect().find_domain_by_name('nf').props.state_reason == REASON.SAVED
+    spin_until(lambda: dom.props.state_reason == REASON.SAVED, timeout=10)

@@ -168,6 +168,31 @@ sync_autostart (GVirtQemuBackend *self,
   _gvirt_event_queue_unlock_and_emit_nowait (self->events);
 }
 
+/* RUNTIME/NAME.stopped was written: a VM this connection never attached to
+ * (it stopped before the attach got to it) stopped; its inactive entry
+ * takes the reason. */
+static void
+sync_stopped_reason (GVirtQemuBackend *self,
+                     const char       *base)
+{
+  g_autofree char *name = g_strndup (base, strlen (base) - strlen (".stopped"));
+  QemuDomain *dom;
+
+  g_mutex_lock (&self->lock);
+  dom = g_hash_table_lookup (self->names, name);
+  if (dom != NULL && !dom->busy && !_gvirt_qemu_domain_active (dom))
+    {
+      GVirtDomainStateReason reason = _gvirt_qemu_read_stopped_reason (self, name, dom->uuid);
+
+      if (reason != GVIRT_DOMAIN_STATE_REASON_UNKNOWN && reason != dom->state_reason)
+        {
+          dom->state_reason = reason;
+          _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
+        }
+    }
+  _gvirt_event_queue_unlock_and_emit_nowait (self->events);
+}
+
 void
 _gvirt_qemu_on_dir_changed (GFileMonitor      *monitor,
                             GFile             *file,
@@ -195,6 +220,8 @@ _gvirt_qemu_on_dir_changed (GFileMonitor      *monitor,
            * very thread reads. */
           if (g_str_has_suffix (base, ".json") && g_file_test (path, G_FILE_TEST_EXISTS))
             g_thread_pool_push (self->attach_pool, g_steal_pointer (&path), NULL);
+          else if (g_str_has_suffix (base, ".stopped") && g_file_test (path, G_FILE_TEST_EXISTS))
+            sync_stopped_reason (self, base);
         }
       else if (monitor == self->config_monitor)
         {
