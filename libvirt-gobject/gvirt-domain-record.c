@@ -12,7 +12,7 @@ G_DEFINE_BOXED_TYPE (GVirtDomainRecord, gvirt_domain_record, gvirt_domain_record
  * @name: the name
  *
  * Creates the record of a shut-off, persistent domain without autostart,
- * for a backend to fill in.
+ * whose state has no known reason, for a backend to fill in.
  *
  * Returns: (transfer full): a record of an inactive, persistent domain
  */
@@ -27,6 +27,7 @@ gvirt_domain_record_new (const char *uuid,
   record->id = -1;
   record->state = GVIRT_DOMAIN_STATE_SHUTOFF;
   record->persistent = TRUE;
+  record->state_reason = GVIRT_DOMAIN_STATE_REASON_UNKNOWN;
   return record;
 }
 

@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 #include "libvirt-gobject/gvirt-domain-state.h"
+#include "libvirt-gobject/gvirt-domain-state-reason.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,8 @@ G_BEGIN_DECLS
  * @state: the state
  * @persistent: whether a configuration outlives a stop
  * @autostart: whether the domain starts with the host
+ * @state_reason: why the domain is in @state, the same for every client of
+ *   the node
  *
  * The part of a domain that the connection mirrors as #GVirtDomain
  * properties. Backends fill it in; applications never see it.
@@ -30,6 +33,7 @@ typedef struct {
   GVirtDomainState state;
   gboolean         persistent;
   gboolean         autostart;
+  GVirtDomainStateReason state_reason;
 } GVirtDomainRecord;
 
 GVIRT_AVAILABLE_IN_ALL

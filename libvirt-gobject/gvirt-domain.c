@@ -70,6 +70,7 @@ struct _GVirtDomain
   char            *name;
   gint             id;
   GVirtDomainState state;
+  GVirtDomainStateReason state_reason;
   gboolean         persistent;
   gboolean         autostart;
 };
@@ -81,6 +82,7 @@ enum {
   PROP_UUID,
   PROP_ID,
   PROP_STATE,
+  PROP_STATE_REASON,
   PROP_PERSISTENT,
   PROP_AUTOSTART,
   N_PROPS
@@ -112,14 +114,15 @@ _gvirt_domain_new (GVirtConnection         *connection,
   self->name = g_strdup (record->name);
   self->id = record->id;
   self->state = record->state;
+  self->state_reason = record->state_reason;
   self->persistent = record->persistent;
   self->autostart = record->autostart;
   return self;
 }
 
-/* Notifications go out one by one, in a fixed order (id before state), so
- * handlers of notify::state see the new id; frozen notifications would come
- * out in reverse. */
+/* Notifications go out one by one, in a fixed order (id and state-reason
+ * before state), so handlers of notify::state see the new id and reason;
+ * frozen notifications would come out in reverse. */
 #define UPDATE_FIELD(field, prop)                                             \
   G_STMT_START {                                                              \
     if (self->field != record->field)                                         \
@@ -134,6 +137,7 @@ _gvirt_domain_apply_record (GVirtDomain             *self,
                             const GVirtDomainRecord *record)
 {
   UPDATE_FIELD (id, PROP_ID);
+  UPDATE_FIELD (state_reason, PROP_STATE_REASON);
   UPDATE_FIELD (state, PROP_STATE);
   UPDATE_FIELD (persistent, PROP_PERSISTENT);
   UPDATE_FIELD (autostart, PROP_AUTOSTART);
@@ -287,6 +291,26 @@ gvirt_domain_get_state (GVirtDomain *self)
 }
 
 /**
+ * gvirt_domain_get_state_reason:
+ * @self: a #GVirtDomain
+ *
+ * Gets why the domain is in its state (#GVirtDomain:state-reason): booted,
+ * paused by a client, destroyed, saved, crashed ... It is the node's: every
+ * connection to the node, in any process, reads the same reason, whoever
+ * made the change. `notify::state-reason` tells when it changes, before
+ * the `notify::state` of the same change.
+ *
+ * Returns: why the domain is in its state
+ */
+GVirtDomainStateReason
+gvirt_domain_get_state_reason (GVirtDomain *self)
+{
+  g_return_val_if_fail (GVIRT_IS_DOMAIN (self), GVIRT_DOMAIN_STATE_REASON_UNKNOWN);
+
+  return self->state_reason;
+}
+
+/**
  * gvirt_domain_get_persistent:
  * @self: a #GVirtDomain
  *
@@ -356,6 +380,9 @@ gvirt_domain_get_property (GObject    *object,
     case PROP_STATE:
       g_value_set_enum (value, self->state);
       break;
+    case PROP_STATE_REASON:
+      g_value_set_enum (value, self->state_reason);
+      break;
     case PROP_PERSISTENT:
       g_value_set_boolean (value, self->persistent);
       break;
@@ -413,6 +440,16 @@ gvirt_domain_class_init (GVirtDomainClass *klass)
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL, GVIRT_TYPE_DOMAIN_STATE,
                        GVIRT_DOMAIN_STATE_NOSTATE, flags);
+
+  /**
+   * GVirtDomain:state-reason:
+   *
+   * Why the domain is in its #GVirtDomain:state, the same for every
+   * connection to its node; see gvirt_domain_get_state_reason().
+   */
+  properties[PROP_STATE_REASON] =
+    g_param_spec_enum ("state-reason", NULL, NULL, GVIRT_TYPE_DOMAIN_STATE_REASON,
+                       GVIRT_DOMAIN_STATE_REASON_UNKNOWN, flags);
 
   /**
    * GVirtDomain:persistent:

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include "libvirt-gobject/gvirt-domain-state.h"
+#include "libvirt-gobject/gvirt-domain-state-reason.h"
 #include "libvirt-gobject/gvirt-domain-info.h"
 #include "libvirt-gobject/gvirt-vcpu-info.h"
 #include "libvirt-gobject/config/gvirt-domain-config.h"
@@ -28,6 +29,8 @@ GVIRT_AVAILABLE_IN_ALL
 gint             gvirt_domain_get_id         (GVirtDomain *self);
 GVIRT_AVAILABLE_IN_ALL
 GVirtDomainState gvirt_domain_get_state      (GVirtDomain *self);
+GVIRT_AVAILABLE_IN_ALL
+GVirtDomainStateReason gvirt_domain_get_state_reason (GVirtDomain *self);
 GVIRT_AVAILABLE_IN_ALL
 gboolean         gvirt_domain_get_persistent (GVirtDomain *self);
 GVIRT_AVAILABLE_IN_ALL

@@ -9,6 +9,7 @@
 #include "libvirt-gobject/gvirt-enum-types.h"
 #include "libvirt-gobject/gvirt-connection-flags.h"
 #include "libvirt-gobject/gvirt-domain-state.h"
+#include "libvirt-gobject/gvirt-domain-state-reason.h"
 #include "libvirt-gobject/gvirt-node-info.h"
 #include "libvirt-gobject/gvirt-domain-info.h"
 #include "libvirt-gobject/gvirt-vcpu-info.h"

@@ -16,6 +16,7 @@
 #include "gvirt-backend-names-private.h"
 #include "gvirt-backend-dirs-private.h"
 #include "gvirt-backend-read-private.h"
+#include "gvirt-state-reason-private.h"
 
 /* ---- A backend that only has a lock and an event queue -------------------- */
 
@@ -846,6 +847,48 @@ test_read_bounded (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 }
 
+/* ---- state reasons ---------------------------------------------------------- */
+
+static void
+test_state_reason_for_event (void)
+{
+  static const struct { GVirtDomainEventKind kind; gint reason; GVirtDomainStateReason expected; } cases[] = {
+    { GVIRT_DOMAIN_EVENT_STARTED, GVIRT_DOMAIN_STARTED_BOOTED, GVIRT_DOMAIN_STATE_REASON_BOOTED },
+    { GVIRT_DOMAIN_EVENT_STARTED, GVIRT_DOMAIN_STARTED_RESTORED, GVIRT_DOMAIN_STATE_REASON_RESTORED },
+    { GVIRT_DOMAIN_EVENT_STARTED, GVIRT_DOMAIN_STARTED_WAKEUP, GVIRT_DOMAIN_STATE_REASON_WAKEUP },
+    { GVIRT_DOMAIN_EVENT_SUSPENDED, GVIRT_DOMAIN_SUSPENDED_PAUSED, GVIRT_DOMAIN_STATE_REASON_USER },
+    { GVIRT_DOMAIN_EVENT_SUSPENDED, GVIRT_DOMAIN_SUSPENDED_IOERROR, GVIRT_DOMAIN_STATE_REASON_IOERROR },
+    { GVIRT_DOMAIN_EVENT_SUSPENDED, GVIRT_DOMAIN_SUSPENDED_WATCHDOG, GVIRT_DOMAIN_STATE_REASON_WATCHDOG },
+    { GVIRT_DOMAIN_EVENT_RESUMED, GVIRT_DOMAIN_RESUMED_UNPAUSED, GVIRT_DOMAIN_STATE_REASON_UNPAUSED },
+    { GVIRT_DOMAIN_EVENT_STOPPED, GVIRT_DOMAIN_STOPPED_SHUTDOWN, GVIRT_DOMAIN_STATE_REASON_SHUTDOWN },
+    { GVIRT_DOMAIN_EVENT_STOPPED, GVIRT_DOMAIN_STOPPED_DESTROYED, GVIRT_DOMAIN_STATE_REASON_DESTROYED },
+    { GVIRT_DOMAIN_EVENT_STOPPED, GVIRT_DOMAIN_STOPPED_CRASHED, GVIRT_DOMAIN_STATE_REASON_CRASHED },
+    { GVIRT_DOMAIN_EVENT_STOPPED, GVIRT_DOMAIN_STOPPED_SAVED, GVIRT_DOMAIN_STATE_REASON_SAVED },
+    { GVIRT_DOMAIN_EVENT_STOPPED, GVIRT_DOMAIN_STOPPED_FAILED, GVIRT_DOMAIN_STATE_REASON_FAILED },
+    { GVIRT_DOMAIN_EVENT_CRASHED, GVIRT_DOMAIN_CRASHED_PANICKED, GVIRT_DOMAIN_STATE_REASON_PANICKED },
+    /* no state change: the reason stays */
+    { GVIRT_DOMAIN_EVENT_UPDATED, 0, GVIRT_DOMAIN_STATE_REASON_SAVING },
+    { GVIRT_DOMAIN_EVENT_DEFINED, 0, GVIRT_DOMAIN_STATE_REASON_SAVING },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (_gvirt_state_reason_for_event (cases[i].kind, cases[i].reason,
+                                                    GVIRT_DOMAIN_STATE_REASON_SAVING),
+                     ==, cases[i].expected);
+}
+
+static void
+test_state_reason_nicks (void)
+{
+  /* the words the qemu monitor writes are the nicks */
+  g_assert_cmpstr (_gvirt_state_reason_to_nick (GVIRT_DOMAIN_STATE_REASON_DESTROYED), ==, "destroyed");
+  g_assert_cmpstr (_gvirt_state_reason_to_nick (GVIRT_DOMAIN_STATE_REASON_SAVE_CANCELED), ==, "save-canceled");
+  for (gint r = GVIRT_DOMAIN_STATE_REASON_UNKNOWN; r <= GVIRT_DOMAIN_STATE_REASON_PANICKED; r++)
+    g_assert_cmpint (_gvirt_state_reason_from_nick (_gvirt_state_reason_to_nick (r)), ==, r);
+  g_assert_cmpint (_gvirt_state_reason_from_nick (NULL), ==, GVIRT_DOMAIN_STATE_REASON_UNKNOWN);
+  g_assert_cmpint (_gvirt_state_reason_from_nick ("no such reason"), ==, GVIRT_DOMAIN_STATE_REASON_UNKNOWN);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -874,6 +917,8 @@ main (int argc, char **argv)
   g_test_add_func ("/backend-common/dirs/make", test_dirs_make);
 
   g_test_add_func ("/backend-common/read/bounded", test_read_bounded);
+  g_test_add_func ("/backend-common/state-reason/for-event", test_state_reason_for_event);
+  g_test_add_func ("/backend-common/state-reason/nicks", test_state_reason_nicks);
 
   return gvirt_test_run ();
 }

@@ -286,10 +286,12 @@ cmd_domstate (GvirshCtl *ctl, GvirshArgs *args, GError **error)
 {
   g_autoptr(GVirtDomain) dom = gvirsh_get_domain (ctl, args, error);
   GVirtDomainState state;
+  GVirtDomainStateReason reason;
 
   if (dom == NULL)
     return FALSE;
   state = gvirt_domain_get_state (dom);
+  reason = gvirt_domain_get_state_reason (dom);
   if (gvirsh_args_get_bool (args, "json"))
     {
       JsonBuilder *b = gvirsh_json_begin ();
@@ -298,14 +300,13 @@ cmd_domstate (GvirshCtl *ctl, GvirshArgs *args, GError **error)
       json_builder_set_member_name (b, "state");
       json_builder_add_string_value (b, gvirsh_enum_nick (GVIRT_TYPE_DOMAIN_STATE, state));
       json_builder_set_member_name (b, "reason");
-      json_builder_add_null_value (b);
+      json_builder_add_string_value (b, gvirsh_enum_nick (GVIRT_TYPE_DOMAIN_STATE_REASON, reason));
       json_builder_end_object (b);
       gvirsh_json_print (b);
     }
   else if (gvirsh_args_get_bool (args, "reason"))
-    /* GVirt does not keep the reason of the current state: virsh's word for
-     * that; machine-readable like the state, so not translated */
-    g_print ("%s (unknown)\n", gvirsh_domain_state_string (state));
+    /* machine-readable like the state, so not translated */
+    g_print ("%s (%s)\n", gvirsh_domain_state_string (state), gvirsh_domain_state_reason_string (reason));
   else
     g_print ("%s\n", gvirsh_domain_state_string (state));
   return TRUE;
@@ -498,7 +499,8 @@ const GvirshCmd gvirsh_domain_cmds[] = {
     N_("Prints the name of a domain.") },
   { "domstate", domstate_opts, cmd_domstate, N_("domain state"),
     N_("Prints the state of a domain: running, idle, paused, in shutdown, shut off, crashed or pmsuspended. "
-    "GVirt does not record why a domain is in its state, so --reason prints (unknown).") },
+    "With --reason it adds why, in virsh's words: running (booted), paused (user), shut off (destroyed), "
+    "shut off (saved) ...; every client of the node sees the same reason.") },
   { "domuuid", gvirsh_domain_opts, cmd_domuuid, N_("convert a domain name or id to domain UUID"),
     N_("Prints the UUID of a domain.") },
   { "dump", gvirsh_dump_opts, gvirsh_cmd_dump, N_("dump the core of a domain to a file for analysis"),

@@ -169,6 +169,35 @@ gvirsh_domain_state_string (GVirtDomainState state)
     }
 }
 
+/* The words virsh prints for a reason (virshDomain*ReasonToString), in
+ * `domstate --reason`; not translated either. GVirt's one enumeration has the
+ * words of libvirt's per-state ones. */
+const char *
+gvirsh_domain_state_reason_string (GVirtDomainStateReason reason)
+{
+  switch (reason)
+    {
+    case GVIRT_DOMAIN_STATE_REASON_BOOTED:        return "booted";
+    case GVIRT_DOMAIN_STATE_REASON_MIGRATED:      return "migrated";
+    case GVIRT_DOMAIN_STATE_REASON_RESTORED:      return "restored";
+    case GVIRT_DOMAIN_STATE_REASON_UNPAUSED:      return "unpaused";
+    case GVIRT_DOMAIN_STATE_REASON_SAVE_CANCELED: return "save canceled";
+    case GVIRT_DOMAIN_STATE_REASON_WAKEUP:        return "event wakeup";
+    case GVIRT_DOMAIN_STATE_REASON_USER:          return "user";
+    case GVIRT_DOMAIN_STATE_REASON_SAVING:        return "saving";
+    case GVIRT_DOMAIN_STATE_REASON_IOERROR:       return "I/O error";
+    case GVIRT_DOMAIN_STATE_REASON_WATCHDOG:      return "watchdog";
+    case GVIRT_DOMAIN_STATE_REASON_SHUTDOWN:      return "shutdown";
+    case GVIRT_DOMAIN_STATE_REASON_DESTROYED:     return "destroyed";
+    case GVIRT_DOMAIN_STATE_REASON_CRASHED:       return "crashed";
+    case GVIRT_DOMAIN_STATE_REASON_SAVED:         return "saved";
+    case GVIRT_DOMAIN_STATE_REASON_FAILED:        return "failed";
+    case GVIRT_DOMAIN_STATE_REASON_PANICKED:      return "panicked";
+    case GVIRT_DOMAIN_STATE_REASON_UNKNOWN:
+    default:                                      return "unknown";
+    }
+}
+
 const char *
 gvirsh_enum_nick (GType type, gint value)
 {

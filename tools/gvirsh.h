@@ -180,6 +180,7 @@ void             gvirsh_print_info       (GvirshCtl   *ctl,
                                           const char  *format,
                                           ...) G_GNUC_PRINTF (2, 3);
 const char      *gvirsh_domain_state_string (GVirtDomainState state);
+const char      *gvirsh_domain_state_reason_string (GVirtDomainStateReason reason);
 const char      *gvirsh_enum_nick        (GType        type,
                                           gint         value);
 

@@ -452,13 +452,31 @@ def test_unknown_domain(target):
 
 def test_domstate_and_ids(gvirsh, node):
     assert gvirsh.ok("domstate", "test") == chain("running\n")
-    assert gvirsh.ok("domstate", "test", "--reason") == chain("running (unknown)\n")
-    assert json.loads(gvirsh.ok("domstate", "test", "--json")) == {"state": "running", "reason": None}
+    assert gvirsh.ok("domstate", "test", "--reason") == chain("running (booted)\n")
+    assert json.loads(gvirsh.ok("domstate", "test", "--json")) == {"state": "running", "reason": "booted"}
     assert gvirsh.ok("domid", "test") == chain("1\n")
     assert gvirsh.ok("domname", "1") == chain("test\n")
     assert gvirsh.ok("domname", UUID) == chain("test\n")
     assert gvirsh.ok("domuuid", "test") == chain(UUID + "\n")
     assert gvirsh.ok("domid db; domstate db", uri=node) == chain("-\n", "shut off\n")
+    assert gvirsh.ok("domstate db --reason", uri=node) == chain("shut off (unknown)\n")
+
+
+def test_domstate_reason(target, tmp_path):
+    """virsh's `<state> (<reason>)` after each change, as `virsh domstate --reason`
+    prints it against test:///default."""
+    t, d = target, target.dom
+    out = t.ok(f"suspend {d}; domstate {d} --reason; resume {d}; domstate {d} --reason; "
+               f"destroy {d}; domstate {d} --reason; start {d}; domstate {d} --reason; "
+               f"shutdown {d}; domstate {d} --reason", quiet=True)
+    assert out == ("paused (user)\nrunning (unpaused)\nshut off (destroyed)\n"
+                   "running (booted)\nshut off (shutdown)\n")
+    save = tmp_path / "reason.sav"
+    out = t.ok(f"save {d} {save}; domstate {d} --reason; restore {save}; "
+               f"domstate {d} --reason", quiet=True)
+    assert out == "shut off (saved)\nrunning (restored)\n"
+    assert json.loads(t.ok(f"suspend {d}; domstate {d} --json", quiet=True)) == \
+        {"state": "paused", "reason": "user"}
 
 
 def test_dumpxml(target):

@@ -233,3 +233,22 @@ def test_out_of_range_numbers_are_errors_not_criticals():
     assert child.returncode == 0, child.stderr
     assert 'CRITICAL' not in child.stderr and 'WARNING' not in child.stderr, child.stderr
     assert child.stdout.strip() == 'ranges ok'
+
+
+def test_state_reason(dom, tmp_path):
+    """GVirt.Domain:state-reason, libvirt's reason words as enum nicks,
+    notified before notify::state."""
+    R = GVirt.DomainStateReason
+    assert dom.props.state_reason == R.BOOTED == dom.get_state_reason()
+    events = []
+    dom.connect('notify::state-reason', lambda d, p: events.append(('reason', d.props.state_reason.value_nick)))
+    dom.connect('notify::state', lambda d, p: events.append(('state', d.props.state_reason.value_nick)))
+    dom.suspend_sync(None)
+    dom.resume_sync(None)
+    dom.destroy_sync(None)
+    assert events == [('reason', 'user'), ('state', 'user'), ('reason', 'unpaused'), ('state', 'unpaused'),
+                      ('reason', 'destroyed'), ('state', 'destroyed')]
+    dom.start_sync(None)
+    assert dom.props.state_reason == R.BOOTED
+    dom.save_sync(str(tmp_path / 'dom.sav'), None)
+    assert (dom.props.state, dom.props.state_reason) == (GVirt.DomainState.SHUTOFF, R.SAVED)

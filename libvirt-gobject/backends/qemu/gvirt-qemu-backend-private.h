@@ -29,6 +29,7 @@
 #include "gvirt-backend-dirs-private.h"
 #include "gvirt-backend-names-private.h"
 #include "gvirt-event-queue-private.h"
+#include "gvirt-state-reason-private.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,7 @@ typedef struct {
   GVirtDomainConfig *config;      /* persistent definition, NULL when transient */
   GVirtDomainConfig *live;        /* while active */
   GVirtDomainState   state;
+  GVirtDomainStateReason state_reason; /* the monitor's while active, else RUNTIME/NAME.stopped's */
   gint               id;          /* QEMU's pid while active, else -1 */
   gboolean           autostart;
   gboolean           busy;        /* being started or restored by this backend */
@@ -80,6 +82,7 @@ typedef struct {
   GVirtDomainConfig      *live;
   pid_t                   qemu_pid;
   int                     status_fd;  /* the monitor's status pipe, open until the VM is announced */
+  GVirtDomainStateReason  reason;     /* the monitor's, for a VM attached to; UNKNOWN: the start's */
 } Launched;
 
 #define GVIRT_QEMU_LAUNCHED_INIT { .status_fd = -1 }
@@ -97,6 +100,7 @@ QemuDomain *_gvirt_qemu_lock_entry (GVirtQemuBackend *self, const char *uuid, GE
 GVirtQemuMonitorClient *_gvirt_qemu_active_mon (GVirtQemuBackend *self, const char *uuid, GError **error);
 void _gvirt_qemu_domain_stopped (GVirtQemuBackend *self, QemuDomain *dom, const char *reason, gboolean report);
 void _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon, const char *event, JsonObject *data, gpointer user_data);
+GVirtDomainState _gvirt_qemu_apply_mon_state (QemuDomain *dom, GVirtDomainConfig *live, JsonObject *state, GVirtDomainStateReason *reason);
 
 /* gvirt-qemu-definitions.c */
 /* A domain's files are named by its name, or by "@" and the name's SHA-256
@@ -107,6 +111,7 @@ char *_gvirt_qemu_config_path (GVirtQemuBackend *self, const char *name);
 char *_gvirt_qemu_autostart_path (GVirtQemuBackend *self, const char *name);
 char *_gvirt_qemu_runtime_path (GVirtQemuBackend *self, const char *name, const char *ext);
 char *_gvirt_qemu_socket_path (GVirtQemuBackend *self, const char *name);
+GVirtDomainStateReason _gvirt_qemu_read_stopped_reason (GVirtQemuBackend *self, const char *name, const char *uuid);
 GVirtDomainConfig *_gvirt_qemu_load_config_file (const char *path, GError **error);
 void _gvirt_qemu_sync_config_file (GVirtQemuBackend *self, const char *path, gboolean emit);
 void _gvirt_qemu_on_dir_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event, gpointer user_data);
@@ -119,7 +124,7 @@ char *_gvirt_qemu_find_monitor_binary (void);
 gboolean _gvirt_qemu_unexpected_answer (const char *command, GError **error);
 JsonObject *_gvirt_qemu_element_object (JsonArray *array, guint i);
 gboolean _gvirt_qemu_launch (GVirtQemuBackend *self, GVirtDomainConfig *config, gboolean incoming, Launched *out, GError **error);
-gboolean _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon, gint reason, GError **error);
+gboolean _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon, gint reason, gboolean paused, GError **error);
 void _gvirt_qemu_attach (GVirtQemuBackend *self, QemuDomain *dom, Launched *l, GVirtDomainState state, gint started_reason, gboolean report);
 void _gvirt_qemu_launched_clear (Launched *l);
 gboolean _gvirt_qemu_clean_if_stale (GVirtQemuBackend *self, const char *name);

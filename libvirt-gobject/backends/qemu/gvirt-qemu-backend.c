@@ -83,6 +83,7 @@ _gvirt_qemu_domain_record (const QemuDomain *dom)
 
   r->id = dom->id;
   r->state = dom->state;
+  r->state_reason = dom->state_reason;
   r->persistent = dom->config != NULL;
   r->autostart = dom->autostart;
   return r;
@@ -211,12 +212,17 @@ _gvirt_qemu_domain_stopped (GVirtQemuBackend *self,
   GVirtQemuMonitorClient *mon = g_steal_pointer (&dom->mon);
 
   dom->state = GVIRT_DOMAIN_STATE_SHUTOFF;
+  dom->state_reason = _gvirt_state_reason_for_event (GVIRT_DOMAIN_EVENT_STOPPED, stopped_reason (reason),
+                                                     dom->state_reason);
   dom->id = -1;
   dom->saving = FALSE;
   if (report)
     _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_STOPPED, stopped_reason (reason), dom);
   if (dom->config == NULL)
     {
+      g_autofree char *stopped = _gvirt_qemu_runtime_path (self, dom->name, ".stopped");
+
+      g_unlink (stopped);   /* a transient domain is gone with its past */
       if (report)
         _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UNDEFINED, 0, dom);
       _gvirt_qemu_remove_domain (self, dom);
@@ -230,7 +236,48 @@ _gvirt_qemu_domain_stopped (GVirtQemuBackend *self,
     }
 }
 
-/* On the private thread: an event from some VM's monitor. */
+/* What the monitor says of the VM (a gvirt-info answer, or an event's
+ * GVIRT_QEMU_STATE_MEMBER): the memory goes into @live, the reason into
+ * *@reason; returns the state. */
+GVirtDomainState
+_gvirt_qemu_apply_mon_state (QemuDomain             *dom,
+                             GVirtDomainConfig      *live,
+                             JsonObject             *state,
+                             GVirtDomainStateReason *reason)
+{
+  const char *word = json_object_get_string_member_with_default (state, GVIRT_QEMU_STATE_STATE, "");
+  gint64 memory = json_object_get_int_member_with_default (state, GVIRT_QEMU_STATE_MEMORY, 0);
+
+  if (live != NULL && memory > 0)
+    gvirt_domain_config_set_current_memory (live, memory);
+  *reason = _gvirt_state_reason_from_nick (json_object_get_string_member_with_default (state, GVIRT_QEMU_STATE_REASON, NULL));
+  if (g_str_equal (word, GVIRT_QEMU_VM_PAUSED))
+    return GVIRT_DOMAIN_STATE_PAUSED;
+  if (g_str_equal (word, GVIRT_QEMU_VM_SHUTDOWN))
+    return GVIRT_DOMAIN_STATE_SHUTDOWN;
+  if (g_str_equal (word, GVIRT_QEMU_VM_RUNNING))
+    return GVIRT_DOMAIN_STATE_RUNNING;
+  return dom != NULL ? dom->state : GVIRT_DOMAIN_STATE_RUNNING;
+}
+
+/* The event a change of state reports: pausing for a save is no
+ * "suspended", and shutting down or a new reason alone only an update. */
+static gint
+state_change_kind (const QemuDomain *dom, GVirtDomainState to, GVirtDomainStateReason reason)
+{
+  GVirtDomainState from = dom->state;
+
+  if (to == GVIRT_DOMAIN_STATE_PAUSED && from != GVIRT_DOMAIN_STATE_PAUSED &&
+      reason != GVIRT_DOMAIN_STATE_REASON_SAVING && !dom->saving)
+    return GVIRT_DOMAIN_EVENT_SUSPENDED;
+  if (to == GVIRT_DOMAIN_STATE_RUNNING && from == GVIRT_DOMAIN_STATE_PAUSED)
+    return GVIRT_DOMAIN_EVENT_RESUMED;
+  return GVIRT_DOMAIN_EVENT_UPDATED;
+}
+
+/* On the private thread: an event from some VM's monitor. The state and
+ * reason are the monitor's (the event's GVIRT_QEMU_STATE_MEMBER), the same
+ * in every process; QMP's own words only when it does not say. */
 void
 _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon,
                           const char   *event,
@@ -238,7 +285,10 @@ _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon,
                           gpointer      user_data)
 {
   GVirtQemuBackend *self = user_data;
+  JsonObject *st = gvirt_qemu_object_member (data, GVIRT_QEMU_STATE_MEMBER);
   QemuDomain *dom;
+  GVirtDomainState state;
+  GVirtDomainStateReason reason;
 
   g_mutex_lock (&self->lock);
   dom = g_hash_table_lookup (self->domains, gvirt_qemu_monitor_client_get_uuid (mon));
@@ -249,38 +299,43 @@ _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon,
       return;
     }
 
-  if (g_str_equal (event, "STOP"))
-    {
-      if (!dom->saving && dom->state != GVIRT_DOMAIN_STATE_PAUSED)
-        {
-          dom->state = GVIRT_DOMAIN_STATE_PAUSED;
-          _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_SUSPENDED, GVIRT_DOMAIN_SUSPENDED_PAUSED, dom);
-        }
-    }
+  if (g_str_equal (event, GVIRT_QEMU_EVENT_STATE))
+    st = data;
+  state = dom->state;
+  reason = dom->state_reason;
+  if (st != NULL)
+    state = _gvirt_qemu_apply_mon_state (dom, dom->live, st, &reason);
+  else if (g_str_equal (event, "STOP"))
+    state = GVIRT_DOMAIN_STATE_PAUSED, reason = GVIRT_DOMAIN_STATE_REASON_USER;
   else if (g_str_equal (event, "RESUME"))
-    {
-      if (dom->state != GVIRT_DOMAIN_STATE_RUNNING)
-        {
-          dom->state = GVIRT_DOMAIN_STATE_RUNNING;
-          _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_RESUMED, GVIRT_DOMAIN_RESUMED_UNPAUSED, dom);
-        }
-    }
+    state = GVIRT_DOMAIN_STATE_RUNNING, reason = GVIRT_DOMAIN_STATE_REASON_UNPAUSED;
   else if (g_str_equal (event, "POWERDOWN"))
-    {
-      dom->state = GVIRT_DOMAIN_STATE_SHUTDOWN;
-      _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
-    }
+    state = GVIRT_DOMAIN_STATE_SHUTDOWN, reason = GVIRT_DOMAIN_STATE_REASON_USER;
   else if (g_str_equal (event, "BALLOON_CHANGE") && dom->live != NULL)
     {
       gint64 actual = json_object_get_int_member_with_default (data, "actual", 0);
       if (actual > 0)
         gvirt_domain_config_set_current_memory (dom->live, actual / 1024);
     }
-  else if (g_str_equal (event, GVIRT_QEMU_EVENT_EXITED))
+
+  if (g_str_equal (event, GVIRT_QEMU_EVENT_EXITED))
     {
       _gvirt_qemu_domain_stopped (self, dom,
                       json_object_get_string_member_with_default (data, "reason", "crashed"),
                                   TRUE);
+    }
+  else if (state != dom->state || reason != dom->state_reason)
+    {
+      gint kind = state_change_kind (dom, state, reason);
+
+      dom->state = state;
+      dom->state_reason = reason;
+      _gvirt_qemu_queue_event (self, kind,
+                               kind != GVIRT_DOMAIN_EVENT_SUSPENDED ? 0 /* resumed: unpaused */
+                               : reason == GVIRT_DOMAIN_STATE_REASON_IOERROR ? GVIRT_DOMAIN_SUSPENDED_IOERROR
+                               : reason == GVIRT_DOMAIN_STATE_REASON_WATCHDOG ? GVIRT_DOMAIN_SUSPENDED_WATCHDOG
+                               : GVIRT_DOMAIN_SUSPENDED_PAUSED,
+                               dom);
     }
   _gvirt_event_queue_unlock_and_emit_nowait (self->events);
 }

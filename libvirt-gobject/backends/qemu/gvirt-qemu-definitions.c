@@ -115,6 +115,27 @@ _gvirt_qemu_socket_path (GVirtQemuBackend *self, const char *name)
   return g_build_filename (self->dirs.runtime_dir, file, NULL);
 }
 
+/* Why the inactive domain @name (@uuid) last stopped, as its monitor wrote
+ * it in RUNTIME/NAME.stopped when QEMU went; UNKNOWN when it has not run
+ * since the runtime directory was made (or the file is another domain's). */
+GVirtDomainStateReason
+_gvirt_qemu_read_stopped_reason (GVirtQemuBackend *self,
+                                 const char       *name,
+                                 const char       *uuid)
+{
+  g_autofree char *path = _gvirt_qemu_runtime_path (self, name, ".stopped");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+  gsize len;
+  JsonObject *o;
+
+  if (!g_file_get_contents (path, &text, &len, NULL) ||
+      (o = gvirt_qemu_parse_object (parser, text, len)) == NULL ||
+      g_strcmp0 (json_object_get_string_member_with_default (o, "uuid", NULL), uuid) != 0)
+    return GVIRT_DOMAIN_STATE_REASON_UNKNOWN;
+  return _gvirt_state_reason_from_nick (json_object_get_string_member_with_default (o, GVIRT_QEMU_STATE_REASON, NULL));
+}
+
 /* Temp file + rename: a crash leaves the old or the new file, never a torn
  * one. @durable adds the fsync()s that make it survive a power cut too, for
  * definitions; runtime files die with the boot anyway. */
@@ -166,6 +187,7 @@ _gvirt_qemu_sync_config_file (GVirtQemuBackend *self,
           return;
         }
       dom = _gvirt_qemu_add_domain (self, uuid, name);
+      dom->state_reason = _gvirt_qemu_read_stopped_reason (self, name, uuid);
       dom->config = g_steal_pointer (&config);
       dom->autostart = g_file_test (link, G_FILE_TEST_EXISTS);
       dom->announced = TRUE;
@@ -229,6 +251,31 @@ sync_autostart (GVirtQemuBackend *self,
   _gvirt_event_queue_unlock_and_emit_nowait (self->events);
 }
 
+/* RUNTIME/STEM.stopped was written: a VM this connection never attached to
+ * (it stopped before the attach got to it) stopped; its inactive entry
+ * takes the reason. */
+static void
+sync_stopped_reason (GVirtQemuBackend *self,
+                     const char       *path)
+{
+  g_autofree char *stem = stem_of_path (path, ".stopped");
+  QemuDomain *dom;
+
+  g_mutex_lock (&self->lock);
+  dom = lookup_by_stem (self, stem);
+  if (dom != NULL && !dom->busy && !_gvirt_qemu_domain_active (dom))
+    {
+      GVirtDomainStateReason reason = _gvirt_qemu_read_stopped_reason (self, _gvirt_qemu_domain_name (dom), dom->uuid);
+
+      if (reason != GVIRT_DOMAIN_STATE_REASON_UNKNOWN && reason != dom->state_reason)
+        {
+          dom->state_reason = reason;
+          _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
+        }
+    }
+  _gvirt_event_queue_unlock_and_emit_nowait (self->events);
+}
+
 void
 _gvirt_qemu_on_dir_changed (GFileMonitor      *monitor,
                             GFile             *file,
@@ -256,6 +303,8 @@ _gvirt_qemu_on_dir_changed (GFileMonitor      *monitor,
            * very thread reads. */
           if (g_str_has_suffix (base, ".json") && g_file_test (path, G_FILE_TEST_EXISTS))
             g_thread_pool_push (self->attach_pool, g_steal_pointer (&path), NULL);
+          else if (g_str_has_suffix (base, ".stopped") && g_file_test (path, G_FILE_TEST_EXISTS))
+            sync_stopped_reason (self, path);
         }
       else if (monitor == self->config_monitor)
         {
@@ -437,6 +486,9 @@ gvirt_qemu_backend_domain_undefine (GVirtBackend  *backend,
     _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
   else
     {
+      g_autofree char *stopped = _gvirt_qemu_runtime_path (self, _gvirt_qemu_domain_name (dom), ".stopped");
+
+      g_unlink (stopped);   /* a domain defined again later has no past */
       _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UNDEFINED, 0, dom);
       _gvirt_qemu_remove_domain (self, dom);
     }

@@ -171,8 +171,20 @@ remove_stale_files (GVirtQemuBackend *self,
 
   if (read_runtime_state (state_path, &st))
     {
+      /* An announced VM whose monitor died, unasked: the reason it could
+       * not leave itself. */
+      g_autofree char *stopped_path = _gvirt_qemu_runtime_path (self, name, ".stopped");
+      g_autoptr(JsonObject) o = json_object_new ();
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      g_autofree char *text = NULL;
+
       if (pid_is_qemu_for (st.qemu_pid, st.uuid))
         kill (st.qemu_pid, SIGKILL);
+      json_object_set_string_member (o, "uuid", st.uuid);
+      json_object_set_string_member (o, GVIRT_QEMU_STATE_REASON, GVIRT_QEMU_EXIT_CRASHED);
+      json_node_set_object (node, o);
+      text = json_to_string (node, FALSE);
+      _gvirt_backend_write_file (stopped_path, text, -1, 0600, GVIRT_BACKEND_SYNC_NONE, NULL);
       runtime_state_clear (&st);
     }
   remove_runtime_files (self, name);
@@ -239,6 +251,26 @@ query_running (GVirtQemuMonitorClient *mon, GVirtDomainState *state, GError **er
   *state = json_object_get_boolean_member_with_default (o, "running", FALSE) ?
            GVIRT_DOMAIN_STATE_RUNNING : GVIRT_DOMAIN_STATE_PAUSED;
   return TRUE;
+}
+
+/* The state, reason and memory of a VM someone else started, as its monitor
+ * keeps them for every client (the memory goes into @live); QEMU's own
+ * running flag if the monitor does not say. */
+static gboolean
+query_state (GVirtQemuMonitorClient *mon,
+             GVirtDomainConfig      *live,
+             GVirtDomainState       *state,
+             GVirtDomainStateReason *reason)
+{
+  g_autoptr(JsonNode) ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_INFO, NULL, NULL, 5000, NULL, NULL);
+  JsonObject *info = ret != NULL && JSON_NODE_HOLDS_OBJECT (ret) ? json_node_get_object (ret) : NULL;
+
+  if (info != NULL && json_object_has_member (info, GVIRT_QEMU_STATE_STATE))
+    {
+      *state = _gvirt_qemu_apply_mon_state (NULL, live, info, reason);
+      return TRUE;
+    }
+  return query_running (mon, state, NULL);
 }
 
 /* The QEMU chardev label of a serial port or console, as the argv builder
@@ -428,6 +460,7 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
   struct sockaddr_un addr = { .sun_family = AF_UNIX };
   socklen_t alen;
   g_autofree char *lock_path = _gvirt_qemu_runtime_path (self, name, ".lock");
+  g_autofree char *stopped_path = _gvirt_qemu_runtime_path (self, name, ".stopped");
   int qmp_listen = -1, qmp_conn = -1, client_listen = -1, pipefd[2] = { -1, -1 };
   int lock_fd;
   gboolean held;
@@ -532,6 +565,8 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
     }
   g_ptr_array_add (argv, "--lock");
   g_ptr_array_add (argv, lock_path);
+  g_ptr_array_add (argv, "--stopped");
+  g_ptr_array_add (argv, stopped_path);
   g_ptr_array_add (argv, "--uuid");
   g_ptr_array_add (argv, (char *) uuid);
   g_ptr_array_add (argv, "--name");
@@ -639,6 +674,7 @@ fail:
 gboolean
 _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon,
                               gint          reason,
+                              gboolean      paused,
                               GError      **error)
 {
   JsonObject *args = json_object_new ();
@@ -646,6 +682,7 @@ _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon,
 
   json_object_set_string_member (args, "reason",
                                  reason == GVIRT_DOMAIN_STARTED_RESTORED ? "restored" : "booted");
+  json_object_set_boolean_member (args, "paused", paused);
   ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_STARTED, args, NULL, 5000, NULL, error);
   return ret != NULL;
 }
@@ -665,6 +702,8 @@ _gvirt_qemu_attach (GVirtQemuBackend *self,
   dom->mon = gvirt_qemu_monitor_client_ref (l->mon);
   dom->id = l->qemu_pid;
   dom->state = state;
+  dom->state_reason = l->reason != GVIRT_DOMAIN_STATE_REASON_UNKNOWN ? l->reason :
+                      _gvirt_state_reason_for_event (GVIRT_DOMAIN_EVENT_STARTED, started_reason, dom->state_reason);
   dom->busy = FALSE;
   if (!dom->announced)
     {
@@ -732,7 +771,21 @@ _gvirt_qemu_attach_running (GVirtQemuBackend *self,
 
   /* The lock tells whether a monitor still lives; the pid must still be
    * that domain's QEMU, not a recycled one. */
-  if (_gvirt_qemu_clean_if_stale (self, name) || !pid_is_qemu_for (st.qemu_pid, st.uuid))
+  if (_gvirt_qemu_clean_if_stale (self, name))
+    {
+      /* Its monitor died with it: the reason cleaning up recorded. */
+      g_mutex_lock (&self->lock);
+      dom = g_hash_table_lookup (self->domains, st.uuid);
+      if (dom != NULL && !dom->busy && !_gvirt_qemu_domain_active (dom))
+        {
+          dom->state_reason = _gvirt_qemu_read_stopped_reason (self, name, st.uuid);
+          if (emit)
+            _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
+        }
+      _gvirt_event_queue_unlock_and_emit_nowait (self->events);
+      goto out;
+    }
+  if (!pid_is_qemu_for (st.qemu_pid, st.uuid))
     goto out;
   l.mon = gvirt_qemu_monitor_client_connect (st.socket, st.uuid, self->context, _gvirt_qemu_on_mon_event, self, &error);
   if (l.mon == NULL)
@@ -742,7 +795,7 @@ _gvirt_qemu_attach_running (GVirtQemuBackend *self,
     }
   l.live = _gvirt_qemu_load_config_file (xml_path, NULL);
   l.qemu_pid = st.qemu_pid;
-  if (l.live == NULL || !query_running (l.mon, &state, NULL))
+  if (l.live == NULL || !query_state (l.mon, l.live, &state, &l.reason))
     goto out;
 
   g_mutex_lock (&self->lock);

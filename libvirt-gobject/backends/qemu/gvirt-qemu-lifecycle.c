@@ -51,7 +51,7 @@ _gvirt_qemu_start_domain (GVirtQemuBackend  *self,
    * answers late while it boots (30 ms and more under TCG). */
   ok = _gvirt_qemu_launch (self, config, FALSE, &l, error) &&
        !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-       _gvirt_qemu_announce_started (l.mon, GVIRT_DOMAIN_STARTED_BOOTED, error);
+       _gvirt_qemu_announce_started (l.mon, GVIRT_DOMAIN_STARTED_BOOTED, FALSE, error);
   if (!ok && l.mon != NULL)
     _gvirt_qemu_launched_destroy (&l);   /* with no lock: its exit event passes through _gvirt_qemu_on_mon_event */
 

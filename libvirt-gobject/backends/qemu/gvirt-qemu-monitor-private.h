@@ -38,3 +38,20 @@ void mon_save_cancel       (void);
 void mon_save_migration    (const char *status);
 void mon_save_client_gone  (Client     *c);
 void mon_save_qemu_exited  (void);
+/* Whether a save job is under way (its STOP pauses the VM for "saving"). */
+gboolean mon_save_running  (void);
+
+/* gvirt-qemu-monitor-state.c: the state, reason and memory every client reads. */
+void        mon_state_started      (const char *start_reason,
+                                    gboolean    paused);
+/* Before QMP event @event goes out: TRUE when it changed what clients read. */
+gboolean    mon_state_qmp_event    (const char *event,
+                                    JsonObject *data);
+/* A balloon target QEMU accepted; TRUE when it changed. */
+gboolean    mon_state_set_memory   (gint64      kib);
+/* The members "state", "state-reason" and "memory" (when known) into @o. */
+void        mon_state_add_members  (JsonObject *o);
+JsonObject *mon_state_object       (void);
+gboolean    mon_state_write_stopped (const char *path,
+                                     const char *uuid,
+                                     const char *exit_reason);

@@ -82,6 +82,12 @@ job_tag (void)
   return GUINT_TO_POINTER (job.serial);
 }
 
+gboolean
+mon_save_running (void)
+{
+  return job.phase != JOB_NONE;
+}
+
 static void
 remove_file (void)
 {

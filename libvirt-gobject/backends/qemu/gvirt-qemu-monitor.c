@@ -67,6 +67,7 @@ typedef struct {
   JsonNode    *id;      /* the client's own id, or NULL */
   MonReplyFunc func;
   gpointer     data;
+  gint64       balloon_kib; /* a client's balloon target, recorded once QEMU accepts it */
 } Pending;
 
 static struct {
@@ -87,6 +88,7 @@ static struct {
   char       *shutdown_reason; /* from QEMU's SHUTDOWN event */
   gboolean    shutdown_guest;
   char       *state_path;
+  char       *stopped_path; /* the shut-off reason, left when QEMU is gone */
   char       *lock_path;
   Client     *starter;     /* until gvirt-started */
   gboolean    announced;   /* gvirt-started came: the state file exists */
@@ -217,6 +219,7 @@ info_node (void)
   json_object_set_string_member (o, "socket", mon.socket_path);
   if (mon.start_reason != NULL)
     json_object_set_string_member (o, GVIRT_QEMU_STATE_START_REASON, mon.start_reason);
+  mon_state_add_members (o);
   json_node_take_object (node, o);
   return node;
 }
@@ -398,6 +401,8 @@ client_line (Client *c, const char *line)
       mon.start_reason = g_strdup (args != NULL ?
                                    json_object_get_string_member_with_default (args, "reason", "booted") :
                                    "booted");
+      mon_state_started (mon.start_reason,
+                         args != NULL && json_object_get_boolean_member_with_default (args, "paused", FALSE));
       mon.starter = NULL;
       close_status ();
       if (!mon.announced && !write_state_file ())
@@ -442,6 +447,12 @@ client_line (Client *c, const char *line)
     p = g_new0 (Pending, 1);
     p->client = c;
     p->id = id != NULL ? json_node_copy (id) : NULL;
+    if (g_str_equal (execute, "balloon"))
+      {
+        JsonObject *args = gvirt_qemu_object_member (cmd, "arguments");
+
+        p->balloon_kib = args != NULL ? json_object_get_int_member_with_default (args, "value", 0) / 1024 : 0;
+      }
     qmp_forward (cmd, pass_fd, p);
     if (pass_fd >= 0)
       close (pass_fd);   /* QEMU has its own copy now */
@@ -583,6 +594,16 @@ write_state_file (void)
   return g_file_set_contents (mon.state_path, text, -1, NULL);
 }
 
+/* What clients read changed: into the state file for those that attach
+ * later, then @line (the event that says it) to those attached. */
+static void
+state_changed (const char *line)
+{
+  if (mon.announced)
+    write_state_file ();
+  broadcast (line);
+}
+
 static void
 qmp_message (const char *line)
 {
@@ -621,7 +642,24 @@ qmp_message (const char *line)
           mon.shutdown_reason = g_strdup (json_object_get_string_member_with_default (data, "reason", ""));
           mon.shutdown_guest = json_object_get_boolean_member_with_default (data, "guest", FALSE);
         }
-      broadcast (line);
+      if (mon_state_qmp_event (ev, data))
+        {
+          /* The event carries what it changed, as every client is to read it. */
+          g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+          g_autofree char *out = NULL;
+
+          if (data == NULL)
+            {
+              data = json_object_new ();
+              json_object_set_object_member (msg, "data", data);
+            }
+          json_object_set_object_member (data, GVIRT_QEMU_STATE_MEMBER, mon_state_object ());
+          json_node_set_object (root, msg);
+          out = node_to_line (root);
+          state_changed (out);
+        }
+      else
+        broadcast (line);
       if (g_strcmp0 (ev, "MIGRATION") == 0 && data != NULL)
         mon_save_migration (json_object_get_string_member_with_default (data, "status", ""));
       return;
@@ -634,6 +672,18 @@ qmp_message (const char *line)
 
       if (p == NULL)
         return;
+      if (p->balloon_kib > 0 && json_object_has_member (msg, "return") &&
+          mon_state_set_memory (p->balloon_kib))
+        {
+          g_autofree char *ev = NULL;
+          g_autoptr(JsonNode) data = json_node_init_object (json_node_alloc (), mon_state_object ());
+          g_autofree char *data_text = node_to_line (data);
+
+          ev = g_strdup_printf ("{\"event\": \"" GVIRT_QEMU_EVENT_STATE "\", \"data\": %s, "
+                                "\"timestamp\": {\"seconds\": %" G_GINT64_FORMAT ", \"microseconds\": 0}}",
+                                data_text, g_get_real_time () / G_USEC_PER_SEC);
+          state_changed (ev);
+        }
       if (p->func != NULL)
         p->func (msg, p->data);
       else if (p->client != NULL)
@@ -761,6 +811,9 @@ pidfd_cb (int fd, GIOCondition cond, gpointer data)
     }
 
   remove_runtime_files ();
+  /* Before the event: a client that hears it and lists the node again reads it. */
+  if (mon.announced)
+    mon_state_write_stopped (mon.stopped_path, mon.uuid, reason);
   line = g_strdup_printf ("{\"event\": \"" GVIRT_QEMU_EVENT_EXITED "\", \"data\": "
                           "{\"reason\": \"%s\", \"status\": %d, \"signal\": %d}, "
                           "\"timestamp\": {\"seconds\": %" G_GINT64_FORMAT ", \"microseconds\": 0}}",
@@ -797,6 +850,7 @@ main (int argc, char **argv)
     { "log", 0, 0, G_OPTION_ARG_FILENAME, &mon.log_path, "QEMU output log", "PATH" },
     { "cleanup", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &mon.cleanup, "Another file to remove at exit", "PATH" },
     { "lock", 0, 0, G_OPTION_ARG_FILENAME, &mon.lock_path, "The lock file (fd 7), removed at exit", "PATH" },
+    { "stopped", 0, 0, G_OPTION_ARG_FILENAME, &mon.stopped_path, "Where the shut-off reason goes at exit", "PATH" },
     { "uuid", 0, 0, G_OPTION_ARG_STRING, &mon.uuid, "Domain UUID", "UUID" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &mon.name, "Domain name", "NAME" },
     { "start-timeout", 0, 0, G_OPTION_ARG_INT, &start_timeout, "Seconds QEMU has to answer QMP", "S" },

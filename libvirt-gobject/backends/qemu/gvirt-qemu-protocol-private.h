@@ -10,7 +10,8 @@
 #define GVIRT_QEMU_CMD_SET_REASON "gvirt-set-reason" /* only records the reason member */
 /* The starter is done (devices recorded, migration in, vCPUs running as
  * asked): the monitor writes the runtime state file, which is what other
- * clients attach on. Argument "reason": booted or restored. */
+ * clients attach on. Arguments "reason": booted or restored; "paused":
+ * whether the vCPUs stay paused (a restore of a paused VM). */
 #define GVIRT_QEMU_CMD_STARTED    "gvirt-started"
 
 /* Opens a file for QEMU and hands it over with QMP getfd, for "fd:NAME"
@@ -33,8 +34,24 @@
 #define GVIRT_QEMU_ERROR_INVALID  "GVirtInvalidArgument"
 #define GVIRT_QEMU_ERROR_FAILED   "GVirtFailed"
 
-/* The runtime state file's members (besides uuid, name, socket, pids). */
+/* The runtime state file's members (besides uuid, name, socket, pids), also
+ * gvirt-info's answer. "state" is one of the GVIRT_QEMU_VM_ words, the
+ * reason a GVirtDomainStateReason nick, "memory" the current memory in KiB
+ * when a balloon changed it (else the live XML's holds). */
 #define GVIRT_QEMU_STATE_START_REASON "start-reason"
+#define GVIRT_QEMU_STATE_STATE        "state"
+#define GVIRT_QEMU_STATE_REASON       "state-reason"
+#define GVIRT_QEMU_STATE_MEMORY       "memory"
+#define GVIRT_QEMU_VM_RUNNING         "running"
+#define GVIRT_QEMU_VM_PAUSED          "paused"
+#define GVIRT_QEMU_VM_SHUTDOWN        "shutdown"
+
+/* The "data" member of a QMP event that changed them: an object with the
+ * same three members, as the monitor decided them. */
+#define GVIRT_QEMU_STATE_MEMBER       "gvirt-state"
+/* The monitor's event for a change no QMP event carries (a balloon
+ * target): its data has the same three members. */
+#define GVIRT_QEMU_EVENT_STATE        "GVIRT_STATE"
 
 /* A member any command may carry: the exit reason to report if QEMU exits next. */
 #define GVIRT_QEMU_REASON_MEMBER  "gvirt-reason"

@@ -325,7 +325,8 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
         goto fail_vm;
     }
   state = GUINT32_FROM_LE (header.was_running) ? GVIRT_DOMAIN_STATE_RUNNING : GVIRT_DOMAIN_STATE_PAUSED;
-  if (!_gvirt_qemu_announce_started (l.mon, GVIRT_DOMAIN_STARTED_RESTORED, error))
+  if (!_gvirt_qemu_announce_started (l.mon, GVIRT_DOMAIN_STARTED_RESTORED,
+                                     state == GVIRT_DOMAIN_STATE_PAUSED, error))
     goto fail_vm;
 
   g_mutex_lock (&self->lock);

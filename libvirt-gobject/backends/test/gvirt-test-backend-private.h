@@ -4,6 +4,7 @@
 
 #include "libvirt-gobject/gvirt-backend.h"
 #include "gvirt-event-queue-private.h"
+#include "gvirt-state-reason-private.h"
 #include "gvirt-test-backend.h"
 #include "gvirt-test-definition-private.h"
 
@@ -22,6 +23,7 @@ typedef struct {
   GVirtTestDefinition *config;      /* the persistent (or, if transient, boot) definition */
   GVirtTestDefinition *live;        /* while active: the running definition, often config itself */
   GVirtDomainState     state;       /* running, paused or shutoff */
+  GVirtDomainStateReason state_reason; /* why: set with the state, reported in records */
   gint               id;
   gboolean           persistent;
   gboolean           autostart;

@@ -18,6 +18,7 @@ _gvirt_test_domain_record (const TestDomain *dom)
 
   record->id = dom->id;
   record->state = dom->state;
+  record->state_reason = dom->state_reason;
   record->persistent = dom->persistent;
   record->autostart = dom->autostart;
   return record;
@@ -122,6 +123,8 @@ _gvirt_test_boot_domain (GVirtTestBackend    *self,
   set_definition (&dom->live, live != NULL ? live : dom->config);
   dom->id = self->next_id++;
   dom->state = state;
+  dom->state_reason = state == GVIRT_DOMAIN_STATE_PAUSED ? GVIRT_DOMAIN_STATE_REASON_USER
+                                                          : GVIRT_DOMAIN_STATE_REASON_BOOTED;
   dom->cpu_time = 0;
   dom->running_since = state == GVIRT_DOMAIN_STATE_RUNNING ? g_get_monotonic_time () : 0;
   /* Pins set for vCPUs the new configuration lacks are forgotten. */
@@ -129,13 +132,15 @@ _gvirt_test_boot_domain (GVirtTestBackend    *self,
     g_ptr_array_set_size (dom->pins, _gvirt_test_domain_vcpus (dom));
 }
 
-/* Emits STARTED (and SUSPENDED when booted paused) for a domain just booted. */
+/* Emits STARTED (and SUSPENDED when booted paused) for a domain just booted;
+ * a paused one keeps the reason it started for (restored). */
 static void
 queue_boot_events (GVirtTestBackend *self, TestDomain *dom, GVirtDomainStartedReason reason)
 {
   GVirtDomainState final = dom->state;
 
   dom->state = GVIRT_DOMAIN_STATE_RUNNING;
+  dom->state_reason = _gvirt_state_reason_for_event (GVIRT_DOMAIN_EVENT_STARTED, reason, dom->state_reason);
   _gvirt_test_queue_domain_event (self, GVIRT_DOMAIN_EVENT_STARTED, reason, dom);
   dom->state = final;
   if (final == GVIRT_DOMAIN_STATE_PAUSED)
@@ -148,6 +153,7 @@ stop_domain (GVirtTestBackend *self, TestDomain *dom, GVirtDomainStoppedReason r
 {
   _gvirt_test_fold_cpu_time (dom, FALSE);
   dom->state = GVIRT_DOMAIN_STATE_SHUTOFF;
+  dom->state_reason = _gvirt_state_reason_for_event (GVIRT_DOMAIN_EVENT_STOPPED, reason, dom->state_reason);
   dom->id = -1;
   set_definition (&dom->live, NULL);
   _gvirt_test_queue_domain_event (self, GVIRT_DOMAIN_EVENT_STOPPED, reason, dom);
@@ -445,6 +451,7 @@ op_suspend (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError 
     return FALSE;
   _gvirt_test_fold_cpu_time (dom, FALSE);
   dom->state = GVIRT_DOMAIN_STATE_PAUSED;
+  dom->state_reason = GVIRT_DOMAIN_STATE_REASON_USER;
   _gvirt_test_queue_domain_event (self, GVIRT_DOMAIN_EVENT_SUSPENDED, GVIRT_DOMAIN_SUSPENDED_PAUSED, dom);
   return TRUE;
 }
@@ -455,6 +462,7 @@ op_resume (GVirtTestBackend *self, TestDomain *dom, gconstpointer data, GError *
   if (!check_state (dom, GVIRT_OPERATION_DOMAIN_RESUME, error))
     return FALSE;
   dom->state = GVIRT_DOMAIN_STATE_RUNNING;
+  dom->state_reason = GVIRT_DOMAIN_STATE_REASON_UNPAUSED;
   dom->running_since = g_get_monotonic_time ();
   _gvirt_test_queue_domain_event (self, GVIRT_DOMAIN_EVENT_RESUMED, GVIRT_DOMAIN_RESUMED_UNPAUSED, dom);
   return TRUE;
