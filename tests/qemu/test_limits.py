@@ -5,7 +5,7 @@
 import hashlib
 import os
 
-from conftest import GLib, GVirt, gvirt_error
+from conftest import GLib, GVirt, gvirt_error, spin_until
 import pytest
 
 STATE = GVirt.DomainState
@@ -72,6 +72,12 @@ def test_longest_name_and_live_vcpus(node):
 
     dom.destroy_sync(None)
     assert dom.props.state == STATE.SHUTOFF
+    # The reason is kept under the hashed stem too, and another client reads it.
+    assert os.path.exists(os.path.join(node.run_dir, stem + '.stopped'))
+    spin_until(lambda: running.props.state == STATE.SHUTOFF and
+               running.props.state_reason == GVirt.DomainStateReason.DESTROYED, timeout=10)
+    late = node.connect().find_domain_by_name(name)
+    assert late.props.state_reason == GVirt.DomainStateReason.DESTROYED
     dom.undefine_sync(None)
     assert not os.path.exists(path)
 
