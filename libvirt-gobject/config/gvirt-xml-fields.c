@@ -117,24 +117,17 @@ parse_decimal (const char *text,
          g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, value, NULL);
 }
 
-gboolean
-_gvirt_parse_scaled_kib (const char *text,
-                         const char *unit,
-                         guint64    *kib)
+/* The number of bytes one @unit stands for, by libvirt's rules: b, bytes;
+ * k/KiB (1024), KB (1000); the same for M G T P E. */
+static gboolean
+unit_scale (const char *unit,
+            guint64    *scale)
 {
   static const char powers[] = "bkmgtpe";
   const char *p;
-  guint64 value, base = 1024, scale = 1;
+  guint64 base = 1024;
   guint i, power;
 
-  if (!parse_decimal (text, &value))
-    return FALSE;
-  if (unit == NULL || *unit == '\0')
-    {
-      *kib = value;
-      return TRUE;
-    }
-  /* libvirt's rules: b, bytes; k/KiB (1024), KB (1000); same for M G T P E */
   if (g_ascii_strcasecmp (unit, "bytes") == 0 || g_ascii_strcasecmp (unit, "byte") == 0)
     power = 0;
   else
@@ -150,13 +143,60 @@ _gvirt_parse_scaled_kib (const char *text,
       else
         return FALSE;
     }
+  *scale = 1;
   for (i = 0; i < power; i++)
-    scale *= base;
+    *scale *= base;
+  return TRUE;
+}
+
+gboolean
+_gvirt_parse_scaled_kib (const char *text,
+                         const char *unit,
+                         guint64    *kib)
+{
+  guint64 value, scale;
+
+  if (!parse_decimal (text, &value))
+    return FALSE;
+  if (unit == NULL || *unit == '\0')
+    {
+      *kib = value;
+      return TRUE;
+    }
+  if (!unit_scale (unit, &scale))
+    return FALSE;
   if (value != 0 && scale > G_MAXUINT64 / value)
     return FALSE;
   value *= scale;
   *kib = value / 1024 + (value % 1024 != 0);
   return TRUE;
+}
+
+/* The number and the unit= that write @kib: the element's own @unit when
+ * the value is a whole number of it (so <memory unit='GiB'>2</memory> set
+ * to 3 GiB reads 3 GiB), else the largest of KiB, MiB … EiB that holds it
+ * whole (1.5 GiB is 1536 MiB). The unit comes back NULL when @unit is kept
+ * as it is written. */
+static void
+scaled_in_unit (guint64      kib,
+                       const char  *unit,
+                       guint64     *number,
+                       const char **new_unit)
+{
+  static const char *const binary[] = { "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+  guint64 scale;
+  guint i;
+
+  if (unit_scale (unit, &scale) && kib <= G_MAXUINT64 / 1024 && (kib * 1024) % scale == 0)
+    {
+      *number = kib * 1024 / scale;
+      *new_unit = NULL;
+      return;
+    }
+  for (i = 0; i + 1 < G_N_ELEMENTS (binary) && kib != 0 && kib % 1024 == 0; i++)
+    kib /= 1024;
+  *number = kib;
+  *new_unit = binary[i];
 }
 
 /* ---- Fields --------------------------------------------------------------- */
@@ -397,15 +437,20 @@ field_set_number (xmlNodePtr        node,
     case GVIRT_FIELD_SCALED:
       {
         xmlNodePtr target;
+        const char *unit = NULL;
+        guint64 number = (guint64) value;
 
-        g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, (guint64) value);
-        field_write (node, field, buf);
         target = field_node (node, field, FALSE);
-        if (target != NULL && field->attr == NULL && _gvirt_xml_attr (target, "unit") != NULL)
+        if (target != NULL && field->attr == NULL)
+          unit = _gvirt_xml_attr (target, "unit");
+        if (unit != NULL)
+          scaled_in_unit (number, unit, &number, &unit);
+        g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, number);
+        field_write (node, field, buf);
+        if (unit != NULL)
           {
-            /* the number may be the same in another unit */
             _gvirt_xml_node_changed (target);
-            xmlSetProp (target, (const xmlChar *) "unit", (const xmlChar *) "KiB");
+            xmlSetProp (target, (const xmlChar *) "unit", (const xmlChar *) unit);
           }
         return old != value;
       }

@@ -151,13 +151,54 @@ test_memory_set (void)
   gvirt_domain_config_set_memory (config, 1048576);
   gvirt_domain_config_set_current_memory (config, 524288);
   xml = gvirt_domain_config_to_xml (config);
-  g_assert_nonnull (strstr (xml, "<memory unit=\"KiB\">1048576</memory>"));
+  /* 1 GiB is a whole number of MiB: the input's unit stays */
+  g_assert_nonnull (strstr (xml, "<memory unit=\"MiB\">1024</memory>"));
   g_assert_nonnull (strstr (xml, "<currentMemory>524288</currentMemory>"));
   gvirt_domain_config_set_current_memory (config, 0);
   g_assert_cmpuint (gvirt_domain_config_get_current_memory (config), ==, 1048576);
   g_clear_pointer (&xml, g_free);
   xml = gvirt_domain_config_to_xml (config);
   g_assert_null (strstr (xml, "currentMemory"));
+}
+
+/* A changed value keeps its element's unit= when it is a whole number of
+ * it, else takes the largest of KiB, MiB … that holds it whole. */
+static void
+test_memory_set_keeps_unit (void)
+{
+  static const struct {
+    const char *unit;
+    guint64     kib;
+    const char *expected;
+  } cases[] = {
+    { "GiB", 3145728, "<memory unit=\"GiB\">3</memory>" },
+    { "GiB", 1572864, "<memory unit=\"MiB\">1536</memory>" },
+    { "GiB", 1025, "<memory unit=\"KiB\">1025</memory>" },
+    { "G", 2097152, "<memory unit=\"G\">2</memory>" },
+    { "MiB", 4194304, "<memory unit=\"MiB\">4096</memory>" },
+    { "b", 3, "<memory unit=\"b\">3072</memory>" },
+    { "KiB", 7, "<memory unit=\"KiB\">7</memory>" },
+    /* 1000000 KiB is 1.024 GB: the fallback units are binary ones */
+    { "GB", 1000000, "<memory unit=\"KiB\">1000000</memory>" },
+    { "GB", 1953125, "<memory unit=\"GB\">2</memory>" },
+    { "GB", 976562, "<memory unit=\"KiB\">976562</memory>" },
+    { "MB", 1048576, "<memory unit=\"GiB\">1</memory>" },
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *input =
+        g_strdup_printf ("<domain type='kvm'><name>m</name>"
+                         "<memory unit='%s'>1</memory></domain>", cases[i].unit);
+      g_autoptr(GVirtDomainConfig) config = parse_ok (input);
+      g_autofree char *xml = NULL;
+
+      gvirt_domain_config_set_memory (config, cases[i].kib);
+      xml = gvirt_domain_config_to_xml (config);
+      g_assert_nonnull (strstr (xml, cases[i].expected));
+      g_assert_cmpuint (gvirt_domain_config_get_memory (config), ==, cases[i].kib);
+    }
 }
 
 static void count_notify (GObject *object, GParamSpec *pspec, gpointer user_data);
@@ -1752,6 +1793,7 @@ main (int    argc,
   g_test_add_func ("/domain-config/parse/from-node", test_from_node);
   g_test_add_func ("/domain-config/memory/units", test_memory_units);
   g_test_add_func ("/domain-config/memory/set", test_memory_set);
+  g_test_add_func ("/domain-config/memory/set-keeps-unit", test_memory_set_keeps_unit);
   g_test_add_func ("/domain-config/memory/remove", test_memory_remove);
   g_test_add_func ("/domain-config/xml/unknown-preserved", test_unknown_preserved);
   g_test_add_func ("/domain-config/xml/metadata", test_metadata);
