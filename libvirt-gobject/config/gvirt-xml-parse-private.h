@@ -15,4 +15,9 @@ xmlDocPtr _gvirt_xml_parse (const char *xml,
                             gssize      length,
                             GError    **error);
 
+/* The quote (' or ") around the first attribute value of the
+ * well-formed document @xml, " when it has none. */
+char      _gvirt_xml_detect_quote (const char *xml,
+                                   gsize       length);
+
 G_END_DECLS

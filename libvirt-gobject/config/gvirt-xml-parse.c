@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* The one safe libxml2 parse: no entity, no network, no DTD, bounded size,
- * clean messages. Compiled into libgvirt and into the test backend module,
- * which may use only libgvirt's public symbols. */
+ * clean messages; and which quote the text puts around attributes.
+ * Compiled into libgvirt and into the test backend module, which may use
+ * only libgvirt's public symbols. */
 #include "libvirt-gobject/gvirt-i18n-private.h"
 
 #include <string.h>
@@ -119,4 +120,43 @@ _gvirt_xml_parse (const char *xml,
   ctxt->_private = NULL;
   xmlFreeParserCtxt (ctxt);
   return doc;
+}
+
+/* The quote around the value of the first attribute of the first start
+ * tag that has one (the XML declaration, comments, processing instructions
+ * and the DOCTYPE do not count), " when none has: most documents say it
+ * in their first few bytes, and the rest cost one pass of memchr(). The
+ * parser has checked the document is well-formed. */
+char
+_gvirt_xml_detect_quote (const char *xml,
+                         gsize       length)
+{
+  const char *end = xml + length, *p = xml;
+
+  while ((p = memchr (p, '<', end - p)) != NULL && ++p < end)
+    {
+      const char *close;
+
+      if (*p == '?' || *p == '!')
+        {
+          /* skip it whole: comments, CDATA and PIs may hold quotes and '>' */
+          const char *stop = *p == '?' ? "?>" : p[1] == '-' ? "-->" : p[1] == '[' ? "]]>" : ">";
+
+          close = g_strstr_len (p, end - p, stop);
+          if (close == NULL)
+            break;
+          p = close;
+          continue;
+        }
+      /* an element name cannot hold '=' nor '>': the first of them tells */
+      for (; p < end && *p != '=' && *p != '>'; p++)
+        ;
+      if (p < end && *p == '=')
+        {
+          for (p++; p < end && g_ascii_isspace (*p); p++)
+            ;
+          return p < end && *p == '\'' ? '\'' : '"';
+        }
+    }
+  return '"';
 }

@@ -28,6 +28,14 @@ GVirtXmlDoc *_gvirt_xml_doc_ref           (GVirtXmlDoc *doc);
  * _unkept() writes it without keeping it (a caller's configuration). */
 char        *_gvirt_xml_doc_to_string        (GVirtXmlDoc *doc);
 char        *_gvirt_xml_doc_to_string_unkept (GVirtXmlDoc *doc);
+/* The quote written around attribute values: ' or ", the one of the
+ * first attribute of the text the document was parsed from, " for
+ * documents built in memory; copies keep it. _quote_of() gives that of
+ * the GVirtXmlDoc a libxml2 document belongs to, " for one of its own. */
+char         _gvirt_xml_doc_get_quote        (GVirtXmlDoc *doc);
+void         _gvirt_xml_doc_set_quote        (GVirtXmlDoc *doc,
+                                              char         quote);
+char         _gvirt_xml_quote_of             (xmlDocPtr    doc);
 /* Whether the values passed the parse-time checks since the last change. */
 gboolean     _gvirt_xml_doc_is_checked       (GVirtXmlDoc *doc);
 void         _gvirt_xml_doc_set_checked      (GVirtXmlDoc *doc);
@@ -144,13 +152,18 @@ gboolean  _gvirt_xml_node_equal (xmlNodePtr a,
 
 /* ---- gvirt-xml-writer.c: documents and subtrees as text -------------------- */
 
+/* In the quote of the GVirtXmlDoc the document belongs to, if any
+ * (_gvirt_xml_quote_of()), else in double quotes as libxml2. */
 char     *_gvirt_xml_to_string (xmlDocPtr  doc);
 char     *_gvirt_xml_node_to_string (xmlNodePtr node);
+char     *_gvirt_xml_to_string_quoted (xmlDocPtr doc,
+                                       char      quote);
 /* The same through libxml2's serialiser, which the two above reproduce. */
 char     *_gvirt_xml_to_string_libxml2      (xmlDocPtr  doc);
 char     *_gvirt_xml_node_to_string_libxml2 (xmlNodePtr node);
 gboolean  _gvirt_xml_write_node (GString    *out,
-                                 xmlNodePtr  node);
+                                 xmlNodePtr  node,
+                                 char        quote);
 
 /* ---- gvirt-xml-fields.c: values and field tables --------------------------- */
 

@@ -19,6 +19,14 @@
  * with a double quote, text that is not valid UTF-8 in an attribute, or
  * libxml2's global layout settings changed), so the result never differs
  * from libxml2's.
+ *
+ * libxml2 does not record which quote an attribute had in the input, and
+ * writes double quotes. This writer writes the document's own quote
+ * (_gvirt_xml_doc_get_quote(): the one of the input's first attribute,
+ * double quotes for documents built in memory); with single quotes, as
+ * libvirt writes, a ' in a value is &apos; and a " stays &quot;, as
+ * libvirt escapes both. What it leaves to libxml2 comes out with double
+ * quotes whatever the document's quote.
  */
 
 #define INDENT_SIZE 2
@@ -30,6 +38,7 @@ typedef struct {
   gboolean  attr_char_refs;   /* non-ASCII in attributes as &#x..; (no document encoding) */
   gboolean  format;           /* indenting, as libxml2's ctxt->format == 1 */
   guint     level;
+  char      quote;            /* around attribute values: " or ' */
 } Writer;
 
 /* g_string_append_len() without the checks for overlap and insertion,
@@ -165,6 +174,14 @@ write_attr_text (Writer        *w,
         case '\r': entity = "&#13;"; break;
         case '\t': entity = "&#9;"; break;
         case '"': entity = "&quot;"; break;
+        case '\'':
+          if (w->quote == '\'')
+            {
+              entity = "&apos;";
+              break;
+            }
+          p++;
+          continue;
         case '<': entity = "&lt;"; break;
         case '>': entity = "&gt;"; break;
         case '&': entity = "&amp;"; break;
@@ -204,15 +221,16 @@ write_start_tag (Writer     *w,
       if (ns->type != XML_LOCAL_NAMESPACE || ns->href == NULL ||
           (ns->prefix != NULL && strcmp ((const char *) ns->prefix, "xml") == 0))
         continue;
-      /* libxml2 switches quotes for a URI with a double quote in it */
-      if (strchr ((const char *) ns->href, '"') != NULL)
+      /* libxml2 switches quotes for a URI with the quote in it */
+      if (strchr ((const char *) ns->href, w->quote) != NULL)
         return FALSE;
       put_str (w, ns->prefix != NULL ? " xmlns:" : " xmlns");
       if (ns->prefix != NULL)
         put_str (w, (const char *) ns->prefix);
-      PUT_LITERAL (w, "=\"");
+      PUT_LITERAL (w, "=");
+      put (w, &w->quote, 1);
       put_str (w, (const char *) ns->href);
-      PUT_LITERAL (w, "\"");
+      put (w, &w->quote, 1);
     }
   for (attr = node->properties; attr != NULL; attr = attr->next)
     {
@@ -220,13 +238,14 @@ write_start_tag (Writer     *w,
 
       PUT_LITERAL (w, " ");
       write_qname (w, attr->ns, (const char *) attr->name);
-      PUT_LITERAL (w, "=\"");
+      PUT_LITERAL (w, "=");
+      put (w, &w->quote, 1);
       for (child = attr->children; child != NULL; child = child->next)
         if (child->type == XML_ENTITY_REF_NODE ||
             (child->type == XML_TEXT_NODE && child->content != NULL &&
              !write_attr_text (w, child->content)))
           return FALSE;
-      PUT_LITERAL (w, "\"");
+      put (w, &w->quote, 1);
     }
   return TRUE;
 }
@@ -328,13 +347,17 @@ write_node (Writer     *w,
 }
 
 /* Appends @node and its subtree to @out as xmlSaveTree() with
- * XML_SAVE_FORMAT and UTF-8 would; FALSE (and @out in an unspecified state)
- * when the tree holds something only libxml2 writes. */
+ * XML_SAVE_FORMAT and UTF-8 would, but with @quote around attribute
+ * values; FALSE (and @out in an unspecified state) when the tree holds
+ * something only libxml2 writes. */
 gboolean
 _gvirt_xml_write_node (GString    *out,
-                       xmlNodePtr  node)
+                       xmlNodePtr  node,
+                       char        quote)
 {
-  Writer w = { out, TRUE, TRUE, 0 };
+  Writer w = { out, TRUE, TRUE, 0, quote };
+
+  g_return_val_if_fail (quote == '"' || quote == '\'', FALSE);
 
   /* libxml2's layout settings are global: only its defaults are ours */
   if (!xmlIndentTreeOutput || xmlSaveNoEmptyTags ||
@@ -377,11 +400,13 @@ nodes_to_string_libxml2 (xmlNodePtr first,
   return out;
 }
 
-/* The same through the writer above, or libxml2 for what it does not write. */
+/* The same through the writer above with @quote, or libxml2 for what it
+ * does not write. */
 static char *
 nodes_to_string (xmlNodePtr first,
                  gboolean   siblings,
-                 gsize      size)
+                 gsize      size,
+                 char       quote)
 {
   GString *out = g_string_sized_new (size);
   xmlNodePtr node;
@@ -390,7 +415,7 @@ nodes_to_string (xmlNodePtr first,
     {
       if (siblings && node->type == XML_DTD_NODE)
         continue;
-      if (!_gvirt_xml_write_node (out, node))
+      if (!_gvirt_xml_write_node (out, node, quote))
         {
           g_string_free (out, TRUE);
           return nodes_to_string_libxml2 (first, siblings);
@@ -412,16 +437,25 @@ _gvirt_xml_to_string_libxml2 (xmlDocPtr doc)
   return nodes_to_string_libxml2 (doc->children, TRUE);
 }
 
-/* The node and its subtree, indented, with a final newline. */
+/* The node and its subtree, indented, with a final newline, in the
+ * quote of its GVirtXmlDoc. */
 char *
 _gvirt_xml_node_to_string (xmlNodePtr node)
 {
-  return nodes_to_string (node, FALSE, 1024);
+  return nodes_to_string (node, FALSE, 1024, _gvirt_xml_quote_of (node->doc));
 }
 
-/* The nodes of the document but its DTD, indented, each followed by a newline. */
+/* The nodes of the document but its DTD, indented, each followed by a
+ * newline, in the quote of its GVirtXmlDoc. */
 char *
 _gvirt_xml_to_string (xmlDocPtr doc)
 {
-  return nodes_to_string (doc->children, TRUE, 2048);
+  return _gvirt_xml_to_string_quoted (doc, _gvirt_xml_quote_of (doc));
+}
+
+char *
+_gvirt_xml_to_string_quoted (xmlDocPtr doc,
+                             char      quote)
+{
+  return nodes_to_string (doc->children, TRUE, 2048, quote);
 }

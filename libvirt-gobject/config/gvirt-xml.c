@@ -47,6 +47,7 @@ struct _GVirtXmlDoc {
   xmlDocPtr  doc;
   char      *text;      /* GRefString, or NULL */
   gint       checked;   /* boolean */
+  char       quote;     /* around attribute values, set before the document is shared */
 };
 
 static void
@@ -66,8 +67,34 @@ _gvirt_xml_doc_new (xmlDocPtr doc)
   GVirtXmlDoc *self = g_atomic_rc_box_new0 (GVirtXmlDoc);
 
   self->doc = doc;
+  self->quote = '"';
   doc->_private = self;
   return self;
+}
+
+char
+_gvirt_xml_doc_get_quote (GVirtXmlDoc *self)
+{
+  return self->quote;
+}
+
+void
+_gvirt_xml_doc_set_quote (GVirtXmlDoc *self,
+                          char         quote)
+{
+  g_return_if_fail (quote == '"' || quote == '\'');
+  if (self->quote == quote)
+    return;
+  _gvirt_xml_node_changed ((xmlNodePtr) self->doc);
+  self->quote = quote;
+}
+
+char
+_gvirt_xml_quote_of (xmlDocPtr doc)
+{
+  GVirtXmlDoc *owner = doc != NULL ? doc->_private : NULL;
+
+  return owner != NULL ? owner->quote : '"';
 }
 
 /* Forgets the text written of the document @node is in, if any: called
@@ -152,12 +179,15 @@ _gvirt_xml_doc_new_copy (xmlNodePtr  node,
 {
   xmlDocPtr doc = xmlNewDoc ((const xmlChar *) "1.0");
   xmlNodePtr dup = xmlDocCopyNode (node, doc, 1);
+  GVirtXmlDoc *self;
 
   xmlDocSetRootElement (doc, dup);
   /* keep namespace declarations the copied subtree inherited */
   xmlReconciliateNs (doc, dup);
   *copy = dup;
-  return _gvirt_xml_doc_new (doc);
+  self = _gvirt_xml_doc_new (doc);
+  self->quote = _gvirt_xml_quote_of (node->doc);
+  return self;
 }
 
 GVirtXmlDoc *
@@ -200,13 +230,16 @@ _gvirt_xml_node_detach (GVirtXmlDoc **owner,
                         xmlNodePtr    node)
 {
   xmlDocPtr doc = xmlNewDoc ((const xmlChar *) "1.0");
+  char quote;
 
   _gvirt_xml_node_changed (node);
   xmlUnlinkNode (node);
   xmlDOMWrapAdoptNode (NULL, (*owner)->doc, node, doc, NULL, 0);
   xmlDocSetRootElement (doc, node);
+  quote = (*owner)->quote;
   _gvirt_xml_doc_unref (*owner);
   *owner = _gvirt_xml_doc_new (doc);
+  (*owner)->quote = quote;
 }
 
 /* ---- Documents of one root element ----------------------------------- */
@@ -236,11 +269,14 @@ _gvirt_xml_doc_from_string (const char *xml,
                             GError    **error)
 {
   xmlDocPtr doc;
+  GVirtXmlDoc *self;
+  gsize length;
 
   g_return_val_if_fail (xml != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  doc = _gvirt_xml_parse (xml, -1, error);
+  length = strlen (xml);
+  doc = _gvirt_xml_parse (xml, length, error);
   if (doc == NULL)
     return NULL;
   if (!_gvirt_xml_check_root (xmlDocGetRootElement (doc), root_name, error))
@@ -248,7 +284,9 @@ _gvirt_xml_doc_from_string (const char *xml,
       xmlFreeDoc (doc);
       return NULL;
     }
-  return _gvirt_xml_doc_new (doc);
+  self = _gvirt_xml_doc_new (doc);
+  self->quote = _gvirt_xml_detect_quote (xml, length);
+  return self;
 }
 
 GVirtXmlDoc *
@@ -275,6 +313,7 @@ _gvirt_xml_doc_copy (GVirtXmlDoc *doc)
   if (text != NULL)
     copy->text = g_ref_string_acquire (text);
   copy->checked = g_atomic_int_get (&doc->checked);
+  copy->quote = doc->quote;
   return copy;
 }
 

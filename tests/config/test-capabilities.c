@@ -168,8 +168,8 @@ test_roundtrip_copy (void)
   g_autoptr(GPtrArray) guests = gvirt_capabilities_get_guests (copy);
   g_autofree char *xml = gvirt_capabilities_to_xml (caps);
 
-  g_assert_nonnull (strstr (xml, "<acpi default=\"on\" toggle=\"yes\"/>"));
-  g_assert_nonnull (strstr (xml, "<machine canonical=\"pc-q35-7.2\" maxCpus=\"288\">q35</machine>"));
+  g_assert_nonnull (strstr (xml, "<acpi default='on' toggle='yes'/>"));
+  g_assert_nonnull (strstr (xml, "<machine canonical='pc-q35-7.2' maxCpus='288'>q35</machine>"));
   g_assert_nonnull (strstr (xml, "<suspend_mem/>"));
   g_assert_true (gvirt_capabilities_equal (caps, copy));
   gvirt_capabilities_guest_set_wordsize (g_ptr_array_index (guests, 1), 64);
@@ -381,12 +381,12 @@ test_host_topology (void)
   g_assert_cmpuint (gvirt_capabilities_get_threads (caps), ==, 2);
   xml = gvirt_capabilities_to_xml (caps);
   g_test_message ("%s", xml);
-  g_assert_null (strstr (xml, "<cell id=\"0\"/>"));
-  g_assert_nonnull (strstr (xml, "<cells num=\"2\">"));
-  g_assert_nonnull (strstr (xml, "<memory unit=\"KiB\">513</memory>"));
-  g_assert_nonnull (strstr (xml, "<memory unit=\"KiB\">512</memory>"));
-  g_assert_nonnull (strstr (xml, "<cpu id=\"1\" socket_id=\"0\" die_id=\"0\" cluster_id=\"0\" core_id=\"0\" siblings=\"0-1\"/>"));
-  g_assert_nonnull (strstr (xml, "<cpu id=\"2\" socket_id=\"1\" die_id=\"0\" cluster_id=\"0\" core_id=\"0\" siblings=\"2\"/>"));
+  g_assert_null (strstr (xml, "<cell id='0'/>"));
+  g_assert_nonnull (strstr (xml, "<cells num='2'>"));
+  g_assert_nonnull (strstr (xml, "<memory unit='KiB'>513</memory>"));
+  g_assert_nonnull (strstr (xml, "<memory unit='KiB'>512</memory>"));
+  g_assert_nonnull (strstr (xml, "<cpu id='1' socket_id='0' die_id='0' cluster_id='0' core_id='0' siblings='0-1'/>"));
+  g_assert_nonnull (strstr (xml, "<cpu id='2' socket_id='1' die_id='0' cluster_id='0' core_id='0' siblings='2'/>"));
   g_assert_true (strstr (xml, "</topology>") < strstr (xml, "<secmodel>"));
   g_assert_true (gvirt_capabilities_validate (caps, &error));
   g_assert_no_error (error);
@@ -402,7 +402,7 @@ test_host_topology (void)
   g_assert_cmpuint (gvirt_capabilities_get_sockets (caps), ==, 1);
   g_clear_pointer (&xml, g_free);
   xml = gvirt_capabilities_to_xml (caps);
-  g_assert_nonnull (strstr (xml, "<cells num=\"1\">"));
+  g_assert_nonnull (strstr (xml, "<cells num='1'>"));
 }
 
 int

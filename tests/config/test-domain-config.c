@@ -152,7 +152,7 @@ test_memory_set (void)
   gvirt_domain_config_set_current_memory (config, 524288);
   xml = gvirt_domain_config_to_xml (config);
   /* 1 GiB is a whole number of MiB: the input's unit stays */
-  g_assert_nonnull (strstr (xml, "<memory unit=\"MiB\">1024</memory>"));
+  g_assert_nonnull (strstr (xml, "<memory unit='MiB'>1024</memory>"));
   g_assert_nonnull (strstr (xml, "<currentMemory>524288</currentMemory>"));
   gvirt_domain_config_set_current_memory (config, 0);
   g_assert_cmpuint (gvirt_domain_config_get_current_memory (config), ==, 1048576);
@@ -171,18 +171,18 @@ test_memory_set_keeps_unit (void)
     guint64     kib;
     const char *expected;
   } cases[] = {
-    { "GiB", 3145728, "<memory unit=\"GiB\">3</memory>" },
-    { "GiB", 1572864, "<memory unit=\"MiB\">1536</memory>" },
-    { "GiB", 1025, "<memory unit=\"KiB\">1025</memory>" },
-    { "G", 2097152, "<memory unit=\"G\">2</memory>" },
-    { "MiB", 4194304, "<memory unit=\"MiB\">4096</memory>" },
-    { "b", 3, "<memory unit=\"b\">3072</memory>" },
-    { "KiB", 7, "<memory unit=\"KiB\">7</memory>" },
+    { "GiB", 3145728, "<memory unit='GiB'>3</memory>" },
+    { "GiB", 1572864, "<memory unit='MiB'>1536</memory>" },
+    { "GiB", 1025, "<memory unit='KiB'>1025</memory>" },
+    { "G", 2097152, "<memory unit='G'>2</memory>" },
+    { "MiB", 4194304, "<memory unit='MiB'>4096</memory>" },
+    { "b", 3, "<memory unit='b'>3072</memory>" },
+    { "KiB", 7, "<memory unit='KiB'>7</memory>" },
     /* 1000000 KiB is 1.024 GB: the fallback units are binary ones */
-    { "GB", 1000000, "<memory unit=\"KiB\">1000000</memory>" },
-    { "GB", 1953125, "<memory unit=\"GB\">2</memory>" },
-    { "GB", 976562, "<memory unit=\"KiB\">976562</memory>" },
-    { "MB", 1048576, "<memory unit=\"GiB\">1</memory>" },
+    { "GB", 1000000, "<memory unit='KiB'>1000000</memory>" },
+    { "GB", 1953125, "<memory unit='GB'>2</memory>" },
+    { "GB", 976562, "<memory unit='KiB'>976562</memory>" },
+    { "MB", 1048576, "<memory unit='GiB'>1</memory>" },
   };
   guint i;
 
@@ -328,16 +328,16 @@ test_unknown_preserved (void)
   gvirt_domain_config_set_arch (config, "aarch64");
   xml = gvirt_domain_config_to_xml (config);
 
-  g_assert_nonnull (strstr (xml, "<app:data app:level=\"3\">"));
-  g_assert_nonnull (strstr (xml, "<futureThing mode=\"fancy\">"));
-  g_assert_nonnull (strstr (xml, "slots=\"16\""));
-  g_assert_nonnull (strstr (xml, "<os firmware=\"efi\">"));
+  g_assert_nonnull (strstr (xml, "<app:data app:level='3'>"));
+  g_assert_nonnull (strstr (xml, "<futureThing mode='fancy'>"));
+  g_assert_nonnull (strstr (xml, "slots='16'"));
+  g_assert_nonnull (strstr (xml, "<os firmware='efi'>"));
   g_assert_nonnull (strstr (xml, "<nvram>/var/x</nvram>"));
-  g_assert_nonnull (strstr (xml, "model=\"virtio-transitional\""));
-  g_assert_nonnull (strstr (xml, "<source file=\"/b.img\">"));
-  g_assert_nonnull (strstr (xml, "<seclabel model=\"dac\" relabel=\"no\"/>"));
+  g_assert_nonnull (strstr (xml, "model='virtio-transitional'"));
+  g_assert_nonnull (strstr (xml, "<source file='/b.img'>"));
+  g_assert_nonnull (strstr (xml, "<seclabel model='dac' relabel='no'/>"));
   g_assert_nonnull (strstr (xml, "<total_bytes_sec>1000</total_bytes_sec>"));
-  g_assert_nonnull (strstr (xml, "<tpm model=\"tpm-crb\">"));
+  g_assert_nonnull (strstr (xml, "<tpm model='tpm-crb'>"));
   /* in place: the unknown element is still between memory and os */
   g_assert_true (strstr (xml, "<memory") < strstr (xml, "<futureThing"));
   g_assert_true (strstr (xml, "<futureThing") < strstr (xml, "<os"));
@@ -359,7 +359,7 @@ test_metadata (void)
   g_autofree char *mine = NULL;
   g_autofree char *xml = NULL;
 
-  g_assert_nonnull (strstr (app, "xmlns:app=\"http://example.org/app\""));
+  g_assert_nonnull (strstr (app, "xmlns:app='http://example.org/app'"));
   g_assert_nonnull (strstr (app, "<app:item>one</app:item>"));
   g_assert_null (gvirt_domain_config_get_metadata (config, "http://example.org/other"));
 
@@ -370,7 +370,7 @@ test_metadata (void)
                                                    "<data><colour>red</colour></data>", &error));
   mine = gvirt_domain_config_get_metadata (config, "http://example.org/mine");
   g_assert_cmpstr (mine, ==,
-                   "<mine:data xmlns:mine=\"http://example.org/mine\">\n"
+                   "<mine:data xmlns:mine='http://example.org/mine'>\n"
                    "  <mine:colour>red</mine:colour>\n"
                    "</mine:data>\n");
   g_assert_false (gvirt_domain_config_set_metadata (config, "http://example.org/mine", "mine",
@@ -562,8 +562,8 @@ test_devices_add_remove (void)
   /* the added device is now a view of the config's element */
   gvirt_domain_disk_set_readonly (disk, TRUE);
   xml = gvirt_domain_config_to_xml (config);
-  g_assert_nonnull (strstr (xml, "<source file=\"/var/lib/extra.img\"/>"));
-  g_assert_nonnull (strstr (xml, "<target dev=\"hdb\"/>\n      <readonly/>"));
+  g_assert_nonnull (strstr (xml, "<source file='/var/lib/extra.img'/>"));
+  g_assert_nonnull (strstr (xml, "<target dev='hdb'/>\n      <readonly/>"));
 
   g_assert_true (gvirt_domain_config_remove_device (config, nic));
   g_assert_false (gvirt_domain_config_remove_device (config, nic));
@@ -579,7 +579,7 @@ test_devices_add_remove (void)
   g_assert_true (gvirt_domain_config_add_device (config, nic, NULL));
   g_clear_pointer (&xml, g_free);
   xml = gvirt_domain_config_to_xml (config);
-  g_assert_nonnull (strstr (xml, "<source bridge=\"br1\"/>"));
+  g_assert_nonnull (strstr (xml, "<source bridge='br1'/>"));
 
   sound = gvirt_domain_device_parse ("<sound model='ich6'><codec type='micro'/></sound>", &error);
   g_assert_no_error (error);
@@ -588,7 +588,7 @@ test_devices_add_remove (void)
   g_assert_true (gvirt_domain_config_add_device (config, sound, NULL));
   g_clear_pointer (&xml, g_free);
   xml = gvirt_domain_config_to_xml (config);
-  g_assert_nonnull (strstr (xml, "<codec type=\"micro\"/>"));
+  g_assert_nonnull (strstr (xml, "<codec type='micro'/>"));
 }
 
 static void

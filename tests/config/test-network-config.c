@@ -86,7 +86,7 @@ test_isolated (void)
   gvirt_network_config_set_forward_mode (config, GVIRT_NETWORK_FORWARD_MODE_ROUTE);
   gvirt_network_config_set_forward_dev (config, "eth1");
   xml = gvirt_network_config_to_xml (config);
-  g_assert_nonnull (strstr (xml, "<forward mode=\"route\" dev=\"eth1\"/>"));
+  g_assert_nonnull (strstr (xml, "<forward mode='route' dev='eth1'/>"));
   g_signal_connect (config, "notify::forward-dev", G_CALLBACK (count_notify), &dev_notifies);
   gvirt_network_config_set_forward_mode (config, GVIRT_NETWORK_FORWARD_MODE_NONE);
   g_clear_pointer (&xml, g_free);
@@ -124,9 +124,9 @@ test_edit (void)
   gvirt_network_config_clear_dhcp_ranges (config);
   gvirt_network_config_add_dhcp_range (config, "192.168.122.100", "192.168.122.150");
   xml = gvirt_network_config_to_xml (config);
-  g_assert_nonnull (strstr (xml, "<bridge name=\"virbr0\" stp=\"off\" delay=\"2\"/>"));
-  g_assert_nonnull (strstr (xml, "<tftp root=\"/srv/tftp\"/>"));
-  g_assert_nonnull (strstr (xml, "prefix=\"24\""));
+  g_assert_nonnull (strstr (xml, "<bridge name='virbr0' stp='off' delay='2'/>"));
+  g_assert_nonnull (strstr (xml, "<tftp root='/srv/tftp'/>"));
+  g_assert_nonnull (strstr (xml, "prefix='24'"));
   reparsed = parse_ok (xml);
   g_assert_cmpuint (gvirt_network_config_get_n_dhcp_hosts (reparsed), ==, 1);
   g_assert_cmpuint (gvirt_network_config_get_n_dhcp_ranges (reparsed), ==, 1);
@@ -295,7 +295,7 @@ test_stp_spellings (void)
       /* a change writes on/off */
       gvirt_network_config_set_stp (config, !cases[i].stp);
       xml = gvirt_network_config_to_xml (config);
-      g_assert_nonnull (strstr (xml, cases[i].stp ? "stp=\"off\"" : "stp=\"on\""));
+      g_assert_nonnull (strstr (xml, cases[i].stp ? "stp='off'" : "stp='on'"));
       g_assert_true (gvirt_network_config_validate (config, &error));
       g_assert_no_error (error);
     }

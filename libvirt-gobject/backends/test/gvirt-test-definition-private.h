@@ -21,6 +21,7 @@ typedef struct {
   const char *uuid;         /* canonical */
   const char *xml;
   gsize       id_at;        /* where a running domain's id="N" goes in xml */
+  char        quote;        /* around N: that of xml's attributes */
   /* the configuration itself, kept only when xml would not parse back */
   GVirtDomainConfig *config;
 } GVirtTestDefinition;

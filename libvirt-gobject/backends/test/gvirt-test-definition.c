@@ -6,6 +6,7 @@
 
 #include "libvirt-gobject/gvirt-error.h"
 #include "libvirt-gobject/gvirt-i18n-private.h"
+#include "libvirt-gobject/config/gvirt-xml-parse-private.h"
 #include "gvirt-backend-names-private.h"
 #include "gvirt-test-definition-private.h"
 #include "gvirt-test-node-private.h"
@@ -205,6 +206,7 @@ definition_alloc (GVirtDomainConfig *config,
   def->uuid = memcpy (strings + name_len + 1, uuid, uuid_len + 1);
   def->xml = memcpy (strings + name_len + uuid_len + 2, xml, xml_len + 1);
   def->id_at = id_at;
+  def->quote = _gvirt_xml_detect_quote (xml, xml_len);
   if (!xml_chars_valid (xml))
     def->config = gvirt_domain_config_copy (config);
   return def;
@@ -327,8 +329,8 @@ _gvirt_test_definition_to_xml (const GVirtTestDefinition  *def,
   if (id < 0)
     return g_strdup (def->xml);
   if (def->id_at != NO_ID_AT)
-    return g_strdup_printf ("%.*s id=\"%d\"%s", (int) def->id_at, def->xml, id,
-                            def->xml + def->id_at);
+    return g_strdup_printf ("%.*s id=%c%d%c%s", (int) def->id_at, def->xml,
+                            def->quote, id, def->quote, def->xml + def->id_at);
   config = _gvirt_test_definition_to_config (def, id, error);
   return config != NULL ? gvirt_domain_config_to_xml (config) : NULL;
 }
