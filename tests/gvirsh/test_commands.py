@@ -697,6 +697,25 @@ def test_memory_live_and_config(target):
         f"its configuration allows 1 to {t.max_mem} KiB")
 
 
+def test_setmem_config_keeps_quotes_and_unit(gvirsh, tmp_path):
+    """dumpxml writes the quotes the defined XML had (virsh's single ones
+    here), and a changed size keeps its unit when it is a whole number of it."""
+    f = tmp_path / "quoted.xml"
+    f.write_text("<domain type='test'><name>quoted</name>"
+                 "<memory unit='MiB'>512</memory><currentMemory unit='MiB'>512</currentMemory>"
+                 "<os><type arch='x86_64'>hvm</type></os></domain>")
+    out = gvirsh.ok(f"define {f}; setmem quoted 256M --config; dumpxml quoted --inactive", quiet=True)
+    xml = out[out.index("<domain"):]
+    assert xml.startswith("<domain type='test'>\n")
+    assert "<memory unit='MiB'>512</memory>" in xml
+    assert "<currentMemory unit='MiB'>256</currentMemory>" in xml
+    assert "<type arch='x86_64'>hvm</type>" in xml
+    assert '"' not in xml
+    # 1.5 MiB is no whole number of MiB: the largest unit that holds it
+    out = gvirsh.ok(f"define {f}; setmem quoted 1536K --config; dumpxml quoted --inactive", quiet=True)
+    assert "<currentMemory unit='KiB'>1536</currentMemory>" in out
+
+
 def test_max_memory_live_and_config(target, domain_file):
     t, d = target, target.dom
     # a running domain: its configuration only, the current memory shrinking with it
