@@ -140,7 +140,8 @@ _gvirt_xml_detect_quote (const char *xml,
       if (*p == '?' || *p == '!')
         {
           /* skip it whole: comments, CDATA and PIs may hold quotes and '>' */
-          const char *stop = *p == '?' ? "?>" : p[1] == '-' ? "-->" : p[1] == '[' ? "]]>" : ">";
+          char next = p + 1 < end ? p[1] : '\0';
+          const char *stop = *p == '?' ? "?>" : next == '-' ? "-->" : next == '[' ? "]]>" : ">";
 
           close = g_strstr_len (p, end - p, stop);
           if (close == NULL)
