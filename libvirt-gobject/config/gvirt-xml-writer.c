@@ -39,6 +39,7 @@ typedef struct {
   gboolean  format;           /* indenting, as libxml2's ctxt->format == 1 */
   guint     level;
   char      quote;            /* around attribute values: " or ' */
+  char      opening[2];       /* = and the quote, written at once */
 } Writer;
 
 /* g_string_append_len() without the checks for overlap and insertion,
@@ -227,8 +228,7 @@ write_start_tag (Writer     *w,
       put_str (w, ns->prefix != NULL ? " xmlns:" : " xmlns");
       if (ns->prefix != NULL)
         put_str (w, (const char *) ns->prefix);
-      PUT_LITERAL (w, "=");
-      put (w, &w->quote, 1);
+      put (w, w->opening, 2);
       put_str (w, (const char *) ns->href);
       put (w, &w->quote, 1);
     }
@@ -238,8 +238,7 @@ write_start_tag (Writer     *w,
 
       PUT_LITERAL (w, " ");
       write_qname (w, attr->ns, (const char *) attr->name);
-      PUT_LITERAL (w, "=");
-      put (w, &w->quote, 1);
+      put (w, w->opening, 2);
       for (child = attr->children; child != NULL; child = child->next)
         if (child->type == XML_ENTITY_REF_NODE ||
             (child->type == XML_TEXT_NODE && child->content != NULL &&
@@ -355,7 +354,7 @@ _gvirt_xml_write_node (GString    *out,
                        xmlNodePtr  node,
                        char        quote)
 {
-  Writer w = { out, TRUE, TRUE, 0, quote };
+  Writer w = { out, TRUE, TRUE, 0, quote, { '=', quote } };
 
   g_return_val_if_fail (quote == '"' || quote == '\'', FALSE);
 
