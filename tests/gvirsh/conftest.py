@@ -143,7 +143,8 @@ class Target:
     """A node a test runs on, and what it holds, so that one test checks
     test:///default and a node file alike. `dom` is a running, persistent
     domain (id 1, not autostarted) and `net` an active, persistent network
-    (not autostarted); the other lists name what else the node has.
+    (not autostarted); the other lists name what else the node has; `q` is
+    the quote of the node's XML, which dumpxml keeps.
     run/ok/fails are gvirsh's, connected to this node."""
 
     def __init__(self, gvirsh, uri, **facts):
@@ -168,12 +169,12 @@ def target(request, gvirsh, tmp_path):
                       dom="test", dom_uuid="6695eb01-f6a4-8304-79aa-97f2502e193f", vcpus=2,
                       max_mem=8388608, mem=2097152, cpus=16, inactive_doms=[],
                       net="default", net_uuid="dd8fe884-6c02-601e-7551-cca97df1c5df",
-                      bridge="virbr0", inactive_nets=[])
+                      bridge="virbr0", inactive_nets=[], q="'")
     return Target(gvirsh, write_node(tmp_path),
                   dom="web", dom_uuid="ef861801-45b9-11cb-88e3-afbfe5370493", vcpus=1,
                   max_mem=524288, mem=524288, cpus=4, inactive_doms=["db"],
                   net="lan", net_uuid="11111111-2222-3333-4444-555555555555",
-                  bridge="br7", inactive_nets=["isolated"])
+                  bridge="br7", inactive_nets=["isolated"], q='"')
 
 
 DOMAIN_XML = """\

@@ -483,9 +483,11 @@ def test_dumpxml(target):
     t = target
     head = f"  <name>{t.dom}</name>\n  <uuid>{t.dom_uuid}</uuid>\n  <memory>{t.max_mem}</memory>\n"
     live = t.ok("dumpxml", t.dom)
-    assert live.startswith('<domain type="test" id="1">\n' + head) and live.endswith("</domain>\n\n")
+    # in the quotes of the node's XML: libvirt's single ones in test:///default
+    assert live.startswith(f"<domain type={t.q}test{t.q} id={t.q}1{t.q}>\n" + head)
+    assert live.endswith("</domain>\n\n")
     inactive = t.ok("dumpxml", t.dom, "--inactive")
-    assert inactive.startswith('<domain type="test">\n' + head) and inactive.endswith("</domain>\n\n")
+    assert inactive.startswith(f"<domain type={t.q}test{t.q}>\n" + head) and inactive.endswith("</domain>\n\n")
     assert t.ok("dumpxml", t.dom, "--security-info") == live
     # once it is shut off, the live XML is the inactive one
     assert t.ok(f"destroy {t.dom}; dumpxml {t.dom}") == chain(f"Domain '{t.dom}' destroyed\n", inactive[:-1])
@@ -750,19 +752,20 @@ def test_vcpus_live_and_config(target):
                f"dominfo {d}; dumpxml {d} --inactive; dumpxml {d}", quiet=True)
     xmls = out.split("</domain>")
     assert "CPU(s):         3\n" in xmls[0]
-    assert xml_line(xmls[0], "vcpu") == f'<vcpu current="{t.vcpus}">4</vcpu>'
-    assert xml_line(xmls[1], "vcpu") == '<vcpu current="3">4</vcpu>'
+    assert xml_line(xmls[0], "vcpu") == f"<vcpu current={t.q}{t.vcpus}{t.q}>4</vcpu>"
+    assert xml_line(xmls[1], "vcpu") == f"<vcpu current={t.q}3{t.q}>4</vcpu>"
     assert t.fails(f"setvcpus {d} 4 --maximum --config; destroy {d}; start {d}; setvcpus {d} 5 --live").endswith(
         "the maximum it was started with is 4.")
     # --maximum: the configuration's maximum alone, the current count lowered to it
     out = t.ok(f"setvcpus {d} 4 --maximum --config; dumpxml {d} --inactive; "
                f"setvcpus {d} 1 --maximum --config; dumpxml {d} --inactive", quiet=True)
     vcpus = [line.strip() for line in out.splitlines() if line.strip().startswith("<vcpu")]
-    assert vcpus == [f'<vcpu current="{t.vcpus}">4</vcpu>' if t.vcpus < 4 else "<vcpu>4</vcpu>", "<vcpu>1</vcpu>"]
+    assert vcpus == [f"<vcpu current={t.q}{t.vcpus}{t.q}>4</vcpu>" if t.vcpus < 4 else "<vcpu>4</vcpu>",
+                     "<vcpu>1</vcpu>"]
     out = t.ok(f"destroy {d}; setvcpus {d} 4 --maximum --config; setvcpus {d} 1; dumpxml {d}; "
                f"setvcpus {d} 3 --maximum --config; dumpxml {d}", quiet=True)
     vcpus = [line.strip() for line in out.splitlines() if line.strip().startswith("<vcpu")]
-    assert vcpus == ["<vcpu>1</vcpu>", '<vcpu current="1">3</vcpu>']
+    assert vcpus == ["<vcpu>1</vcpu>", f"<vcpu current={t.q}1{t.q}>3</vcpu>"]
     assert t.fails(f"setvcpus {d} 2 --maximum") == "Option --config is required by option --maximum"
     assert t.fails(f"setvcpus {d} 2 --maximum --live") == "Option --config is required by option --maximum"
     assert t.fails(f"setvcpus {d} 2 --maximum --config --live") == (

@@ -93,6 +93,7 @@ _gvirt_test_default_capabilities (const GVirtNodeInfo *info,
 typedef struct {
   const char *label;
   const char *base_dir;   /* NULL: file references are refused */
+  char        quote;      /* of the node file's attributes */
 } LoadCtx;
 
 static gboolean
@@ -270,11 +271,12 @@ static const char * const domain_states[] = { "running", "paused", "shutoff", NU
 /*
  * Gives the element a domain or network is read from: the root of the
  * referenced file for <domain file=…/>, or a copy of the inline element
- * without the node-file attributes, in a document of its own (*owned).
+ * without the node-file attributes, in a document of its own (*owned);
+ * *quote is that of the file it comes from.
  */
 static xmlNodePtr
 resolve_element (const LoadCtx *ctx, xmlNodePtr node, const char *kind,
-                 xmlDocPtr *owned, char **path_out, GError **error)
+                 xmlDocPtr *owned, char **path_out, char *quote, GError **error)
 {
   g_autofree char *file = (char *) xmlGetProp (node, (const xmlChar *) "file");
   g_autoptr(GError) local = NULL;
@@ -291,7 +293,7 @@ resolve_element (const LoadCtx *ctx, xmlNodePtr node, const char *kind,
         }
       path = g_path_is_absolute (file) ? g_strdup (file)
                                        : g_build_filename (ctx->base_dir, file, NULL);
-      *owned = _gvirt_test_xml_parse_file (path, &local);
+      *owned = _gvirt_test_xml_parse_file (path, quote, &local);
       if (*owned == NULL)
         {
           if (local->domain != GVIRT_ERROR)
@@ -317,6 +319,7 @@ resolve_element (const LoadCtx *ctx, xmlNodePtr node, const char *kind,
       return root;
     }
 
+  *quote = ctx->quote;
   *owned = xmlNewDoc ((const xmlChar *) "1.0");
   root = xmlDocCopyNode (node, *owned, 1);
   xmlDocSetRootElement (*owned, root);
@@ -349,6 +352,7 @@ parse_domain (const LoadCtx *ctx, xmlNodePtr node, GVirtTestNode *out, GError **
   g_autofree char *path = NULL;
   g_autofree char *xml = NULL;
   xmlDocPtr owned = NULL;
+  char quote;
   xmlNodePtr root;
   gint state, autostart;
   GVirtDomainConfig *config;
@@ -357,14 +361,14 @@ parse_domain (const LoadCtx *ctx, xmlNodePtr node, GVirtTestNode *out, GError **
       !parse_choice (ctx, node, "autostart", yes_no, 0, &autostart, error))
     return FALSE;
 
-  root = resolve_element (ctx, node, "domain", &owned, &path, error);
+  root = resolve_element (ctx, node, "domain", &owned, &path, &quote, error);
   if (root == NULL)
     {
       if (owned != NULL)
         xmlFreeDoc (owned);
       return FALSE;
     }
-  xml = _gvirt_test_xml_element_to_string (root);
+  xml = _gvirt_test_xml_element_to_string (root, quote);
   xmlFreeDoc (owned);
   config = gvirt_domain_config_new_from_xml (xml, error);
   if (config == NULL)
@@ -386,6 +390,7 @@ parse_network (const LoadCtx *ctx, xmlNodePtr node, GVirtTestNode *out, GError *
   g_autofree char *path = NULL;
   g_autofree char *xml = NULL;
   xmlDocPtr owned = NULL;
+  char quote;
   xmlNodePtr root;
   gint active, autostart;
   GVirtNetworkConfig *config;
@@ -395,14 +400,14 @@ parse_network (const LoadCtx *ctx, xmlNodePtr node, GVirtTestNode *out, GError *
       !parse_choice (ctx, node, "autostart", yes_no, 0, &autostart, error))
     return FALSE;
 
-  root = resolve_element (ctx, node, "network", &owned, &path, error);
+  root = resolve_element (ctx, node, "network", &owned, &path, &quote, error);
   if (root == NULL)
     {
       if (owned != NULL)
         xmlFreeDoc (owned);
       return FALSE;
     }
-  xml = _gvirt_test_xml_element_to_string (root);
+  xml = _gvirt_test_xml_element_to_string (root, quote);
   xmlFreeDoc (owned);
   config = gvirt_network_config_new_from_xml (xml, error);
   if (config == NULL)
@@ -465,7 +470,7 @@ GVirtTestNode *
 _gvirt_test_node_load_default (GError **error)
 {
   g_autoptr(GBytes) bytes = lookup_resource ("default.xml", error);
-  LoadCtx ctx = { "test:///default", NULL };
+  LoadCtx ctx = { "test:///default", NULL, '"' };
   GVirtTestNode *node;
   xmlDocPtr doc;
   gsize len;
@@ -477,6 +482,7 @@ _gvirt_test_node_load_default (GError **error)
   doc = _gvirt_xml_parse (data, len, error);
   if (doc == NULL)
     return NULL;
+  ctx.quote = _gvirt_xml_detect_quote (data, len);
   node = load_doc (&ctx, doc, error);
   xmlFreeDoc (doc);
   return node;
@@ -492,7 +498,7 @@ _gvirt_test_node_load_file (const char *path,
   LoadCtx ctx;
   xmlDocPtr doc;
 
-  doc = _gvirt_test_xml_parse_file (path, &local);
+  doc = _gvirt_test_xml_parse_file (path, &ctx.quote, &local);
   if (doc == NULL)
     {
       if (local->domain != GVIRT_ERROR)

@@ -10,9 +10,11 @@
 G_BEGIN_DECLS
 
 xmlDocPtr _gvirt_test_xml_parse_file (const char *path,
+                                      char       *quote,
                                       GError    **error);
 
-char     *_gvirt_test_xml_element_to_string (xmlNodePtr element);
+char     *_gvirt_test_xml_element_to_string (xmlNodePtr element,
+                                             char       quote);
 char     *_gvirt_test_xml_node_to_string    (xmlNodePtr node);
 
 G_END_DECLS

@@ -23,9 +23,11 @@
 
 /* Fails in G_FILE_ERROR when the file cannot be read, is not a regular file or
  * is over GVIRT_XML_MAX_SIZE (the message does not name it), else as
- * _gvirt_xml_parse() with the path before the message. */
+ * _gvirt_xml_parse() with the path before the message. *@quote is the one
+ * of the file's attributes (_gvirt_xml_detect_quote()). */
 xmlDocPtr
 _gvirt_test_xml_parse_file (const char *path,
+                            char       *quote,
                             GError    **error)
 {
   g_autofree char *contents = NULL;
@@ -40,7 +42,10 @@ _gvirt_test_xml_parse_file (const char *path,
   if (doc == NULL)
     g_propagate_prefixed_error (error, local_error, "%s: ", path);
   else
-    xmlNodeSetBase ((xmlNodePtr) doc, (const xmlChar *) path);
+    {
+      xmlNodeSetBase ((xmlNodePtr) doc, (const xmlChar *) path);
+      *quote = _gvirt_xml_detect_quote (contents, length);
+    }
   return doc;
 }
 
@@ -56,6 +61,7 @@ _gvirt_test_xml_parse_file (const char *path,
 typedef struct {
   GString *out;
   long     line;   /* the line the text written so far ends on */
+  char     quote;  /* around attribute values, the file's: the config model keeps it */
 } Writer;
 
 static void
@@ -89,6 +95,9 @@ write_escaped (Writer        *w,
         break;
       case '"':
         g_string_append (w->out, attr ? "&quot;" : "\"");
+        break;
+      case '\'':
+        g_string_append (w->out, attr && w->quote == '\'' ? "&apos;" : "'");
         break;
       case '\r':
         g_string_append (w->out, "&#13;");
@@ -157,9 +166,10 @@ write_node (Writer     *w,
                 g_string_append_c (w->out, ':');
                 g_string_append (w->out, (const char *) ns->prefix);
               }
-            g_string_append (w->out, "=\"");
+            g_string_append_c (w->out, '=');
+            g_string_append_c (w->out, w->quote);
             write_escaped (w, ns->href, TRUE);
-            g_string_append_c (w->out, '"');
+            g_string_append_c (w->out, w->quote);
           }
         for (xmlAttrPtr a = node->properties; a != NULL; a = a->next)
           {
@@ -167,9 +177,10 @@ write_node (Writer     *w,
 
             g_string_append_c (w->out, ' ');
             write_name (w, a->ns, a->name);
-            g_string_append (w->out, "=\"");
+            g_string_append_c (w->out, '=');
+            g_string_append_c (w->out, w->quote);
             write_escaped (w, value, TRUE);
-            g_string_append_c (w->out, '"');
+            g_string_append_c (w->out, w->quote);
           }
         if (node->children == NULL)
           {
@@ -213,14 +224,17 @@ write_node (Writer     *w,
  * _gvirt_test_xml_element_to_string:
  * @element: an element whose namespaces are declared on it or below
  *   (xmlReconciliateNs() for a copied element)
+ * @quote: the quote to write around attribute values, the one of the file
+ *   @element was read from
  *
  * Returns: (transfer full): @element as a document, each element on the line
  *   it was read from
  */
 char *
-_gvirt_test_xml_element_to_string (xmlNodePtr element)
+_gvirt_test_xml_element_to_string (xmlNodePtr element,
+                                   char       quote)
 {
-  Writer w = { g_string_sized_new (1024), 1 };
+  Writer w = { g_string_sized_new (1024), 1, quote };
 
   write_node (&w, element, TRUE);
   g_string_append_c (w.out, '\n');
