@@ -28,13 +28,10 @@ GVirtXmlDoc *_gvirt_xml_doc_ref           (GVirtXmlDoc *doc);
  * _unkept() writes it without keeping it (a caller's configuration). */
 char        *_gvirt_xml_doc_to_string        (GVirtXmlDoc *doc);
 char        *_gvirt_xml_doc_to_string_unkept (GVirtXmlDoc *doc);
-/* The quote written around attribute values: ' or ", the one of the
- * first attribute of the text the document was parsed from, " for
- * documents built in memory; copies keep it. _quote_of() gives that of
- * the GVirtXmlDoc a libxml2 document belongs to, " for one of its own. */
-char         _gvirt_xml_doc_get_quote        (GVirtXmlDoc *doc);
-void         _gvirt_xml_doc_set_quote        (GVirtXmlDoc *doc,
-                                              char         quote);
+/* The quote written around the attribute values of the GVirtXmlDoc a
+ * libxml2 document belongs to: ' or ", the one of the first attribute of
+ * the text it was parsed from, " for documents built in memory (and for a
+ * libxml2 document of no GVirtXmlDoc); copies keep it. */
 char         _gvirt_xml_quote_of             (xmlDocPtr    doc);
 /* Whether the values passed the parse-time checks since the last change. */
 gboolean     _gvirt_xml_doc_is_checked       (GVirtXmlDoc *doc);

@@ -18,11 +18,11 @@
  * for anything else (entity references, CDATA, DTD nodes, a namespace URI
  * with a double quote, text that is not valid UTF-8 in an attribute, or
  * libxml2's global layout settings changed), so the result never differs
- * from libxml2's.
+ * from libxml2's but for the quotes below.
  *
  * libxml2 does not record which quote an attribute had in the input, and
  * writes double quotes. This writer writes the document's own quote
- * (_gvirt_xml_doc_get_quote(): the one of the input's first attribute,
+ * (_gvirt_xml_quote_of(): the one of the input's first attribute,
  * double quotes for documents built in memory); with single quotes, as
  * libvirt writes, a ' in a value is &apos; and a " stays &quot;, as
  * libvirt escapes both. What it leaves to libxml2 comes out with double

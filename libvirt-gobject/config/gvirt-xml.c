@@ -73,23 +73,6 @@ _gvirt_xml_doc_new (xmlDocPtr doc)
 }
 
 char
-_gvirt_xml_doc_get_quote (GVirtXmlDoc *self)
-{
-  return self->quote;
-}
-
-void
-_gvirt_xml_doc_set_quote (GVirtXmlDoc *self,
-                          char         quote)
-{
-  g_return_if_fail (quote == '"' || quote == '\'');
-  if (self->quote == quote)
-    return;
-  _gvirt_xml_node_changed ((xmlNodePtr) self->doc);
-  self->quote = quote;
-}
-
-char
 _gvirt_xml_quote_of (xmlDocPtr doc)
 {
   GVirtXmlDoc *owner = doc != NULL ? doc->_private : NULL;
