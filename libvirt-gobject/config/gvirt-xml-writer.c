@@ -16,7 +16,7 @@
  * spaces per level (at most 30 levels, as libxml2) unless an element has
  * text among its children. It returns FALSE, leaving the job to libxml2,
  * for anything else (entity references, CDATA, DTD nodes, a namespace URI
- * with a double quote, text that is not valid UTF-8 in an attribute, or
+ * with both quotes, text that is not valid UTF-8 in an attribute, or
  * libxml2's global layout settings changed), so the result never differs
  * from libxml2's but for the quotes below.
  *
@@ -219,18 +219,28 @@ write_start_tag (Writer     *w,
   write_qname (w, node->ns, (const char *) node->name);
   for (ns = node->nsDef; ns != NULL; ns = ns->next)
     {
+      char quote = w->quote;
+
       if (ns->type != XML_LOCAL_NAMESPACE || ns->href == NULL ||
           (ns->prefix != NULL && strcmp ((const char *) ns->prefix, "xml") == 0))
         continue;
-      /* libxml2 switches quotes for a URI with the quote in it */
-      if (strchr ((const char *) ns->href, w->quote) != NULL)
-        return FALSE;
-      put_str (w, ns->prefix != NULL ? " xmlns:" : " xmlns");
+      /* as libxml2, the other quote around a URI that holds this one (a
+       * URI with both, which libxml2 escapes, is libxml2's to write) */
+      if (strchr ((const char *) ns->href, quote) != NULL)
+        {
+          quote = quote == '"' ? '\'' : '"';
+          if (strchr ((const char *) ns->href, quote) != NULL)
+            return FALSE;
+        }
+      put_str (w, ns->prefix != NULL ? " xmlns:" : " xmlns=");
       if (ns->prefix != NULL)
-        put_str (w, (const char *) ns->prefix);
-      put (w, w->opening, 2);
+        {
+          put_str (w, (const char *) ns->prefix);
+          PUT_LITERAL (w, "=");
+        }
+      put (w, &quote, 1);
       put_str (w, (const char *) ns->href);
-      put (w, &w->quote, 1);
+      put (w, &quote, 1);
     }
   for (attr = node->properties; attr != NULL; attr = attr->next)
     {

@@ -188,6 +188,8 @@ static const char *const documents[] = {
   "<a><![CDATA[ <raw> ]]></a>",
   /* libxml2 quotes this URI with single quotes */
   "<a xmlns:q='urn:&quot;quoted&quot;'><q:b/></a>",
+  /* and escapes the double quotes of one with both */
+  "<a xmlns:q='urn:&quot;both&apos;'><q:b/></a>",
 };
 
 static void
