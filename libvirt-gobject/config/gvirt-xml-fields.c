@@ -179,9 +179,9 @@ _gvirt_parse_scaled_kib (const char *text,
  * as it is written. */
 static void
 scaled_in_unit (guint64      kib,
-                       const char  *unit,
-                       guint64     *number,
-                       const char **new_unit)
+                const char  *unit,
+                guint64     *number,
+                const char **new_unit)
 {
   static const char *const binary[] = { "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
   guint64 scale;
