@@ -2,6 +2,7 @@
 /* The QEMU backend's state, shared by the files that implement one concern each:
  *   gvirt-qemu-backend.c      the type, the domain table, events, open/close, the node
  *   gvirt-qemu-definitions.c  config files: define, undefine, watching CONFIG
+ *   gvirt-qemu-backend-journal.c  lifecycle events, from RUNTIME/events.journal
  *   gvirt-qemu-_gvirt_qemu_launch.c       spawning a VM's monitor + QEMU, attaching to running VMs
  *   gvirt-qemu-lifecycle.c    start, create, shutdown, reboot, suspend, resume, destroy, dump
  *   gvirt-qemu-save.c         the save file format, save and restore
@@ -23,6 +24,7 @@
 #include "gvirt-qemu-backend.h"
 #include "gvirt-qemu-caps-private.h"
 #include "gvirt-qemu-command-private.h"
+#include "gvirt-qemu-journal-private.h"
 #include "gvirt-qemu-monitor-client-private.h"
 #include "gvirt-qemu-protocol-private.h"
 #include "gvirt-atomic-file-private.h"
@@ -74,6 +76,7 @@ struct _GVirtQemuBackend
   GFileMonitor  *runtime_monitor;
   GFileMonitor  *autostart_monitor;
   GThreadPool   *attach_pool;    /* one thread: attaches to VMs others started */
+  GVirtQemuJournal journal;      /* RUNTIME/events.journal, read up to here; guarded by lock */
 };
 
 /* What launching a VM (start or restore) hands back to attach it. */
@@ -118,6 +121,10 @@ void _gvirt_qemu_on_dir_changed (GFileMonitor *monitor, GFile *file, GFile *othe
 gboolean _gvirt_qemu_prepare_config (GVirtDomainConfig *config, GError **error);
 gboolean _gvirt_qemu_check_name_free (GVirtQemuBackend *self, const char *name, const char *uuid, GError **error);
 gboolean _gvirt_qemu_commit_config (GVirtQemuBackend *self, QemuDomain *dom, GVirtDomainConfig *changed, GError **error);
+
+/* gvirt-qemu-backend-journal.c */
+void _gvirt_qemu_journal_catch_up (GVirtQemuBackend *self);
+void _gvirt_qemu_journal_event (GVirtQemuBackend *self, const char *word, const QemuDomain *dom);
 
 /* gvirt-qemu-launch.c */
 char *_gvirt_qemu_find_monitor_binary (void);

@@ -25,6 +25,7 @@
  *   RUNTIME/NAME.xml          the live definition
  *   RUNTIME/NAME.log          QEMU's stdout/stderr
  *   RUNTIME/boot-id           the boot the autostart domains were started for
+ *   RUNTIME/events.journal    every lifecycle event, one line each (gvirt-qemu-backend-journal.c)
  *   STATE/capabilities/…      probed machine types, keyed by emulator path and mtime
  *
  * Every running VM has a gvirt-qemu-monitor process (see gvirt-qemu-monitor.c),
@@ -533,6 +534,12 @@ gvirt_qemu_backend_open (GVirtBackend          *backend,
       _gvirt_backend_remove_stale_temp_files (self->dirs.runtime_dir, ".xml", 60, NULL);
     }
 
+  {
+    g_autofree char *journal = g_build_filename (self->dirs.runtime_dir, GVIRT_QEMU_JOURNAL_FILE, NULL);
+
+    /* before the scans: what happens after them is in the journal */
+    _gvirt_qemu_journal_open (&self->journal, journal);
+  }
   self->context = g_main_context_new ();
   self->attach_pool = g_thread_pool_new (attach_pool_func, self, 1, FALSE, NULL);
   /* The file monitors deliver on the context that is thread-default when they are made. */
@@ -540,6 +547,8 @@ gvirt_qemu_backend_open (GVirtBackend          *backend,
   self->config_monitor = watch_dir (self, self->dirs.config_dir);
   self->autostart_monitor = watch_dir (self, self->autostart_dir);
   self->runtime_monitor = watch_dir (self, self->dirs.runtime_dir);
+  if (self->runtime_monitor != NULL)
+    g_file_monitor_set_rate_limit (self->runtime_monitor, 0);   /* each append of the journal, at once */
   g_main_context_pop_thread_default (self->context);
   self->thread = g_thread_new ("gvirt-qemu", context_thread, self);
   self->is_open = TRUE;
@@ -565,6 +574,9 @@ gvirt_qemu_backend_close (GVirtBackend *backend)
   g_clear_object (&self->config_monitor);
   g_clear_object (&self->autostart_monitor);
   g_clear_object (&self->runtime_monitor);
+  g_mutex_lock (&self->lock);
+  _gvirt_qemu_journal_clear (&self->journal);
+  g_mutex_unlock (&self->lock);
   /* Attaches under way need the private thread to read their replies. */
   g_thread_pool_free (g_steal_pointer (&self->attach_pool), TRUE, TRUE);
 
@@ -683,6 +695,7 @@ gvirt_qemu_backend_init (GVirtQemuBackend *self)
   self->domains = g_hash_table_new_full (_gvirt_uuid_hash, g_str_equal, NULL, qemu_domain_free);
   self->names = g_hash_table_new (g_str_hash, g_str_equal);   /* keys: the entries' own names */
   self->events = _gvirt_event_queue_new (GVIRT_BACKEND (self), &self->lock);
+  self->journal.fd = -1;
 }
 
 static void
