@@ -110,3 +110,18 @@ _gvirt_qemu_journal_event (GVirtQemuBackend *self,
     g_warning ("Domain “%s” %s, but other connections may not hear of it: %s", dom->name, word, error->message);
   _gvirt_qemu_journal_catch_up (self);
 }
+
+/* Without the lock: a running domain's monitor journals its undefined at
+ * the end only if it is transient then, so a define or undefine while it
+ * runs tells it. Takes @mon. */
+void
+_gvirt_qemu_journal_set_transient (GVirtQemuMonitorClient *mon,
+                                   gboolean                transient)
+{
+  JsonObject *args = json_object_new ();
+  g_autoptr(JsonNode) ret = NULL;
+
+  json_object_set_boolean_member (args, "transient", transient);
+  ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_TRANSIENT, args, NULL, 5000, NULL, NULL);
+  gvirt_qemu_monitor_client_unref (mon);
+}

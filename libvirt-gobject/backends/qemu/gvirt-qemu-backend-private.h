@@ -125,13 +125,14 @@ gboolean _gvirt_qemu_commit_config (GVirtQemuBackend *self, QemuDomain *dom, GVi
 /* gvirt-qemu-backend-journal.c */
 void _gvirt_qemu_journal_catch_up (GVirtQemuBackend *self);
 void _gvirt_qemu_journal_event (GVirtQemuBackend *self, const char *word, const QemuDomain *dom);
+void _gvirt_qemu_journal_set_transient (GVirtQemuMonitorClient *mon, gboolean transient);
 
 /* gvirt-qemu-launch.c */
 char *_gvirt_qemu_find_monitor_binary (void);
 gboolean _gvirt_qemu_unexpected_answer (const char *command, GError **error);
 JsonObject *_gvirt_qemu_element_object (JsonArray *array, guint i);
 gboolean _gvirt_qemu_launch (GVirtQemuBackend *self, GVirtDomainConfig *config, gboolean incoming, Launched *out, GError **error);
-gboolean _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon, gint reason, gboolean paused, GError **error);
+gboolean _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon, gint reason, gboolean paused, gboolean transient, GError **error);
 void _gvirt_qemu_attach (GVirtQemuBackend *self, QemuDomain *dom, Launched *l, GVirtDomainState state, gint started_reason, gboolean report);
 void _gvirt_qemu_launched_clear (Launched *l);
 gboolean _gvirt_qemu_clean_if_stale (GVirtQemuBackend *self, const char *name);

@@ -217,15 +217,15 @@ _gvirt_qemu_domain_stopped (GVirtQemuBackend *self,
                                                      dom->state_reason);
   dom->id = -1;
   dom->saving = FALSE;
+  /* stopped (and undefined, for a transient domain): journaled by its
+   * monitor before its exit event, or by whoever cleaned up after it */
   if (report)
-    _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_STOPPED, stopped_reason (reason), dom);
+    _gvirt_qemu_journal_catch_up (self);
   if (dom->config == NULL)
     {
       g_autofree char *stopped = _gvirt_qemu_runtime_path (self, dom->name, ".stopped");
 
       g_unlink (stopped);   /* a transient domain is gone with its past */
-      if (report)
-        _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UNDEFINED, 0, dom);
       _gvirt_qemu_remove_domain (self, dom);
     }
   else
@@ -321,6 +321,9 @@ _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon,
 
   if (g_str_equal (event, GVIRT_QEMU_EVENT_EXITED))
     {
+      /* a monitor killed journals nothing: the first to clean up does */
+      if (json_object_get_boolean_member_with_default (data, "monitor-lost", FALSE))
+        _gvirt_qemu_clean_if_stale (self, dom->name);
       _gvirt_qemu_domain_stopped (self, dom,
                       json_object_get_string_member_with_default (data, "reason", "crashed"),
                                   TRUE);
@@ -331,12 +334,10 @@ _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon,
 
       dom->state = state;
       dom->state_reason = reason;
-      _gvirt_qemu_queue_event (self, kind,
-                               kind != GVIRT_DOMAIN_EVENT_SUSPENDED ? 0 /* resumed: unpaused */
-                               : reason == GVIRT_DOMAIN_STATE_REASON_IOERROR ? GVIRT_DOMAIN_SUSPENDED_IOERROR
-                               : reason == GVIRT_DOMAIN_STATE_REASON_WATCHDOG ? GVIRT_DOMAIN_SUSPENDED_WATCHDOG
-                               : GVIRT_DOMAIN_SUSPENDED_PAUSED,
-                               dom);
+      if (kind == GVIRT_DOMAIN_EVENT_UPDATED)
+        _gvirt_qemu_queue_event (self, kind, 0, dom);
+      else
+        _gvirt_qemu_journal_catch_up (self);   /* suspended, resumed: the monitor journaled them */
     }
   _gvirt_event_queue_unlock_and_emit_nowait (self->events);
 }

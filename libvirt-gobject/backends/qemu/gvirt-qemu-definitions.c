@@ -412,6 +412,7 @@ gvirt_qemu_backend_define_domain (GVirtBackend       *backend,
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
   g_autoptr(GVirtDomainConfig) config = gvirt_domain_config_copy (in_config);
   GVirtDomainRecord *record;
+  GVirtQemuMonitorClient *now_persistent = NULL;
   QemuDomain *dom;
   const char *name;
 
@@ -445,10 +446,16 @@ gvirt_qemu_backend_define_domain (GVirtBackend       *backend,
       dom->announced = TRUE;
     }
   else
-    g_set_object (&dom->config, config);
+    {
+      if (dom->config == NULL && dom->mon != NULL)
+        now_persistent = gvirt_qemu_monitor_client_ref (dom->mon);
+      g_set_object (&dom->config, config);
+    }
   _gvirt_qemu_journal_event (self, "defined", dom);
   record = _gvirt_qemu_domain_record (dom);
   _gvirt_event_queue_unlock_and_emit (self->events);
+  if (now_persistent != NULL)
+    _gvirt_qemu_journal_set_transient (now_persistent, FALSE);
   return record;
 }
 
@@ -461,6 +468,7 @@ gvirt_qemu_backend_domain_undefine (GVirtBackend  *backend,
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
   g_autofree char *path = NULL;
   g_autofree char *link = NULL;
+  GVirtQemuMonitorClient *now_transient = NULL;
   QemuDomain *dom;
 
   dom = _gvirt_qemu_lock_entry (self, uuid, error);
@@ -486,7 +494,11 @@ gvirt_qemu_backend_domain_undefine (GVirtBackend  *backend,
   g_clear_object (&dom->config);
   dom->autostart = FALSE;
   if (_gvirt_qemu_domain_active (dom) || dom->busy)
-    _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
+    {
+      _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
+      if (dom->mon != NULL)
+        now_transient = gvirt_qemu_monitor_client_ref (dom->mon);
+    }
   else
     {
       g_autofree char *stopped = _gvirt_qemu_runtime_path (self, _gvirt_qemu_domain_name (dom), ".stopped");
@@ -496,6 +508,8 @@ gvirt_qemu_backend_domain_undefine (GVirtBackend  *backend,
       _gvirt_qemu_remove_domain (self, dom);
     }
   _gvirt_event_queue_unlock_and_emit (self->events);
+  if (now_transient != NULL)
+    _gvirt_qemu_journal_set_transient (now_transient, TRUE);
   return TRUE;
 }
 

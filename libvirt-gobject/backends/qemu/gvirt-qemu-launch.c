@@ -160,6 +160,20 @@ lock_domain (GVirtQemuBackend *self,
     }
 }
 
+static void
+journal_crash (GVirtQemuBackend *self,
+               const char       *uuid,
+               const char       *name)
+{
+  g_autoptr(JsonObject) line = json_object_new ();
+
+  json_object_set_string_member (line, GVIRT_QEMU_JOURNAL_EVENT, "stopped");
+  json_object_set_string_member (line, GVIRT_QEMU_JOURNAL_UUID, uuid);
+  json_object_set_string_member (line, GVIRT_QEMU_JOURNAL_NAME, name);
+  json_object_set_string_member (line, GVIRT_QEMU_JOURNAL_REASON, GVIRT_QEMU_EXIT_CRASHED);
+  _gvirt_qemu_journal_append (self->journal.path, line, NULL);
+}
+
 /* With the lock held: the files of a VM whose monitor is gone. QEMU went
  * with it (its parent-death signal), unless it was caught in between. */
 static void
@@ -185,6 +199,8 @@ remove_stale_files (GVirtQemuBackend *self,
       json_node_set_object (node, o);
       text = json_to_string (node, FALSE);
       _gvirt_backend_write_file (stopped_path, text, -1, 0600, GVIRT_BACKEND_SYNC_NONE, NULL);
+      /* only the process that finds the files journals it */
+      journal_crash (self, st.uuid, st.name);
       runtime_state_clear (&st);
     }
   remove_runtime_files (self, name);
@@ -571,6 +587,8 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
   g_ptr_array_add (argv, (char *) uuid);
   g_ptr_array_add (argv, "--name");
   g_ptr_array_add (argv, (char *) name);
+  g_ptr_array_add (argv, "--journal");
+  g_ptr_array_add (argv, self->journal.path);
   g_ptr_array_add (argv, "--");
   for (char **a = qemu_argv; *a != NULL; a++)
     g_ptr_array_add (argv, *a);
@@ -675,6 +693,7 @@ gboolean
 _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon,
                               gint          reason,
                               gboolean      paused,
+                              gboolean      transient,
                               GError      **error)
 {
   JsonObject *args = json_object_new ();
@@ -683,6 +702,7 @@ _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon,
   json_object_set_string_member (args, "reason",
                                  reason == GVIRT_DOMAIN_STARTED_RESTORED ? "restored" : "booted");
   json_object_set_boolean_member (args, "paused", paused);
+  json_object_set_boolean_member (args, "transient", transient);
   ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_STARTED, args, NULL, 5000, NULL, error);
   return ret != NULL;
 }
@@ -705,14 +725,9 @@ _gvirt_qemu_attach (GVirtQemuBackend *self,
   dom->state_reason = l->reason != GVIRT_DOMAIN_STATE_REASON_UNKNOWN ? l->reason :
                       _gvirt_state_reason_for_event (GVIRT_DOMAIN_EVENT_STARTED, started_reason, dom->state_reason);
   dom->busy = FALSE;
-  if (!dom->announced)
-    {
-      dom->announced = TRUE;
-      if (report)
-        _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
-    }
+  dom->announced = TRUE;
   if (report)
-    _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_STARTED, started_reason, dom);
+    _gvirt_qemu_journal_catch_up (self);   /* its monitor journaled the start before saying so */
   if (gvirt_qemu_monitor_client_has_exited (l->mon, &reason))
     _gvirt_qemu_domain_stopped (self, dom, reason, report);
 }
