@@ -77,7 +77,8 @@ report_line (JsonObject *line,
                                                     : gvirt_domain_record_new (uuid, name);
   if (kinds[i].kind != GVIRT_DOMAIN_EVENT_DEFINED && kinds[i].kind != GVIRT_DOMAIN_EVENT_UNDEFINED)
     {
-      r->state = kinds[i].state;
+      r->state = json_object_get_boolean_member_with_default (line, GVIRT_QEMU_JOURNAL_PAUSED, FALSE)
+                 ? GVIRT_DOMAIN_STATE_PAUSED : kinds[i].state;
       r->state_reason = sr;
       r->id = r->state == GVIRT_DOMAIN_STATE_SHUTOFF ? -1
             : json_object_get_int_member_with_default (line, GVIRT_QEMU_JOURNAL_ID, r->id);

@@ -137,6 +137,7 @@ void _gvirt_qemu_attach (GVirtQemuBackend *self, QemuDomain *dom, Launched *l, G
 void _gvirt_qemu_launched_clear (Launched *l);
 gboolean _gvirt_qemu_clean_if_stale (GVirtQemuBackend *self, const char *name);
 void _gvirt_qemu_launched_destroy (Launched *l);
+void _gvirt_qemu_journal_crash (GVirtQemuBackend *self, const char *uuid, const char *name);
 void _gvirt_qemu_attach_running (GVirtQemuBackend *self, const char *json_path, gboolean emit);
 
 /* gvirt-qemu-lifecycle.c */

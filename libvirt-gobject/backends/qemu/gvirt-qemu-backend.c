@@ -321,9 +321,9 @@ _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon,
 
   if (g_str_equal (event, GVIRT_QEMU_EVENT_EXITED))
     {
-      /* a monitor killed journals nothing: the first to clean up does */
+      /* a monitor killed journals nothing: the first client to see it does */
       if (json_object_get_boolean_member_with_default (data, "monitor-lost", FALSE))
-        _gvirt_qemu_clean_if_stale (self, dom->name);
+        _gvirt_qemu_journal_crash (self, dom->uuid, dom->name);
       _gvirt_qemu_domain_stopped (self, dom,
                       json_object_get_string_member_with_default (data, "reason", "crashed"),
                                   TRUE);

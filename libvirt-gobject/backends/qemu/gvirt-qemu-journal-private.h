@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 #define GVIRT_QEMU_JOURNAL_NAME      "name"
 #define GVIRT_QEMU_JOURNAL_REASON    "reason"  /* a GVirtDomainStateReason nick */
 #define GVIRT_QEMU_JOURNAL_ID        "id"      /* QEMU's pid, for started */
+#define GVIRT_QEMU_JOURNAL_PAUSED    "paused"  /* true: started with its vCPUs paused */
 
 /* A reader: what one connection has consumed so far. */
 typedef struct {
@@ -33,6 +34,7 @@ typedef struct {
 typedef void (*GVirtQemuJournalFunc) (JsonObject *line, gpointer user_data);
 
 gboolean _gvirt_qemu_journal_append (const char *path, JsonObject *line, GError **error);
+gboolean _gvirt_qemu_journal_append_once (const char *path, JsonObject *line, GError **error);
 void     _gvirt_qemu_journal_open   (GVirtQemuJournal *journal, const char *path);
 void     _gvirt_qemu_journal_read   (GVirtQemuJournal *journal, GVirtQemuJournalFunc func, gpointer user_data);
 void     _gvirt_qemu_journal_clear  (GVirtQemuJournal *journal);

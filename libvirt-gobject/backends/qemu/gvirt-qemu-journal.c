@@ -28,31 +28,48 @@
  * then goes on in the new one, skipping the numbers it already has.
  */
 
-#define TAIL_SIZE 4096   /* more than any line */
+#define TAIL_SIZE 65536   /* the lines looked back at, more than the longest line */
 
-/* The number of the last whole line of @fd, 0 when there is none. */
+/* The last whole line of @fd whose member @uuid is @uuid, or the last
+ * line when @uuid is %NULL; %NULL when there is none. */
+static JsonObject *
+last_line (int fd, goffset size, const char *uuid)
+{
+  g_autofree char *buf = g_malloc (TAIL_SIZE + 1);
+  goffset start = MAX (0, size - TAIL_SIZE);
+  ssize_t n = pread (fd, buf, size - start, start);
+  char *end;
+
+  if (n <= 0)
+    return NULL;
+  buf[n] = '\0';
+  while ((end = strrchr (buf, '\n')) != NULL)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      char *line;
+      JsonObject *o;
+
+      *end = '\0';
+      line = strrchr (buf, '\n');
+      line = line != NULL ? line + 1 : buf;
+      if (line == buf && start > 0)
+        return NULL;   /* cut by the tail's start */
+      if (!json_parser_load_from_data (parser, line, -1, NULL) ||
+          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        continue;
+      o = json_node_get_object (json_parser_get_root (parser));
+      if (uuid == NULL || g_strcmp0 (json_object_get_string_member_with_default (o, GVIRT_QEMU_JOURNAL_UUID, NULL), uuid) == 0)
+        return json_object_ref (o);
+    }
+  return NULL;
+}
+
 static gint64
 last_seq (int fd, goffset size)
 {
-  char buf[TAIL_SIZE + 1];
-  goffset start = MAX (0, size - TAIL_SIZE);
-  ssize_t n = pread (fd, buf, size - start, start);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  char *end, *line;
+  g_autoptr(JsonObject) o = last_line (fd, size, NULL);
 
-  if (n <= 0)
-    return 0;
-  buf[n] = '\0';
-  end = strrchr (buf, '\n');
-  if (end == NULL)
-    return 0;
-  *end = '\0';
-  line = strrchr (buf, '\n');
-  line = line != NULL ? line + 1 : buf;
-  if (!json_parser_load_from_data (parser, line, -1, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return 0;
-  return json_object_get_int_member_with_default (json_node_get_object (json_parser_get_root (parser)),
-                                                   GVIRT_QEMU_JOURNAL_SEQ, 0);
+  return o != NULL ? json_object_get_int_member_with_default (o, GVIRT_QEMU_JOURNAL_SEQ, 0) : 0;
 }
 
 static char *
@@ -89,11 +106,13 @@ lock_current (const char *path, GError **error)
     }
 }
 
-/* Numbers @line (its "seq" and "pid" members are set here) and appends it. */
-gboolean
-_gvirt_qemu_journal_append (const char  *path,
-                            JsonObject  *line,
-                            GError     **error)
+/* Numbers @line (its "seq" and "pid" members are set here) and appends
+ * it; with @once, not when the domain's last line already is this event. */
+static gboolean
+append (const char  *path,
+        JsonObject  *line,
+        gboolean     once,
+        GError     **error)
 {
   g_autofree char *text = NULL;
   int rfd, fd = lock_current (path, error);
@@ -105,6 +124,18 @@ _gvirt_qemu_journal_append (const char  *path,
   /* O_APPEND descriptors cannot be read from: the tail through another. */
   rfd = open (path, O_RDONLY | O_CLOEXEC);
   ok = fstat (fd, &st) == 0;
+  if (once && rfd >= 0 && ok)
+    {
+      g_autoptr(JsonObject) last = last_line (rfd, st.st_size,
+                                              json_object_get_string_member (line, GVIRT_QEMU_JOURNAL_UUID));
+      if (last != NULL && g_strcmp0 (json_object_get_string_member_with_default (last, GVIRT_QEMU_JOURNAL_EVENT, NULL),
+                                     json_object_get_string_member (line, GVIRT_QEMU_JOURNAL_EVENT)) == 0)
+        {
+          close (rfd);
+          close (fd);
+          return TRUE;
+        }
+    }
   json_object_set_int_member (line, GVIRT_QEMU_JOURNAL_SEQ, (rfd >= 0 && ok ? last_seq (rfd, st.st_size) : 0) + 1);
   json_object_set_int_member (line, GVIRT_QEMU_JOURNAL_PID, getpid ());
   if (rfd >= 0)
@@ -122,6 +153,24 @@ _gvirt_qemu_journal_append (const char  *path,
     g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
   close (fd);   /* releases the lock */
   return ok;
+}
+
+gboolean
+_gvirt_qemu_journal_append (const char  *path,
+                            JsonObject  *line,
+                            GError     **error)
+{
+  return append (path, line, FALSE, error);
+}
+
+/* For an event several processes see and none owns (a monitor that was
+ * killed, seen by each client attached to it): the first one writes it. */
+gboolean
+_gvirt_qemu_journal_append_once (const char  *path,
+                                 JsonObject  *line,
+                                 GError     **error)
+{
+  return append (path, line, TRUE, error);
 }
 
 /* Starts @journal at the end of PATH: a connection reports what comes after it opened. */

@@ -160,10 +160,11 @@ lock_domain (GVirtQemuBackend *self,
     }
 }
 
-static void
-journal_crash (GVirtQemuBackend *self,
-               const char       *uuid,
-               const char       *name)
+/* A VM whose monitor was killed: whoever sees it first journals it. */
+void
+_gvirt_qemu_journal_crash (GVirtQemuBackend *self,
+                           const char       *uuid,
+                           const char       *name)
 {
   g_autoptr(JsonObject) line = json_object_new ();
 
@@ -171,7 +172,7 @@ journal_crash (GVirtQemuBackend *self,
   json_object_set_string_member (line, GVIRT_QEMU_JOURNAL_UUID, uuid);
   json_object_set_string_member (line, GVIRT_QEMU_JOURNAL_NAME, name);
   json_object_set_string_member (line, GVIRT_QEMU_JOURNAL_REASON, GVIRT_QEMU_EXIT_CRASHED);
-  _gvirt_qemu_journal_append (self->journal.path, line, NULL);
+  _gvirt_qemu_journal_append_once (self->journal.path, line, NULL);
 }
 
 /* With the lock held: the files of a VM whose monitor is gone. QEMU went
@@ -199,8 +200,7 @@ remove_stale_files (GVirtQemuBackend *self,
       json_node_set_object (node, o);
       text = json_to_string (node, FALSE);
       _gvirt_backend_write_file (stopped_path, text, -1, 0600, GVIRT_BACKEND_SYNC_NONE, NULL);
-      /* only the process that finds the files journals it */
-      journal_crash (self, st.uuid, st.name);
+      _gvirt_qemu_journal_crash (self, st.uuid, st.name);
       runtime_state_clear (&st);
     }
   remove_runtime_files (self, name);

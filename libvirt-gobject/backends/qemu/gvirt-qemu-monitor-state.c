@@ -163,6 +163,8 @@ mon_state_journal (const char *path,
   json_object_set_string_member (line, GVIRT_QEMU_JOURNAL_REASON, reason);
   if (qemu_pid > 0)
     json_object_set_int_member (line, GVIRT_QEMU_JOURNAL_ID, qemu_pid);
+  if (g_str_equal (event, "started") && g_str_equal (st.state, GVIRT_QEMU_VM_PAUSED))
+    json_object_set_boolean_member (line, GVIRT_QEMU_JOURNAL_PAUSED, TRUE);   /* a paused VM restored */
   if (!_gvirt_qemu_journal_append (path, line, &error))
     g_printerr ("gvirt-qemu-monitor: %s\n", error->message);
 }
