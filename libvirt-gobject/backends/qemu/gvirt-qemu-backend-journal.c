@@ -11,12 +11,13 @@
  * it — this backend for a define or undefine, the VM's monitor for what
  * QEMU does — and every connection, this one included, reports the lines
  * in file order. The rest of the backend keeps the domain table (state,
- * memory, persistence) up to date and reports only UPDATED itself.
+ * memory, persistence) up to date and reports only UPDATED itself, and
+ * the events of VMs whose monitor is older than the journal.
  */
 
 /* The event's own reason, from the line's state reason. */
-static gint
-event_reason (GVirtDomainEventKind kind, GVirtDomainStateReason sr)
+gint
+_gvirt_qemu_journal_event_reason (GVirtDomainEventKind kind, GVirtDomainStateReason sr)
 {
   switch (kind)
     {
@@ -83,7 +84,7 @@ report_line (JsonObject *line,
       r->id = r->state == GVIRT_DOMAIN_STATE_SHUTOFF ? -1
             : json_object_get_int_member_with_default (line, GVIRT_QEMU_JOURNAL_ID, r->id);
     }
-  _gvirt_event_queue_add_domain (self->events, kinds[i].kind, event_reason (kinds[i].kind, sr), r);
+  _gvirt_event_queue_add_domain (self->events, kinds[i].kind, _gvirt_qemu_journal_event_reason (kinds[i].kind, sr), r);
 }
 
 /* Lock held: queues the events of the lines not reported yet. */

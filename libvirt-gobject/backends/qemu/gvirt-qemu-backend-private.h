@@ -48,6 +48,7 @@ typedef struct {
   gboolean           busy;        /* being started or restored by this backend */
   gboolean           saving;      /* a save is stopping it: no "suspended" for that */
   gboolean           announced;   /* a DEFINED event went out (or it was listed) */
+  gboolean           journaled;   /* its monitor journals its lifecycle (older ones do not) */
   GVirtQemuMonitorClient *mon;    /* while active */
 } QemuDomain;
 
@@ -86,6 +87,7 @@ typedef struct {
   pid_t                   qemu_pid;
   int                     status_fd;  /* the monitor's status pipe, open until the VM is announced */
   GVirtDomainStateReason  reason;     /* the monitor's, for a VM attached to; UNKNOWN: the start's */
+  gboolean                journaled;  /* the monitor journals the VM's lifecycle */
 } Launched;
 
 #define GVIRT_QEMU_LAUNCHED_INIT { .status_fd = -1 }
@@ -126,6 +128,7 @@ gboolean _gvirt_qemu_commit_config (GVirtQemuBackend *self, QemuDomain *dom, GVi
 void _gvirt_qemu_journal_catch_up (GVirtQemuBackend *self);
 void _gvirt_qemu_journal_event (GVirtQemuBackend *self, const char *word, const QemuDomain *dom);
 void _gvirt_qemu_journal_set_transient (GVirtQemuMonitorClient *mon, gboolean transient);
+gint _gvirt_qemu_journal_event_reason (GVirtDomainEventKind kind, GVirtDomainStateReason sr);
 
 /* gvirt-qemu-launch.c */
 char *_gvirt_qemu_find_monitor_binary (void);

@@ -219,13 +219,17 @@ _gvirt_qemu_domain_stopped (GVirtQemuBackend *self,
   dom->saving = FALSE;
   /* stopped (and undefined, for a transient domain): journaled by its
    * monitor before its exit event, or by whoever cleaned up after it */
-  if (report)
+  if (report && dom->journaled)
     _gvirt_qemu_journal_catch_up (self);
+  else if (report)
+    _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_STOPPED, stopped_reason (reason), dom);
   if (dom->config == NULL)
     {
       g_autofree char *stopped = _gvirt_qemu_runtime_path (self, dom->name, ".stopped");
 
       g_unlink (stopped);   /* a transient domain is gone with its past */
+      if (report && !dom->journaled)
+        _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UNDEFINED, 0, dom);
       _gvirt_qemu_remove_domain (self, dom);
     }
   else
@@ -322,7 +326,7 @@ _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon,
   if (g_str_equal (event, GVIRT_QEMU_EVENT_EXITED))
     {
       /* a monitor killed journals nothing: the first client to see it does */
-      if (json_object_get_boolean_member_with_default (data, "monitor-lost", FALSE))
+      if (dom->journaled && json_object_get_boolean_member_with_default (data, "monitor-lost", FALSE))
         _gvirt_qemu_journal_crash (self, dom->uuid, dom->name);
       _gvirt_qemu_domain_stopped (self, dom,
                       json_object_get_string_member_with_default (data, "reason", "crashed"),
@@ -334,8 +338,8 @@ _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon,
 
       dom->state = state;
       dom->state_reason = reason;
-      if (kind == GVIRT_DOMAIN_EVENT_UPDATED)
-        _gvirt_qemu_queue_event (self, kind, 0, dom);
+      if (kind == GVIRT_DOMAIN_EVENT_UPDATED || !dom->journaled)
+        _gvirt_qemu_queue_event (self, kind, _gvirt_qemu_journal_event_reason (kind, reason), dom);
       else
         _gvirt_qemu_journal_catch_up (self);   /* suspended, resumed: the monitor journaled them */
     }

@@ -222,6 +222,7 @@ info_node (void)
   json_object_set_string_member (o, "uuid", mon.uuid);
   json_object_set_string_member (o, "name", mon.name);
   json_object_set_string_member (o, "socket", mon.socket_path);
+  json_object_set_boolean_member (o, "journal", mon.journal_path != NULL);
   if (mon.start_reason != NULL)
     json_object_set_string_member (o, GVIRT_QEMU_STATE_START_REASON, mon.start_reason);
   mon_state_add_members (o);
