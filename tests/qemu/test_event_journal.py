@@ -24,7 +24,7 @@ class Listener:
 
     def _added(self, conn, dom):
         self.events.append(('defined', dom.props.name))
-        for sig in ('started', 'stopped'):
+        for sig in ('started', 'suspended', 'resumed', 'stopped'):
             dom.connect(sig, lambda d, reason, sig=sig: self.events.append((sig, d.props.name)))
 
     def wait_for(self, count, proc, timeout=120):
@@ -88,3 +88,24 @@ def test_every_start_and_stop_of_another_process(node):
     ''')
     expected = [('started', 'short'), ('stopped', 'short')] * N_RUNS
     check(proc, listener.wait_for(len(expected), proc), expected)
+
+
+def test_every_create_destroy_and_pause_of_another_process(node):
+    """A transient domain that lives less than a read apart is still
+    defined, started, stopped and undefined; pauses are not coalesced."""
+    conn = node.connect()
+    listener = Listener(conn)
+    xml = node.domain_xml(name='tr')
+    proc = other_process(node, f'''
+        for i in range({N_RUNS}):
+            dom = conn.create_domain_sync(GVirt.DomainConfig.new_from_xml({xml!r}), None)
+            for j in range(3):
+                dom.suspend_sync(None)
+                dom.resume_sync(None)
+            dom.destroy_sync(None)
+    ''')
+    run = [('defined', 'tr'), ('started', 'tr')] + [('suspended', 'tr'), ('resumed', 'tr')] * 3 + \
+          [('stopped', 'tr'), ('undefined', 'tr')]
+    expected = run * N_RUNS
+    check(proc, listener.wait_for(len(expected), proc), expected)
+    assert conn.find_domain_by_name('tr') is None
