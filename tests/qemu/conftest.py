@@ -133,11 +133,13 @@ class Node:
     def leftovers(self, settle=5):
         """(processes, runtime files) still there after up to @settle seconds:
         a monitor lives a few milliseconds past the exit it reports. NAME.stopped
-        (why a domain last stopped) is kept on purpose."""
+        (why a domain last stopped) and events.journal (the node's events) are
+        kept on purpose."""
         deadline = time.monotonic() + settle
         while True:
             files = sorted(f for f in os.listdir(self.run_dir)
-                           if not f.startswith('boot-id') and not f.endswith('.stopped'))\
+                           if not f.startswith('boot-id') and not f.endswith('.stopped')
+                           and f != 'events.journal')\
                 if os.path.isdir(self.run_dir) else []
             procs = qemu_processes(self.root)
             if (not procs and not files) or time.monotonic() > deadline:

@@ -2,6 +2,7 @@
 /* The QEMU backend's state, shared by the files that implement one concern each:
  *   gvirt-qemu-backend.c      the type, the domain table, events, open/close, the node
  *   gvirt-qemu-definitions.c  config files: define, undefine, watching CONFIG
+ *   gvirt-qemu-backend-journal.c  lifecycle events, from RUNTIME/events.journal
  *   gvirt-qemu-_gvirt_qemu_launch.c       spawning a VM's monitor + QEMU, attaching to running VMs
  *   gvirt-qemu-lifecycle.c    start, create, shutdown, reboot, suspend, resume, destroy, dump
  *   gvirt-qemu-save.c         the save file format, save and restore
@@ -23,6 +24,7 @@
 #include "gvirt-qemu-backend.h"
 #include "gvirt-qemu-caps-private.h"
 #include "gvirt-qemu-command-private.h"
+#include "gvirt-qemu-journal-private.h"
 #include "gvirt-qemu-monitor-client-private.h"
 #include "gvirt-qemu-protocol-private.h"
 #include "gvirt-atomic-file-private.h"
@@ -46,6 +48,7 @@ typedef struct {
   gboolean           busy;        /* being started or restored by this backend */
   gboolean           saving;      /* a save is stopping it: no "suspended" for that */
   gboolean           announced;   /* a DEFINED event went out (or it was listed) */
+  gboolean           journaled;   /* its monitor journals its lifecycle (older ones do not) */
   GVirtQemuMonitorClient *mon;    /* while active */
 } QemuDomain;
 
@@ -74,6 +77,7 @@ struct _GVirtQemuBackend
   GFileMonitor  *runtime_monitor;
   GFileMonitor  *autostart_monitor;
   GThreadPool   *attach_pool;    /* one thread: attaches to VMs others started */
+  GVirtQemuJournal journal;      /* RUNTIME/events.journal, read up to here; guarded by lock */
 };
 
 /* What launching a VM (start or restore) hands back to attach it. */
@@ -83,6 +87,7 @@ typedef struct {
   pid_t                   qemu_pid;
   int                     status_fd;  /* the monitor's status pipe, open until the VM is announced */
   GVirtDomainStateReason  reason;     /* the monitor's, for a VM attached to; UNKNOWN: the start's */
+  gboolean                journaled;  /* the monitor journals the VM's lifecycle */
 } Launched;
 
 #define GVIRT_QEMU_LAUNCHED_INIT { .status_fd = -1 }
@@ -119,16 +124,23 @@ gboolean _gvirt_qemu_prepare_config (GVirtDomainConfig *config, GError **error);
 gboolean _gvirt_qemu_check_name_free (GVirtQemuBackend *self, const char *name, const char *uuid, GError **error);
 gboolean _gvirt_qemu_commit_config (GVirtQemuBackend *self, QemuDomain *dom, GVirtDomainConfig *changed, GError **error);
 
+/* gvirt-qemu-backend-journal.c */
+void _gvirt_qemu_journal_catch_up (GVirtQemuBackend *self);
+void _gvirt_qemu_journal_event (GVirtQemuBackend *self, const char *word, const QemuDomain *dom);
+void _gvirt_qemu_journal_set_transient (GVirtQemuMonitorClient *mon, gboolean transient);
+gint _gvirt_qemu_journal_event_reason (GVirtDomainEventKind kind, GVirtDomainStateReason sr);
+
 /* gvirt-qemu-launch.c */
 char *_gvirt_qemu_find_monitor_binary (void);
 gboolean _gvirt_qemu_unexpected_answer (const char *command, GError **error);
 JsonObject *_gvirt_qemu_element_object (JsonArray *array, guint i);
 gboolean _gvirt_qemu_launch (GVirtQemuBackend *self, GVirtDomainConfig *config, gboolean incoming, Launched *out, GError **error);
-gboolean _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon, gint reason, gboolean paused, GError **error);
+gboolean _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon, gint reason, gboolean paused, gboolean transient, GError **error);
 void _gvirt_qemu_attach (GVirtQemuBackend *self, QemuDomain *dom, Launched *l, GVirtDomainState state, gint started_reason, gboolean report);
 void _gvirt_qemu_launched_clear (Launched *l);
 gboolean _gvirt_qemu_clean_if_stale (GVirtQemuBackend *self, const char *name);
 void _gvirt_qemu_launched_destroy (Launched *l);
+void _gvirt_qemu_journal_crash (GVirtQemuBackend *self, const char *uuid, const char *name);
 void _gvirt_qemu_attach_running (GVirtQemuBackend *self, const char *json_path, gboolean emit);
 
 /* gvirt-qemu-lifecycle.c */

@@ -25,6 +25,7 @@
  *   RUNTIME/NAME.xml          the live definition
  *   RUNTIME/NAME.log          QEMU's stdout/stderr
  *   RUNTIME/boot-id           the boot the autostart domains were started for
+ *   RUNTIME/events.journal    every lifecycle event, one line each (gvirt-qemu-backend-journal.c)
  *   STATE/capabilities/…      probed machine types, keyed by emulator path and mtime
  *
  * Every running VM has a gvirt-qemu-monitor process (see gvirt-qemu-monitor.c),
@@ -216,14 +217,18 @@ _gvirt_qemu_domain_stopped (GVirtQemuBackend *self,
                                                      dom->state_reason);
   dom->id = -1;
   dom->saving = FALSE;
-  if (report)
+  /* stopped (and undefined, for a transient domain): journaled by its
+   * monitor before its exit event, or by whoever cleaned up after it */
+  if (report && dom->journaled)
+    _gvirt_qemu_journal_catch_up (self);
+  else if (report)
     _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_STOPPED, stopped_reason (reason), dom);
   if (dom->config == NULL)
     {
       g_autofree char *stopped = _gvirt_qemu_runtime_path (self, dom->name, ".stopped");
 
       g_unlink (stopped);   /* a transient domain is gone with its past */
-      if (report)
+      if (report && !dom->journaled)
         _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UNDEFINED, 0, dom);
       _gvirt_qemu_remove_domain (self, dom);
     }
@@ -320,6 +325,9 @@ _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon,
 
   if (g_str_equal (event, GVIRT_QEMU_EVENT_EXITED))
     {
+      /* a monitor killed journals nothing: the first client to see it does */
+      if (dom->journaled && json_object_get_boolean_member_with_default (data, "monitor-lost", FALSE))
+        _gvirt_qemu_journal_crash (self, dom->uuid, dom->name);
       _gvirt_qemu_domain_stopped (self, dom,
                       json_object_get_string_member_with_default (data, "reason", "crashed"),
                                   TRUE);
@@ -330,12 +338,10 @@ _gvirt_qemu_on_mon_event (GVirtQemuMonitorClient *mon,
 
       dom->state = state;
       dom->state_reason = reason;
-      _gvirt_qemu_queue_event (self, kind,
-                               kind != GVIRT_DOMAIN_EVENT_SUSPENDED ? 0 /* resumed: unpaused */
-                               : reason == GVIRT_DOMAIN_STATE_REASON_IOERROR ? GVIRT_DOMAIN_SUSPENDED_IOERROR
-                               : reason == GVIRT_DOMAIN_STATE_REASON_WATCHDOG ? GVIRT_DOMAIN_SUSPENDED_WATCHDOG
-                               : GVIRT_DOMAIN_SUSPENDED_PAUSED,
-                               dom);
+      if (kind == GVIRT_DOMAIN_EVENT_UPDATED || !dom->journaled)
+        _gvirt_qemu_queue_event (self, kind, _gvirt_qemu_journal_event_reason (kind, reason), dom);
+      else
+        _gvirt_qemu_journal_catch_up (self);   /* suspended, resumed: the monitor journaled them */
     }
   _gvirt_event_queue_unlock_and_emit_nowait (self->events);
 }
@@ -533,6 +539,12 @@ gvirt_qemu_backend_open (GVirtBackend          *backend,
       _gvirt_backend_remove_stale_temp_files (self->dirs.runtime_dir, ".xml", 60, NULL);
     }
 
+  {
+    g_autofree char *journal = g_build_filename (self->dirs.runtime_dir, GVIRT_QEMU_JOURNAL_FILE, NULL);
+
+    /* before the scans: what happens after them is in the journal */
+    _gvirt_qemu_journal_open (&self->journal, journal);
+  }
   self->context = g_main_context_new ();
   self->attach_pool = g_thread_pool_new (attach_pool_func, self, 1, FALSE, NULL);
   /* The file monitors deliver on the context that is thread-default when they are made. */
@@ -540,6 +552,8 @@ gvirt_qemu_backend_open (GVirtBackend          *backend,
   self->config_monitor = watch_dir (self, self->dirs.config_dir);
   self->autostart_monitor = watch_dir (self, self->autostart_dir);
   self->runtime_monitor = watch_dir (self, self->dirs.runtime_dir);
+  if (self->runtime_monitor != NULL)
+    g_file_monitor_set_rate_limit (self->runtime_monitor, 0);   /* each append of the journal, at once */
   g_main_context_pop_thread_default (self->context);
   self->thread = g_thread_new ("gvirt-qemu", context_thread, self);
   self->is_open = TRUE;
@@ -565,6 +579,9 @@ gvirt_qemu_backend_close (GVirtBackend *backend)
   g_clear_object (&self->config_monitor);
   g_clear_object (&self->autostart_monitor);
   g_clear_object (&self->runtime_monitor);
+  g_mutex_lock (&self->lock);
+  _gvirt_qemu_journal_clear (&self->journal);
+  g_mutex_unlock (&self->lock);
   /* Attaches under way need the private thread to read their replies. */
   g_thread_pool_free (g_steal_pointer (&self->attach_pool), TRUE, TRUE);
 
@@ -683,6 +700,7 @@ gvirt_qemu_backend_init (GVirtQemuBackend *self)
   self->domains = g_hash_table_new_full (_gvirt_uuid_hash, g_str_equal, NULL, qemu_domain_free);
   self->names = g_hash_table_new (g_str_hash, g_str_equal);   /* keys: the entries' own names */
   self->events = _gvirt_event_queue_new (GVIRT_BACKEND (self), &self->lock);
+  self->journal.fd = -1;
 }
 
 static void

@@ -190,9 +190,7 @@ _gvirt_qemu_sync_config_file (GVirtQemuBackend *self,
       dom->state_reason = _gvirt_qemu_read_stopped_reason (self, name, uuid);
       dom->config = g_steal_pointer (&config);
       dom->autostart = g_file_test (link, G_FILE_TEST_EXISTS);
-      dom->announced = TRUE;
-      if (emit)
-        _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
+      dom->announced = TRUE;   /* the definer's journal line reports it */
     }
   else if (g_str_equal (dom->name, name) &&
            (dom->config == NULL || !gvirt_domain_config_equal (dom->config, config)))
@@ -200,8 +198,8 @@ _gvirt_qemu_sync_config_file (GVirtQemuBackend *self,
       gboolean was_persistent = dom->config != NULL;
 
       g_set_object (&dom->config, config);
-      if (emit)
-        _gvirt_qemu_queue_event (self, was_persistent ? GVIRT_DOMAIN_EVENT_UPDATED : GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
+      if (emit && was_persistent)
+        _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
     }
   _gvirt_event_queue_unlock_and_emit_nowait (self->events);
 }
@@ -224,10 +222,7 @@ config_file_gone (GVirtQemuBackend *self,
       if (_gvirt_qemu_domain_active (dom))
         _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
       else
-        {
-          _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UNDEFINED, 0, dom);
-          _gvirt_qemu_remove_domain (self, dom);
-        }
+        _gvirt_qemu_remove_domain (self, dom);   /* the undefiner's journal line reports it */
     }
   _gvirt_event_queue_unlock_and_emit_nowait (self->events);
 }
@@ -285,7 +280,15 @@ _gvirt_qemu_on_dir_changed (GFileMonitor      *monitor,
 {
   GVirtQemuBackend *self = user_data;
   GFile *files[2] = { file, other };
+  g_autofree char *changed = g_file_get_basename (file);
 
+  if (monitor == self->runtime_monitor && g_strcmp0 (changed, GVIRT_QEMU_JOURNAL_FILE) == 0)
+    {
+      g_mutex_lock (&self->lock);
+      _gvirt_qemu_journal_catch_up (self);
+      _gvirt_event_queue_unlock_and_emit_nowait (self->events);
+      return;
+    }
   if (event == G_FILE_MONITOR_EVENT_CHANGED || event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED ||
       event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT || event == G_FILE_MONITOR_EVENT_UNMOUNTED)
     return;
@@ -409,6 +412,7 @@ gvirt_qemu_backend_define_domain (GVirtBackend       *backend,
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
   g_autoptr(GVirtDomainConfig) config = gvirt_domain_config_copy (in_config);
   GVirtDomainRecord *record;
+  GVirtQemuMonitorClient *now_persistent = NULL;
   QemuDomain *dom;
   const char *name;
 
@@ -442,10 +446,16 @@ gvirt_qemu_backend_define_domain (GVirtBackend       *backend,
       dom->announced = TRUE;
     }
   else
-    g_set_object (&dom->config, config);
-  _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
+    {
+      if (dom->config == NULL && dom->mon != NULL)
+        now_persistent = gvirt_qemu_monitor_client_ref (dom->mon);
+      g_set_object (&dom->config, config);
+    }
+  _gvirt_qemu_journal_event (self, "defined", dom);
   record = _gvirt_qemu_domain_record (dom);
   _gvirt_event_queue_unlock_and_emit (self->events);
+  if (now_persistent != NULL)
+    _gvirt_qemu_journal_set_transient (now_persistent, FALSE);
   return record;
 }
 
@@ -458,6 +468,7 @@ gvirt_qemu_backend_domain_undefine (GVirtBackend  *backend,
   GVirtQemuBackend *self = GVIRT_QEMU_BACKEND (backend);
   g_autofree char *path = NULL;
   g_autofree char *link = NULL;
+  GVirtQemuMonitorClient *now_transient = NULL;
   QemuDomain *dom;
 
   dom = _gvirt_qemu_lock_entry (self, uuid, error);
@@ -483,16 +494,22 @@ gvirt_qemu_backend_domain_undefine (GVirtBackend  *backend,
   g_clear_object (&dom->config);
   dom->autostart = FALSE;
   if (_gvirt_qemu_domain_active (dom) || dom->busy)
-    _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
+    {
+      _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UPDATED, 0, dom);
+      if (dom->mon != NULL)
+        now_transient = gvirt_qemu_monitor_client_ref (dom->mon);
+    }
   else
     {
       g_autofree char *stopped = _gvirt_qemu_runtime_path (self, _gvirt_qemu_domain_name (dom), ".stopped");
 
       g_unlink (stopped);   /* a domain defined again later has no past */
-      _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_UNDEFINED, 0, dom);
+      _gvirt_qemu_journal_event (self, "undefined", dom);
       _gvirt_qemu_remove_domain (self, dom);
     }
   _gvirt_event_queue_unlock_and_emit (self->events);
+  if (now_transient != NULL)
+    _gvirt_qemu_journal_set_transient (now_transient, TRUE);
   return TRUE;
 }
 

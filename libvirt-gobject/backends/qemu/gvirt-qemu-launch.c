@@ -85,6 +85,7 @@ typedef struct {
   pid_t  qemu_pid;
   pid_t  monitor_pid;
   gint   start_reason;   /* GVirtDomainStartedReason */
+  gboolean journaled;    /* its monitor journals its lifecycle */
 } RuntimeState;
 
 static void
@@ -113,6 +114,7 @@ read_runtime_state (const char   *path,
   st->socket = g_strdup (json_object_get_string_member_with_default (o, "socket", NULL));
   st->qemu_pid = json_object_get_int_member_with_default (o, "qemu-pid", 0);
   st->monitor_pid = json_object_get_int_member_with_default (o, "monitor-pid", 0);
+  st->journaled = json_object_get_boolean_member_with_default (o, "journal", FALSE);
   st->start_reason = g_strcmp0 (json_object_get_string_member_with_default (o, GVIRT_QEMU_STATE_START_REASON, ""),
                                 "restored") == 0 ? GVIRT_DOMAIN_STARTED_RESTORED : GVIRT_DOMAIN_STARTED_BOOTED;
   return st->uuid != NULL && st->name != NULL && st->socket != NULL;
@@ -160,6 +162,21 @@ lock_domain (GVirtQemuBackend *self,
     }
 }
 
+/* A VM whose monitor was killed: whoever sees it first journals it. */
+void
+_gvirt_qemu_journal_crash (GVirtQemuBackend *self,
+                           const char       *uuid,
+                           const char       *name)
+{
+  g_autoptr(JsonObject) line = json_object_new ();
+
+  json_object_set_string_member (line, GVIRT_QEMU_JOURNAL_EVENT, "stopped");
+  json_object_set_string_member (line, GVIRT_QEMU_JOURNAL_UUID, uuid);
+  json_object_set_string_member (line, GVIRT_QEMU_JOURNAL_NAME, name);
+  json_object_set_string_member (line, GVIRT_QEMU_JOURNAL_REASON, GVIRT_QEMU_EXIT_CRASHED);
+  _gvirt_qemu_journal_append_once (self->journal.path, line, NULL);
+}
+
 /* With the lock held: the files of a VM whose monitor is gone. QEMU went
  * with it (its parent-death signal), unless it was caught in between. */
 static void
@@ -185,6 +202,8 @@ remove_stale_files (GVirtQemuBackend *self,
       json_node_set_object (node, o);
       text = json_to_string (node, FALSE);
       _gvirt_backend_write_file (stopped_path, text, -1, 0600, GVIRT_BACKEND_SYNC_NONE, NULL);
+      if (st.journaled)   /* else its clients reported it themselves */
+        _gvirt_qemu_journal_crash (self, st.uuid, st.name);
       runtime_state_clear (&st);
     }
   remove_runtime_files (self, name);
@@ -571,6 +590,8 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
   g_ptr_array_add (argv, (char *) uuid);
   g_ptr_array_add (argv, "--name");
   g_ptr_array_add (argv, (char *) name);
+  g_ptr_array_add (argv, "--journal");
+  g_ptr_array_add (argv, self->journal.path);
   g_ptr_array_add (argv, "--");
   for (char **a = qemu_argv; *a != NULL; a++)
     g_ptr_array_add (argv, *a);
@@ -631,6 +652,7 @@ _gvirt_qemu_launch (GVirtQemuBackend  *self,
   out->status_fd = pipefd[0];
   pipefd[0] = -1;
 
+  out->journaled = TRUE;
   out->mon = gvirt_qemu_monitor_client_connect (sock_path, uuid, self->context, _gvirt_qemu_on_mon_event, self, error);
   if (out->mon == NULL)
     {
@@ -675,6 +697,7 @@ gboolean
 _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon,
                               gint          reason,
                               gboolean      paused,
+                              gboolean      transient,
                               GError      **error)
 {
   JsonObject *args = json_object_new ();
@@ -683,6 +706,7 @@ _gvirt_qemu_announce_started (GVirtQemuMonitorClient *mon,
   json_object_set_string_member (args, "reason",
                                  reason == GVIRT_DOMAIN_STARTED_RESTORED ? "restored" : "booted");
   json_object_set_boolean_member (args, "paused", paused);
+  json_object_set_boolean_member (args, "transient", transient);
   ret = gvirt_qemu_monitor_client_command (mon, GVIRT_QEMU_CMD_STARTED, args, NULL, 5000, NULL, error);
   return ret != NULL;
 }
@@ -705,14 +729,16 @@ _gvirt_qemu_attach (GVirtQemuBackend *self,
   dom->state_reason = l->reason != GVIRT_DOMAIN_STATE_REASON_UNKNOWN ? l->reason :
                       _gvirt_state_reason_for_event (GVIRT_DOMAIN_EVENT_STARTED, started_reason, dom->state_reason);
   dom->busy = FALSE;
-  if (!dom->announced)
+  dom->journaled = l->journaled;
+  if (report && dom->journaled)
+    _gvirt_qemu_journal_catch_up (self);   /* its monitor journaled the start before saying so */
+  else if (report)
     {
-      dom->announced = TRUE;
-      if (report)
+      if (!dom->announced)
         _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_DEFINED, 0, dom);
+      _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_STARTED, started_reason, dom);
     }
-  if (report)
-    _gvirt_qemu_queue_event (self, GVIRT_DOMAIN_EVENT_STARTED, started_reason, dom);
+  dom->announced = TRUE;
   if (gvirt_qemu_monitor_client_has_exited (l->mon, &reason))
     _gvirt_qemu_domain_stopped (self, dom, reason, report);
 }
@@ -795,6 +821,7 @@ _gvirt_qemu_attach_running (GVirtQemuBackend *self,
     }
   l.live = _gvirt_qemu_load_config_file (xml_path, NULL);
   l.qemu_pid = st.qemu_pid;
+  l.journaled = st.journaled;
   if (l.live == NULL || !query_state (l.mon, l.live, &state, &l.reason))
     goto out;
 

@@ -23,7 +23,7 @@ _gvirt_qemu_start_domain (GVirtQemuBackend  *self,
   Launched l = GVIRT_QEMU_LAUNCHED_INIT;
   GVirtDomainState state = GVIRT_DOMAIN_STATE_RUNNING;
   QemuDomain *dom;
-  gboolean ok;
+  gboolean ok, transient;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -42,6 +42,7 @@ _gvirt_qemu_start_domain (GVirtQemuBackend  *self,
       return FALSE;
     }
   dom->busy = TRUE;
+  transient = dom->config == NULL;
   /* Definitions are replaced, never changed in place: a reference will do
    * (_gvirt_qemu_launch () works on a copy of its own). */
   config = g_object_ref (boot != NULL ? boot : dom->config);
@@ -51,7 +52,7 @@ _gvirt_qemu_start_domain (GVirtQemuBackend  *self,
    * answers late while it boots (30 ms and more under TCG). */
   ok = _gvirt_qemu_launch (self, config, FALSE, &l, error) &&
        !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-       _gvirt_qemu_announce_started (l.mon, GVIRT_DOMAIN_STARTED_BOOTED, FALSE, error);
+       _gvirt_qemu_announce_started (l.mon, GVIRT_DOMAIN_STARTED_BOOTED, FALSE, transient, error);
   if (!ok && l.mon != NULL)
     _gvirt_qemu_launched_destroy (&l);   /* with no lock: its exit event passes through _gvirt_qemu_on_mon_event */
 

@@ -52,6 +52,13 @@ gboolean    mon_state_set_memory   (gint64      kib);
 /* The members "state", "state-reason" and "memory" (when known) into @o. */
 void        mon_state_add_members  (JsonObject *o);
 JsonObject *mon_state_object       (void);
+const char *mon_state_lifecycle    (void);
+void        mon_state_journal      (const char *path,
+                                    const char *event,
+                                    const char *uuid,
+                                    const char *name,
+                                    const char *reason,
+                                    gint64      qemu_pid);
 gboolean    mon_state_write_stopped (const char *path,
                                      const char *uuid,
                                      const char *exit_reason);

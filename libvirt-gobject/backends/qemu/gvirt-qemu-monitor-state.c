@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "gvirt-qemu-journal-private.h"
 #include "gvirt-qemu-monitor-private.h"
 #include "gvirt-qemu-protocol-private.h"
 
@@ -18,7 +19,9 @@
  * for a change no QMP event carries (a balloon target), into a
  * GVIRT_QEMU_EVENT_STATE event of their own. When QEMU is gone, the
  * shut-off reason goes into RUNTIME/NAME.stopped, which outlives this
- * process. The reasons are GVirtDomainStateReason's nicks.
+ * process. The reasons are GVirtDomainStateReason's nicks. Each lifecycle
+ * event (started, suspended, resumed, stopped) is also a line of the node's
+ * journal, written before any client hears of it (gvirt-qemu-journal.c).
  */
 
 static struct {
@@ -26,7 +29,8 @@ static struct {
   const char *reason;        /* a GVirtDomainStateReason nick */
   const char *stop_reason;   /* what the next STOP is for: ioerror, watchdog */
   gint64      memory;        /* KiB; 0: as the live XML says */
-} st = { GVIRT_QEMU_VM_RUNNING, "booted", NULL, 0 };
+  const char *lifecycle;     /* what the last QMP event was: suspended, resumed or NULL */
+} st = { GVIRT_QEMU_VM_RUNNING, "booted", NULL, 0, NULL };
 
 void
 mon_state_started (const char *start_reason,
@@ -44,14 +48,20 @@ mon_state_qmp_event (const char *event,
   gint64 old_memory = st.memory;
   const char *action = data != NULL ? json_object_get_string_member_with_default (data, "action", "") : "";
 
+  st.lifecycle = NULL;
   if (g_str_equal (event, "STOP"))
     {
       st.state = GVIRT_QEMU_VM_PAUSED;
       st.reason = mon_save_running () ? "saving" : st.stop_reason != NULL ? st.stop_reason : "user";
       st.stop_reason = NULL;
+      /* pausing for a save is no "suspended" (the backend's rule too) */
+      if (!g_str_equal (old_state, GVIRT_QEMU_VM_PAUSED) && !g_str_equal (st.reason, "saving"))
+        st.lifecycle = "suspended";
     }
   else if (g_str_equal (event, "RESUME"))
     {
+      if (g_str_equal (old_state, GVIRT_QEMU_VM_PAUSED))
+        st.lifecycle = "resumed";
       /* a save that failed runs the VM again */
       st.reason = g_str_equal (st.reason, "saving") ? "save-canceled" : "unpaused";
       st.state = GVIRT_QEMU_VM_RUNNING;
@@ -123,4 +133,38 @@ mon_state_write_stopped (const char *path,
   json_node_set_object (node, o);
   text = json_to_string (node, FALSE);
   return g_file_set_contents (path, text, -1, NULL);
+}
+
+/* The lifecycle event of the last mon_state_qmp_event (), or %NULL. */
+const char *
+mon_state_lifecycle (void)
+{
+  return st.lifecycle;
+}
+
+/* One line of the node's journal; a failure loses the event for the
+ * processes that were not attached, so it is logged, not fatal. */
+void
+mon_state_journal (const char *path,
+                   const char *event,
+                   const char *uuid,
+                   const char *name,
+                   const char *reason,
+                   gint64      qemu_pid)
+{
+  g_autoptr(JsonObject) line = json_object_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    return;
+  json_object_set_string_member (line, GVIRT_QEMU_JOURNAL_EVENT, event);
+  json_object_set_string_member (line, GVIRT_QEMU_JOURNAL_UUID, uuid);
+  json_object_set_string_member (line, GVIRT_QEMU_JOURNAL_NAME, name);
+  json_object_set_string_member (line, GVIRT_QEMU_JOURNAL_REASON, reason);
+  if (qemu_pid > 0)
+    json_object_set_int_member (line, GVIRT_QEMU_JOURNAL_ID, qemu_pid);
+  if (g_str_equal (event, "started") && g_str_equal (st.state, GVIRT_QEMU_VM_PAUSED))
+    json_object_set_boolean_member (line, GVIRT_QEMU_JOURNAL_PAUSED, TRUE);   /* a paused VM restored */
+  if (!_gvirt_qemu_journal_append (path, line, &error))
+    g_printerr ("gvirt-qemu-monitor: %s\n", error->message);
 }

@@ -99,8 +99,13 @@ static struct {
   char      **cleanup;     /* more files QEMU leaves (its pidfile) */
   char       *uuid;
   char       *name;
+  char       *journal_path;
+  gboolean    transient;   /* undefined when QEMU is gone */
   gint64      started;
 } mon;
+
+#define JOURNAL(event, reason) \
+  mon_state_journal (mon.journal_path, (event), mon.uuid, mon.name, (reason), mon.qemu_pid)
 
 static void
 send_line (int fd, const char *line)
@@ -217,6 +222,7 @@ info_node (void)
   json_object_set_string_member (o, "uuid", mon.uuid);
   json_object_set_string_member (o, "name", mon.name);
   json_object_set_string_member (o, "socket", mon.socket_path);
+  json_object_set_boolean_member (o, "journal", mon.journal_path != NULL);
   if (mon.start_reason != NULL)
     json_object_set_string_member (o, GVIRT_QEMU_STATE_START_REASON, mon.start_reason);
   mon_state_add_members (o);
@@ -403,6 +409,7 @@ client_line (Client *c, const char *line)
                                    "booted");
       mon_state_started (mon.start_reason,
                          args != NULL && json_object_get_boolean_member_with_default (args, "paused", FALSE));
+      mon.transient = args != NULL && json_object_get_boolean_member_with_default (args, "transient", FALSE);
       mon.starter = NULL;
       close_status ();
       if (!mon.announced && !write_state_file ())
@@ -410,7 +417,19 @@ client_line (Client *c, const char *line)
           reply_error (c, id, "Cannot write the runtime state file.");
           return;
         }
+      if (!mon.announced && mon.transient)
+        JOURNAL ("defined", "unknown");
+      if (!mon.announced)
+        JOURNAL ("started", mon.start_reason);
       mon.announced = TRUE;
+      mon_reply_ok (c, id);
+      return;
+    }
+  if (g_str_equal (execute, GVIRT_QEMU_CMD_TRANSIENT))
+    {
+      JsonObject *args = gvirt_qemu_object_member (cmd, "arguments");
+
+      mon.transient = args != NULL && json_object_get_boolean_member_with_default (args, "transient", FALSE);
       mon_reply_ok (c, id);
       return;
     }
@@ -654,6 +673,10 @@ qmp_message (const char *line)
               json_object_set_object_member (msg, "data", data);
             }
           json_object_set_object_member (data, GVIRT_QEMU_STATE_MEMBER, mon_state_object ());
+          if (mon.announced && mon_state_lifecycle () != NULL)
+            JOURNAL (mon_state_lifecycle (),
+                     json_object_get_string_member (json_object_get_object_member (data, GVIRT_QEMU_STATE_MEMBER),
+                                                    GVIRT_QEMU_STATE_REASON));
           json_node_set_object (root, msg);
           out = node_to_line (root);
           state_changed (out);
@@ -813,7 +836,12 @@ pidfd_cb (int fd, GIOCondition cond, gpointer data)
   remove_runtime_files ();
   /* Before the event: a client that hears it and lists the node again reads it. */
   if (mon.announced)
-    mon_state_write_stopped (mon.stopped_path, mon.uuid, reason);
+    {
+      mon_state_write_stopped (mon.stopped_path, mon.uuid, reason);
+      JOURNAL ("stopped", reason);
+      if (mon.transient)
+        JOURNAL ("undefined", reason);
+    }
   line = g_strdup_printf ("{\"event\": \"" GVIRT_QEMU_EVENT_EXITED "\", \"data\": "
                           "{\"reason\": \"%s\", \"status\": %d, \"signal\": %d}, "
                           "\"timestamp\": {\"seconds\": %" G_GINT64_FORMAT ", \"microseconds\": 0}}",
@@ -853,6 +881,7 @@ main (int argc, char **argv)
     { "stopped", 0, 0, G_OPTION_ARG_FILENAME, &mon.stopped_path, "Where the shut-off reason goes at exit", "PATH" },
     { "uuid", 0, 0, G_OPTION_ARG_STRING, &mon.uuid, "Domain UUID", "UUID" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &mon.name, "Domain name", "NAME" },
+    { "journal", 0, 0, G_OPTION_ARG_FILENAME, &mon.journal_path, "The node's event journal", "PATH" },
     { "start-timeout", 0, 0, G_OPTION_ARG_INT, &start_timeout, "Seconds QEMU has to answer QMP", "S" },
     { NULL }
   };

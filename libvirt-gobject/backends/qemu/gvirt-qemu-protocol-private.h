@@ -13,6 +13,9 @@
  * clients attach on. Arguments "reason": booted or restored; "paused":
  * whether the vCPUs stay paused (a restore of a paused VM). */
 #define GVIRT_QEMU_CMD_STARTED    "gvirt-started"
+/* Whether the domain is gone when QEMU is ("transient": a boolean, also an
+ * argument of gvirt-started): the monitor then journals its undefined. */
+#define GVIRT_QEMU_CMD_TRANSIENT  "gvirt-transient"
 
 /* Opens a file for QEMU and hands it over with QMP getfd, for "fd:NAME"
  * migration URIs. Arguments: "fdname", "path", "mode" ("append": write at

@@ -285,7 +285,7 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
   GVirtDomainState state = GVIRT_DOMAIN_STATE_RUNNING;
   QemuDomain *dom;
   char *uuid;
-  gboolean created = FALSE;
+  gboolean created = FALSE, transient = FALSE;
 
   if (!read_save_file (path, &header, &config, error))
     return NULL;
@@ -297,7 +297,10 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
   created = g_hash_table_lookup (self->domains, uuid) == NULL;
   dom = _gvirt_qemu_add_transient (self, config, error);
   if (dom != NULL)
-    dom->busy = TRUE;
+    {
+      dom->busy = TRUE;
+      transient = dom->config == NULL;
+    }
   g_mutex_unlock (&self->lock);
   if (dom == NULL)
     {
@@ -326,7 +329,7 @@ gvirt_qemu_backend_restore_domain (GVirtBackend  *backend,
     }
   state = GUINT32_FROM_LE (header.was_running) ? GVIRT_DOMAIN_STATE_RUNNING : GVIRT_DOMAIN_STATE_PAUSED;
   if (!_gvirt_qemu_announce_started (l.mon, GVIRT_DOMAIN_STARTED_RESTORED,
-                                     state == GVIRT_DOMAIN_STATE_PAUSED, error))
+                                     state == GVIRT_DOMAIN_STATE_PAUSED, transient, error))
     goto fail_vm;
 
   g_mutex_lock (&self->lock);
