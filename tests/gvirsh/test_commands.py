@@ -865,9 +865,11 @@ def test_event_timeout_after_events_succeeds(gvirsh, tmp_path):
         pytest.skip(f"no QEMU node here: {probe.err.strip()}")
     (tmp_path / "seen.xml").write_text(QEMU_DOMAIN)
     env = dict(os.environ, LC_ALL="C.UTF-8")
-    watch = subprocess.Popen([gvirsh.path, "-q", "-c", uri, "event", "--loop", "--timeout", "3"],
+    # --timeout 6 and 2 s of head start: under load (CI runs suites side by
+    # side) the watcher must have opened the node before the define
+    watch = subprocess.Popen([gvirsh.path, "-q", "-c", uri, "event", "--loop", "--timeout", "6"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    time.sleep(1)
+    time.sleep(2)
     gvirsh.ok(f"define {tmp_path}/seen.xml; undefine seen", uri=uri, quiet=True)
     out, err = watch.communicate(timeout=20)
     assert (watch.returncode, err) == (0, "")
