@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* Helpers shared by the GTest suites: connections, main-context spinning, signal recording, temp files. */
+/* Helpers shared by the GTest suites: connections, main-context spinning, signal recording, fixtures, temp files. */
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -381,4 +381,39 @@ gvirt_test_node_uri (const char *basename, const char *node_xml)
   g_autofree char *path = gvirt_test_write_tmp_file (basename, node_xml, -1);
 
   return g_strconcat ("test://", path, NULL);
+}
+
+/* Fixtures */
+
+void
+gvirt_test_connection_fixture_setup (GVirtTestConnectionFixture *f, gconstpointer data)
+{
+  f->conn = gvirt_test_open_default ();
+  f->rec = gvirt_test_recorder_new ();
+}
+
+void
+gvirt_test_connection_fixture_teardown (GVirtTestConnectionFixture *f, gconstpointer data)
+{
+  gvirt_test_recorder_free (f->rec);
+  g_clear_object (&f->conn);
+}
+
+void
+gvirt_test_domain_fixture_setup (GVirtTestDomainFixture *f, gconstpointer data)
+{
+  f->conn = gvirt_test_open_default ();
+  f->dom = gvirt_connection_find_domain_by_name (f->conn, "test");
+  g_assert_nonnull (f->dom);
+  f->off = gvirt_test_define (f->conn, "off");
+  f->rec = gvirt_test_recorder_new ();
+}
+
+void
+gvirt_test_domain_fixture_teardown (GVirtTestDomainFixture *f, gconstpointer data)
+{
+  gvirt_test_recorder_free (f->rec);
+  g_clear_object (&f->dom);
+  g_clear_object (&f->off);
+  g_clear_object (&f->conn);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* Helpers shared by the GTest suites: connections, main-context spinning, signal recording, temp files. */
+/* Helpers shared by the GTest suites: connections, main-context spinning, signal recording, fixtures, temp files. */
 #pragma once
 
 #include <libvirt-gobject/libvirt-gobject.h>
@@ -49,6 +49,25 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GVirtTestRecorder, gvirt_test_recorder_free)
     g_autofree char *__dump = gvirt_test_recorder_dump (rec);           \
     g_assert_cmpstr (__dump, ==, (expected));                           \
   } G_STMT_END
+
+/* Fixtures shared by the suites split over two programs, for g_test_add ().
+ * The connection's: test:///default and a recorder. */
+typedef struct {
+  GVirtConnection   *conn;
+  GVirtTestRecorder *rec;
+} GVirtTestConnectionFixture;
+void             gvirt_test_connection_fixture_setup    (GVirtTestConnectionFixture *f, gconstpointer data);
+void             gvirt_test_connection_fixture_teardown (GVirtTestConnectionFixture *f, gconstpointer data);
+
+/* The domain's: test:///default, its two domains and a recorder. */
+typedef struct {
+  GVirtConnection   *conn;
+  GVirtDomain       *dom;    /* "test", running, id 1 */
+  GVirtDomain       *off;    /* "off", defined, shut off */
+  GVirtTestRecorder *rec;
+} GVirtTestDomainFixture;
+void             gvirt_test_domain_fixture_setup        (GVirtTestDomainFixture *f, gconstpointer data);
+void             gvirt_test_domain_fixture_teardown     (GVirtTestDomainFixture *f, gconstpointer data);
 
 /* Temp files, in a directory removed when gvirt_test_run() returns. */
 const char      *gvirt_test_tmpdir           (void);
