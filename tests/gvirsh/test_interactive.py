@@ -221,9 +221,11 @@ def test_event_loop_sees_own_session(node_terminal, target):
     on test:///default and on a node file."""
     t, d = node_terminal, target.dom
     t.wait_for(lambda s: last_line(s) == "gvirsh #", "the prompt")
-    t.type("event --loop --timeout 3")
+    # 10 s: the three commands below must land inside the loop even when
+    # CI runs suites side by side on two cores
+    t.type("event --loop --timeout 10")
     t.keys("Enter")
-    t.wait_for(lambda s: s.rstrip().endswith("gvirsh # event --loop --timeout 3\n\ngvirsh #"), "event started")
+    t.wait_for(lambda s: s.rstrip().endswith("gvirsh # event --loop --timeout 10\n\ngvirsh #"), "event started")
     t.type(f"suspend {d}")
     t.keys("Enter")
     t.wait_for(lambda s: f"event 'lifecycle' for domain '{d}': Suspended Paused\nDomain '{d}' suspended" in s
@@ -235,7 +237,7 @@ def test_event_loop_sees_own_session(node_terminal, target):
     assert f"event 'lifecycle' for domain '{d}': Stopped Destroyed\nDomain '{d}' destroyed\n" in screen
     # partly typed input survives the asynchronous end of the loop
     t.type("domst")
-    screen = t.wait_for(lambda s: "event loop timed out\nevents received: 3\n" in s, "the timeout", timeout=6)
+    screen = t.wait_for(lambda s: "event loop timed out\nevents received: 3\n" in s, "the timeout", timeout=15)
     t.wait_for(lambda s: last_line(s) == "gvirsh # domst", "the restored input line")
     t.keys("C-u")
     t.type("event --all --timeout 5")
