@@ -61,5 +61,8 @@ gboolean gvirt_qemu_command_check (GVirtDomainConfig *config,
 char * gvirt_qemu_command_channel_path (const char *runtime_dir,
                                         const char *name,
                                         guint       n);
+char * gvirt_qemu_command_socket_path  (const char *runtime_dir,
+                                        const char *name,
+                                        const char *suffix);
 
 G_END_DECLS

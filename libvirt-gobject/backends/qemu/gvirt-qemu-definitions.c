@@ -109,10 +109,7 @@ _gvirt_qemu_runtime_path (GVirtQemuBackend *self, const char *name, const char *
 char *
 _gvirt_qemu_socket_path (GVirtQemuBackend *self, const char *name)
 {
-  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
-  g_autofree char *file = g_strdup_printf ("@%.32s.sock", sum);
-
-  return g_build_filename (self->dirs.runtime_dir, file, NULL);
+  return gvirt_qemu_command_socket_path (self->dirs.runtime_dir, name, ".sock");
 }
 
 /* Why the inactive domain @name (@uuid) last stopped, as its monitor wrote
