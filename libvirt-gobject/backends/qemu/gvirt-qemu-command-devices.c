@@ -803,3 +803,52 @@ _gvirt_qemu_build_devices (GVirtQemuBuilder *b, GError **error)
     }
   return TRUE;
 }
+
+/**
+ * gvirt_qemu_command_channel_path:
+ * @runtime_dir: (nullable): the backend's runtime directory
+ * @name: the domain's name
+ * @n: the index of the channel among the domain's `<channel>`s
+ *
+ * Where a `<channel type='unix'>` with no `<source path>` listens:
+ * `RUNTIME_DIR/@HASH.channelN`, HASH the first 32 hex digits of the SHA-256
+ * of @name (as the monitor's socket, so that the path fits sun_path however
+ * long the name), removed with the domain's other runtime files.
+ *
+ * Returns: (transfer full) (nullable): the path, %NULL without @runtime_dir
+ */
+char *
+gvirt_qemu_command_channel_path (const char *runtime_dir,
+                                 const char *name,
+                                 guint       n)
+{
+  g_autofree char *suffix = NULL;
+
+  if (runtime_dir == NULL)
+    return NULL;
+  suffix = g_strdup_printf (".channel%u", n);
+  return gvirt_qemu_command_socket_path (runtime_dir, name, suffix);
+}
+
+/**
+ * gvirt_qemu_command_socket_path:
+ * @runtime_dir: the backend's runtime directory
+ * @name: the domain's name
+ * @suffix: what ends the file name (".sock", ".channel0" …)
+ *
+ * `RUNTIME_DIR/@HASH@suffix`, HASH the first 32 hex digits of the SHA-256
+ * of @name: short whatever the name (names have 255 bytes, sun_path room
+ * for 107), for every socket of a domain — the monitor's and the channels'.
+ *
+ * Returns: (transfer full): the path
+ */
+char *
+gvirt_qemu_command_socket_path (const char *runtime_dir,
+                                const char *name,
+                                const char *suffix)
+{
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
+  g_autofree char *base = g_strdup_printf ("@%.32s%s", sum, suffix);
+
+  return g_build_filename (runtime_dir, base, NULL);
+}
